@@ -1,0 +1,40 @@
+//! `sagiguard`: the engine on the command line, for evaluation, benchmarks and
+//! people who triage URLs. Each subcommand lives in `src/cli/<name>.rs`.
+
+mod cli;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage:
+  sagiguard check URL [--json] [--lang ja|en]
+  sagiguard scan [--block FILE]... [--allow FILE]...   (URLs on stdin)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, rest)) = args.split_first() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = match command.as_str() {
+        "check" => cli::check::run(rest),
+        "scan" => cli::scan::run(rest),
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => Err(cli::UsageError(format!("unknown command {other:?}")).into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.is::<cli::UsageError>() => {
+            eprintln!("sagiguard: {e}\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("sagiguard: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! URL and page signals. Each file is one family of observations; each gives
+//! [`Reason`]s with stable codes and never decides a level itself (that is
+//! `verdict::Policy`'s job).
+
+mod script;
+mod structure;
+
+use crate::target::Target;
+use crate::verdict::Reason;
+
+/// Runs every URL signal family on `target`, appending what they see to `out`.
+pub fn url_signals(target: &Target, out: &mut Vec<Reason>) {
+    structure::signals(target, out);
+    script::signals(target, out);
+}

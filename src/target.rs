@@ -1,0 +1,45 @@
+//! The URL being judged, parsed once and shared by every signal.
+
+use crate::canon::{self, CanonError, CanonUrl};
+use crate::domain;
+
+/// A URL under judgement: its canonical form plus the host facts signals ask for.
+#[derive(Clone, Debug)]
+pub struct Target {
+    /// The canonical URL (Safe Browsing rules).
+    pub url: CanonUrl,
+    /// The host as a person reads it (punycode decoded).
+    pub unicode_host: String,
+    /// The registrable domain, `None` for IP literals and bare suffixes.
+    pub site: Option<String>,
+    /// The public suffix of the host.
+    pub suffix: String,
+    /// Whether that suffix is a hosting platform (PSL private section).
+    pub private_suffix: bool,
+    /// Whether the host is an IP literal.
+    pub ip: bool,
+}
+
+impl Target {
+    /// Parses and canonicalizes `input` (a URL or a bare domain).
+    pub fn parse(input: &str) -> Result<Target, CanonError> {
+        let url = canon::canonicalize(input)?;
+        let parts = domain::split(&url.host);
+        Ok(Target {
+            unicode_host: domain::to_unicode(&url.host),
+            site: parts.registrable.map(str::to_string),
+            suffix: parts.suffix.to_string(),
+            private_suffix: parts.private_suffix,
+            ip: parts.ip,
+            url,
+        })
+    }
+
+    /// The labels of the host left of its registrable domain (`a.b` in `a.b.example.com`).
+    pub fn subdomain(&self) -> &str {
+        match &self.site {
+            Some(site) => self.url.host[..self.url.host.len() - site.len()].trim_end_matches('.'),
+            None => "",
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Sentences for people, in Japanese and English.
+//!
+//! Every user-facing sentence the engine produces lives in `data/text/<lang>.tsv`
+//! (`key<TAB>sentence`), compiled in. Keys are stable (`reason.ip-host`,
+//! `level.caution`); sentences may hold `{brand}`, `{detail}` and `{host}`.
+//! A test walks every key in both languages so none is missing or empty.
+
+use crate::verdict::Reason;
+
+/// The languages SagiGuard speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Ja,
+}
+
+impl Lang {
+    /// Picks the language for a browser locale such as `ja`, `ja-JP` or `en-US`;
+    /// anything that is not Japanese gets English.
+    pub fn from_tag(tag: &str) -> Lang {
+        let t = tag.trim().to_ascii_lowercase();
+        if t == "ja" || t.starts_with("ja-") || t.starts_with("ja_") {
+            Lang::Ja
+        } else {
+            Lang::En
+        }
+    }
+
+    /// Both languages, for tests and tools that walk every text.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
+
+    fn table(self) -> &'static str {
+        match self {
+            Lang::En => include_str!("../data/text/en.tsv"),
+            Lang::Ja => include_str!("../data/text/ja.tsv"),
+        }
+    }
+}
+
+/// Looks up a sentence by key; `None` when the key has no text in that language.
+pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    lang.table().lines().find_map(|line| {
+        let (k, v) = line.split_once('\t')?;
+        (k == key).then_some(v)
+    })
+}
+
+/// Every key of one language's table, for completeness tests.
+pub fn keys(lang: Lang) -> impl Iterator<Item = &'static str> {
+    lang.table()
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t').map(|(k, _)| k))
+}
+
+/// The sentence explaining a reason, with its facts filled in. Falls back to the
+/// code itself rather than showing nothing (a test keeps that from happening).
+pub fn reason_sentence(lang: Lang, reason: &Reason, host: &str) -> String {
+    let key = format!("reason.{}", reason.code);
+    let template = lookup(lang, &key).unwrap_or(reason.code);
+    fill(template, reason.brand.as_deref(), reason.detail.as_deref(), host)
+}
+
+fn fill(template: &str, brand: Option<&str>, detail: Option<&str>, host: &str) -> String {
+    template
+        .replace("{brand}", brand.unwrap_or("?"))
+        .replace("{detail}", detail.unwrap_or(""))
+        .replace("{host}", host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verdict::Policy;
+
+    #[test]
+    fn locale_tags() {
+        assert_eq!(Lang::from_tag("ja-JP"), Lang::Ja);
+        assert_eq!(Lang::from_tag("ja"), Lang::Ja);
+        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+        assert_eq!(Lang::from_tag(""), Lang::En);
+    }
+
+    #[test]
+    fn both_languages_have_the_same_non_empty_keys() {
+        let en: Vec<_> = keys(Lang::En).collect();
+        let ja: Vec<_> = keys(Lang::Ja).collect();
+        for k in &en {
+            assert!(ja.contains(k), "{k} has no Japanese text");
+            assert!(!lookup(Lang::En, k).unwrap().trim().is_empty(), "{k} is empty in en");
+        }
+        for k in &ja {
+            assert!(en.contains(k), "{k} has no English text");
+            assert!(!lookup(Lang::Ja, k).unwrap().trim().is_empty(), "{k} is empty in ja");
+        }
+    }
+
+    #[test]
+    fn every_policy_code_has_a_sentence() {
+        for code in Policy::builtin().codes() {
+            for lang in Lang::ALL {
+                assert!(lookup(lang, &format!("reason.{code}")).is_some(), "reason.{code} missing in {lang:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! The shape people and programs see: a verdict with its sentences filled in,
+//! serialized as JSON by the CLI and as a JS object by the wasm facade.
+
+use serde::Serialize;
+
+use crate::text::{self, Lang};
+use crate::verdict::{Level, Verdict};
+
+/// One reason as shown: its stable code, weight and a sentence.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReasonView {
+    pub code: &'static str,
+    pub weight: i32,
+    pub text: String,
+}
+
+/// A verdict as shown to a person or written by `sagiguard check --json`.
+#[derive(Clone, Debug, Serialize)]
+pub struct VerdictView {
+    pub level: Level,
+    /// The level in a few words ("Be careful: ...").
+    pub summary: &'static str,
+    pub score: i32,
+    pub reasons: Vec<ReasonView>,
+    pub brand: Option<String>,
+    pub host: String,
+    pub site: Option<String>,
+}
+
+impl VerdictView {
+    /// Fills in the sentences of `v` in `lang`.
+    pub fn new(v: &Verdict, lang: Lang) -> VerdictView {
+        VerdictView {
+            level: v.level,
+            summary: text::lookup(lang, &format!("level.{}", v.level.as_str())).unwrap_or(v.level.as_str()),
+            score: v.score,
+            reasons: v
+                .reasons
+                .iter()
+                .map(|r| ReasonView { code: r.code, weight: r.weight, text: text::reason_sentence(lang, r, &v.host) })
+                .collect(),
+            brand: v.brand.clone(),
+            host: v.host.clone(),
+            site: v.site.clone(),
+        }
+    }
+}
