@@ -64,6 +64,8 @@
       return; // extension reloaded or background unavailable: the page keeps working
     }
     const v = answer?.verdict;
+    // Tells tests (and nothing else of value to a page) that the check is done.
+    if (v?.level) document.documentElement.dataset.sagiguard = v.level;
     if (v && (v.level === 'caution' || v.level === 'danger')) showBanner(v);
   }
 
