@@ -8,7 +8,7 @@ const loaded = new Map();
 
 /** The language the person chose in options, or the browser's. */
 export async function chosenLang() {
-  const { lang = 'auto' } = await api.storage.local.get('lang');
+  const { lang = 'auto' } = await api.storage.sync.get('lang');
   if (LANGS.includes(lang)) return lang;
   return api.i18n.getUILanguage().toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
