@@ -3,7 +3,7 @@
 //! which first steps are done. It never holds the values themselves, because
 //! SagiGuard never has them.
 
-use super::build::{lang_code, steps, title};
+use super::build::{steps, title};
 use super::data::text;
 use super::{situations_for, Situation};
 use crate::text::Lang;
@@ -23,8 +23,7 @@ pub struct Incident {
 /// The summary in `lang`, with each step of the incident's situations marked
 /// done when its id is in `done` (ids of other situations are ignored).
 pub fn summary(lang: Lang, incident: &Incident, done: &[&str]) -> String {
-    let ja = lang_code(lang) == "ja";
-    let (colon, sep) = if ja { ("：", "、") } else { (": ", ", ") };
+    let (colon, sep) = if lang == Lang::Ja { ("：", "、") } else { (": ", ", ") };
     let unknown = text(lang, "summary.unknown");
     let kinds: Vec<&str> = incident.kinds.iter().map(String::as_str).collect();
 
