@@ -8,6 +8,7 @@
 
 pub mod canon;
 pub mod domain;
+pub mod forms;
 pub mod guide;
 pub mod signals;
 pub mod target;
@@ -19,6 +20,7 @@ pub mod view;
 mod wasm;
 
 use canon::CanonError;
+use forms::{FieldDescriptor, FormDescriptor, FormsReport};
 use guide::Guide;
 use target::Target;
 use text::Lang;
@@ -55,5 +57,12 @@ impl Engine {
     /// (`card-number`) or situation ids (`card`), see [`guide::situations_for`].
     pub fn guide(&self, kinds: &[&str], lang: Lang) -> Guide {
         guide::guide(lang, &guide::situations_for(kinds))
+    }
+
+    /// Classifies a page's form fields and assesses its forms (the form
+    /// guard's question). `page_url` is the page's URL, empty when unknown.
+    /// Never fails: odd descriptors are classified as `other`.
+    pub fn classify_fields(&self, fields: &[FieldDescriptor], forms: &[FormDescriptor], page_url: &str) -> FormsReport {
+        forms::report(fields, forms, page_url)
     }
 }

@@ -11,6 +11,7 @@ usage:
   sagiguard scan [--block FILE]... [--allow FILE]...   (URLs on stdin)
   sagiguard guide KIND... [--lang ja|en] [--json]
   sagiguard guide KIND... --summary [--site SITE] [--time TIME] [--done STEP-ID]...
+  sagiguard forms PAGE.html [--url URL]
 ";
 
 fn main() -> ExitCode {
@@ -23,6 +24,7 @@ fn main() -> ExitCode {
         "check" => cli::check::run(rest),
         "scan" => cli::scan::run(rest),
         "guide" => cli::guide::run(rest),
+        "forms" => cli::forms::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
