@@ -9,6 +9,9 @@ const USAGE: &str = "\
 usage:
   sagiguard check URL [--json] [--lang ja|en]
   sagiguard scan [--block FILE]... [--allow FILE]...   (URLs on stdin)
+  sagiguard list compile FEED... -o OUT [--role block|trust] [--name NAME]
+  sagiguard list stats OUT
+  sagiguard list bench [--entries N]...
 ";
 
 fn main() -> ExitCode {
@@ -20,6 +23,7 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "check" => cli::check::run(rest),
         "scan" => cli::scan::run(rest),
+        "list" => cli::list::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -71,6 +71,8 @@ pub enum LoadError {
     Checksum,
     /// Lengths and checksum fine, yet the content does not add up.
     Corrupt,
+    /// A list compiled for the other role (a block list offered as trust).
+    WrongRole,
 }
 
 impl std::fmt::Display for LoadError {
@@ -81,6 +83,7 @@ impl std::fmt::Display for LoadError {
             LoadError::BadLength => f.write_str("compiled list is truncated or has a wrong length"),
             LoadError::Checksum => f.write_str("compiled list is damaged (checksum mismatch)"),
             LoadError::Corrupt => f.write_str("compiled list is inconsistent"),
+            LoadError::WrongRole => f.write_str("compiled list was made for the other role (block / trust)"),
         }
     }
 }
@@ -251,6 +254,17 @@ impl CompiledList {
         put32(&mut self.bytes, 32, ms);
         let sum = hash64(&self.bytes[16..]);
         self.bytes[8..16].copy_from_slice(&sum.to_le_bytes());
+    }
+
+    /// Loads stored bytes as a list of `role` named `name`; a list compiled for
+    /// the other role is refused, so a block list can never end up trusting.
+    pub fn load(name: &str, role: Role, bytes: Vec<u8>) -> Result<CompiledList, LoadError> {
+        let mut list = CompiledList::from_bytes(bytes)?;
+        if list.role() != role {
+            return Err(LoadError::WrongRole);
+        }
+        list.set_name(name);
+        Ok(list)
     }
 
     /// The stored form (exactly the bytes held in memory).
