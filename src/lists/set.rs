@@ -96,7 +96,7 @@ impl Lists {
             return;
         }
         let hashes = probe_hashes(target);
-        let hit = |l: &CompiledList| hashes.iter().any(|&h| l.contains_hash(h));
+        let hit = |l: &CompiledList| l.contains_any(&hashes);
         if self.user_allow.as_ref().is_some_and(hit) {
             out.push(Reason::new("user-allow"));
         }

@@ -13,13 +13,14 @@
 //!   with probability `≤ E · 2^-32 ≈ 7.0e-9`, under the 1e-8 budget, whatever `n`.
 //! * **Memory.** Low parts: 32 bits per entry. Bucket sizes in unary (Elias–Fano
 //!   upper bits): one `1` per entry and one `0` per bucket, `n + B < 3n` bits.
-//!   Index: the bit position where every 32nd bucket starts, a `u32` per 32
-//!   buckets, `B` bits `< 2n` bits. Total `< 32 + 3 + 2 = 37` bits = 4.63 bytes
-//!   per entry at worst (n just past a power of two), 4.38 at best; 1,000,000
-//!   entries take 4.39 MB. The buffer is also the file: size on disk = in memory.
-//! * **Lookup.** Read the index word of the bucket's block, skip up to 31
-//!   bucket ends with popcounts (about two 64-bit words), then compare the ~1
-//!   low part in the bucket: a few dozen instructions and 2–3 cache misses.
+//!   Index: the bit position where every 16th bucket starts, a `u32` per 16
+//!   buckets, `2B` bits `< 4n` bits. Total `< 32 + 3 + 4 = 39` bits = 4.88 bytes
+//!   per entry at worst (n just past a power of two), 4.5 at best; 1,000,000
+//!   entries take 4.52 MB. The buffer is also the file: size on disk = in memory.
+//! * **Lookup.** Read the index word of the bucket's block, skip up to 15
+//!   bucket ends in the unary bits (one or two 64-bit words), then compare the
+//!   ~1 low part in the bucket: a few dozen instructions and 2–3 cache misses,
+//!   which [`CompiledList::contains_any`] overlaps across a URL's expressions.
 //! * **Load.** Bytes in → magic, version, lengths, checksum and bit counts
 //!   verified → used as they are (no rebuild, no copy beyond taking the buffer).
 //!
@@ -39,7 +40,7 @@
 //! 48  name (UTF-8), zero-padded to a multiple of 8
 //!     low:   n × u32, zero-padded to a multiple of 8
 //!     upper: ceil((n + 2^p) / 64) × u64
-//!     index: ceil(2^p / 32) × u32, zero-padded to a multiple of 8
+//!     index: ceil(2^p / 16) × u32, zero-padded to a multiple of 8
 //! ```
 
 use super::hash::hash64;
@@ -50,7 +51,7 @@ pub const FORMAT_VERSION: u32 = 1;
 const MAGIC: &[u8; 4] = b"SGLS";
 const HEADER: usize = 48;
 /// Buckets per index word.
-const BLOCK: usize = 32;
+const BLOCK: usize = 16;
 
 /// Whether `bytes` look like a compiled list (the CLI uses it to tell a
 /// compiled list from a feed).
@@ -348,41 +349,52 @@ impl CompiledList {
         false
     }
 
+    /// Whether any of the hashes (all expressions of one URL) is in the list.
+    /// Looks them up in two passes: the first only starts the memory reads each
+    /// lookup will need (index word, then its bucket bits and low parts, all
+    /// independent of one another, so the processor overlaps the cache misses),
+    /// the second does the lookups on warm lines. On a cold 4 MB list this
+    /// turns ~3 dependent misses per expression into ~2 per URL.
+    pub fn contains_any(&self, hashes: &[u64]) -> bool {
+        if self.n == 0 {
+            return false;
+        }
+        let mut warm = 0u64;
+        for &h in hashes {
+            let bucket = (fingerprint(h, self.p) >> 32) as usize;
+            let start = self.index_at(bucket / BLOCK) as usize;
+            let first = start.saturating_sub(bucket - bucket % BLOCK);
+            warm ^= self.upper_word(start / 64) ^ u64::from(self.low_at(first).unwrap_or(0));
+        }
+        std::hint::black_box(warm);
+        hashes.iter().any(|&h| self.contains_hash(h))
+    }
+
     /// Whether the expression string is in the list.
     pub fn contains(&self, expression: &str) -> bool {
         self.contains_hash(hash64(expression.as_bytes()))
     }
 
     /// The position just after the `k`-th zero bit (k ≥ 1) at or after `pos`.
+    /// `k < BLOCK`, so this clears at most 15 bits, over one or two words: no
+    /// popcount, which baseline x86-64 lacks as an instruction.
     fn after_zeros(&self, pos: usize, mut k: usize) -> Option<usize> {
         let mut wi = pos / 64;
         let mut zeros = !self.upper_word(wi) & (!0u64 << (pos % 64));
         loop {
-            let c = zeros.count_ones() as usize;
-            if c >= k {
-                break;
+            while zeros != 0 {
+                k -= 1;
+                if k == 0 {
+                    return Some(wi * 64 + zeros.trailing_zeros() as usize + 1);
+                }
+                zeros &= zeros - 1;
             }
-            k -= c;
             wi += 1;
             if wi >= self.upper_words {
                 return None;
             }
             zeros = !self.upper_word(wi);
         }
-        let mut base = wi * 64;
-        loop {
-            let c = (zeros & 0xFF).count_ones() as usize;
-            if c >= k {
-                break;
-            }
-            k -= c;
-            zeros >>= 8;
-            base += 8;
-        }
-        for _ in 1..k {
-            zeros &= zeros - 1;
-        }
-        Some(base + zeros.trailing_zeros() as usize + 1)
     }
 
     fn bit(&self, pos: usize) -> bool {
