@@ -15,6 +15,9 @@ mod punycode;
 use psl_format::*;
 
 const PSL: &str = "data/public_suffix_list.dat";
+/// Entries per block: the restart interval of the front coding. Larger blocks
+/// shrink the index, smaller ones shorten the scan in each lookup.
+const BLOCK: usize = 16;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");

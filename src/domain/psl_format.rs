@@ -8,8 +8,8 @@
 //! one entry each: `[HEADER | flags] [shared] [rest]`, where `shared` is how many
 //! leading bytes the key has in common with the previous key and `rest` the
 //! bytes that follow (all below `HEADER`, so the next header ends the entry).
-//! Every `BLOCK`-th entry has `shared = 0`, and a separate index holds the byte
-//! offset of each such block start: a lookup binary-searches the block starts,
+//! Every 16th entry (build.rs picks the interval) has `shared = 0`, and a
+//! separate index holds the byte offset of each such block start: a lookup binary-searches the block starts,
 //! then decodes one block. Keys that are not rules themselves but lie on the
 //! way to one (`com.amazonaws` for `*.compute.amazonaws.com`) are stored with
 //! no flags, so a lookup may stop at the first key that is missing.
@@ -28,5 +28,3 @@ pub const WILDCARD_PRIVATE: u8 = 8;
 pub const EXCEPTION: u8 = 16;
 /// ...and that rule is in the PRIVATE section.
 pub const EXCEPTION_PRIVATE: u8 = 32;
-/// Entries per block (restart interval of the front coding).
-pub const BLOCK: usize = 16;
