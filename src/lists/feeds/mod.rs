@@ -92,6 +92,7 @@ fn plain_line(line: &str, sink: &mut dyn Sink) -> Result<(), FeedError> {
     let tokens: Vec<&str> = line.split_whitespace().collect();
     match tokens.as_slice() {
         [] => {}
+        [one] if SINKHOLES.contains(one) || LOCAL_NAMES.contains(&one.to_ascii_lowercase().as_str()) => sink.bad(),
         [one] => sink.entry(one)?,
         [ip, names @ ..] if SINKHOLES.contains(ip) => {
             for name in names {
