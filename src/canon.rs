@@ -19,6 +19,7 @@
 //!   [`crate::domain::to_ascii`]; when it cannot be converted (invalid UTF-8,
 //!   characters IDNA refuses) its bytes are percent-escaped like any other.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::fmt::Write as _;
 use std::net::Ipv6Addr;
@@ -141,13 +142,21 @@ pub fn canonicalize(input: &str) -> Result<CanonUrl, CanonError> {
 /// quadratic on inputs like `%252525…`. Decoding on a stack gives the same
 /// fixed point in one pass: the output never holds an escape, and after each
 /// decoded byte only the three last bytes can form a new one (`%2` + `%35`).
-fn unescape_fully(src: &[u8]) -> Vec<u8> {
+/// Most URLs have nothing to remove and are borrowed as they are.
+fn unescape_fully(src: &[u8]) -> Cow<'_, [u8]> {
+    if !src.iter().any(|&b| matches!(b, b'%' | b'\t' | b'\r' | b'\n')) {
+        return Cow::Borrowed(src);
+    }
     let mut out = Vec::with_capacity(src.len());
     for &b in src {
         if matches!(b, b'\t' | b'\r' | b'\n') {
             continue;
         }
         out.push(b);
+        // Only a hex digit can complete an escape.
+        if hex_value(b).is_none() {
+            continue;
+        }
         while let [.., b'%', hi, lo] = out[..] {
             match (hex_value(hi), hex_value(lo)) {
                 (Some(hi), Some(lo)) => {
@@ -158,7 +167,7 @@ fn unescape_fully(src: &[u8]) -> Vec<u8> {
             }
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 fn hex_value(b: u8) -> Option<u8> {
@@ -175,9 +184,7 @@ fn hex_value(b: u8) -> Option<u8> {
 /// host.
 fn split_scheme(url: &[u8]) -> Result<(String, &[u8]), CanonError> {
     let name_len = match url.first() {
-        Some(b) if b.is_ascii_alphabetic() => {
-            url.iter().position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))).unwrap_or(url.len())
-        }
+        Some(b) if b.is_ascii_alphabetic() => url.iter().position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))).unwrap_or(url.len()),
         _ => 0,
     };
     let after = &url[name_len..];
@@ -246,7 +253,7 @@ fn canon_host(raw: &[u8]) -> Result<String, CanonError> {
     if raw.first() == Some(&b'[') {
         return canon_ipv6(raw);
     }
-    let mut host = String::with_capacity(raw.len());
+    let mut host = Vec::with_capacity(raw.len());
     if raw.is_ascii() {
         push_host(&mut host, raw);
     } else {
@@ -267,20 +274,19 @@ fn canon_host(raw: &[u8]) -> Result<String, CanonError> {
     }
     // `:`, `[` and `]` outside an IPv6 literal would be read back as a port or
     // a literal; no host can have them.
-    if host.contains([':', '[', ']']) {
+    if host.iter().any(|b| matches!(b, b':' | b'[' | b']')) {
         return Err(CanonError::BadHost);
     }
     // Host rule 3: any legal IPv4 encoding becomes four dotted decimals.
-    if let Some([a, b, c, d]) = parse_ipv4(host.as_bytes()) {
-        host.clear();
-        let _ = write!(host, "{a}.{b}.{c}.{d}");
+    if let Some([a, b, c, d]) = parse_ipv4(&host) {
+        return Ok(format!("{a}.{b}.{c}.{d}"));
     }
-    Ok(host)
+    Ok(ascii_string(host))
 }
 
 /// Host rules 1, 2 and 4 plus the final escaping, in one pass: leading and
 /// trailing dots removed, runs of dots collapsed, lower case, bytes escaped.
-fn push_host(out: &mut String, raw: &[u8]) {
+fn push_host(out: &mut Vec<u8>, raw: &[u8]) {
     let mut pending_dot = false;
     for &b in raw {
         if b == b'.' {
@@ -288,10 +294,14 @@ fn push_host(out: &mut String, raw: &[u8]) {
             continue;
         }
         if pending_dot {
-            out.push('.');
+            out.push(b'.');
             pending_dot = false;
         }
-        push_escaped(out, b.to_ascii_lowercase());
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => out.push(b),
+            b'A'..=b'Z' => out.push(b.to_ascii_lowercase()),
+            _ => push_escaped(out, &[b]),
+        }
     }
 }
 
@@ -357,8 +367,8 @@ fn canon_ipv6(raw: &[u8]) -> Result<String, CanonError> {
 /// component, runs of `/` collapsed, escapes; always starts with `/`.
 fn canon_path(raw: &[u8]) -> String {
     // Invariant: `out` ends with `/`; a final file name loses it at the end.
-    let mut out = String::with_capacity(raw.len() + 1);
-    out.push('/');
+    let mut out = Vec::with_capacity(raw.len() + 1);
+    out.push(b'/');
     let mut ends_in_file = false;
     for segment in raw.split(|&b| b == b'/') {
         ends_in_file = false;
@@ -366,17 +376,15 @@ fn canon_path(raw: &[u8]) -> String {
             b"" | b"." => {}
             b".." => {
                 out.pop();
-                let parent = out.rfind('/').map_or(0, |i| i + 1);
+                let parent = out.iter().rposition(|&b| b == b'/').map_or(0, |i| i + 1);
                 out.truncate(parent);
                 if out.is_empty() {
-                    out.push('/');
+                    out.push(b'/');
                 }
             }
             _ => {
-                for &b in segment {
-                    push_escaped(&mut out, b);
-                }
-                out.push('/');
+                push_escaped(&mut out, segment);
+                out.push(b'/');
                 ends_in_file = true;
             }
         }
@@ -384,27 +392,35 @@ fn canon_path(raw: &[u8]) -> String {
     if ends_in_file {
         out.pop();
     }
-    out
+    ascii_string(out)
 }
 
 /// Percent-escapes every byte ≤ 0x20, ≥ 0x7f, `#` and `%` (upper-case hex).
 fn escape(raw: &[u8]) -> String {
-    let mut out = String::with_capacity(raw.len());
-    for &b in raw {
-        push_escaped(&mut out, b);
-    }
-    out
+    let mut out = Vec::with_capacity(raw.len());
+    push_escaped(&mut out, raw);
+    ascii_string(out)
 }
 
-fn push_escaped(out: &mut String, b: u8) {
+/// Appends `raw` escaped; what it appends is always ASCII.
+fn push_escaped(out: &mut Vec<u8>, raw: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    if b <= 0x20 || b >= 0x7f || b == b'#' || b == b'%' {
-        out.push('%');
-        out.push(char::from(HEX[usize::from(b >> 4)]));
-        out.push(char::from(HEX[usize::from(b & 0xf)]));
-    } else {
-        out.push(char::from(b));
+    let mut clean_from = 0;
+    for (i, &b) in raw.iter().enumerate() {
+        if b <= 0x20 || b >= 0x7f || b == b'#' || b == b'%' {
+            out.extend_from_slice(&raw[clean_from..i]);
+            out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]);
+            clean_from = i + 1;
+        }
     }
+    out.extend_from_slice(&raw[clean_from..]);
+}
+
+/// A buffer built only by [`push_escaped`] (plus `.` and `/`) as a string.
+/// It is ASCII, so the lossy branch never runs; it exists so that no input
+/// can make this panic.
+fn ascii_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The host-suffix × path-prefix expressions a list entry can match, most
@@ -480,4 +496,68 @@ pub fn expressions(url: &CanonUrl) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The spec's rule taken literally: whole left-to-right passes, repeated
+    /// until one changes nothing.
+    fn unescape_by_passes(src: &[u8]) -> Vec<u8> {
+        let mut cur: Vec<u8> = src.iter().copied().filter(|b| !matches!(b, b'\t' | b'\r' | b'\n')).collect();
+        loop {
+            let mut next = Vec::with_capacity(cur.len());
+            let mut i = 0;
+            while i < cur.len() {
+                match (cur[i], cur.get(i + 1).copied().and_then(hex_value), cur.get(i + 2).copied().and_then(hex_value)) {
+                    (b'%', Some(hi), Some(lo)) => {
+                        next.push(hi << 4 | lo);
+                        i += 3;
+                    }
+                    (b, _, _) => {
+                        next.push(b);
+                        i += 1;
+                    }
+                }
+            }
+            if next == cur {
+                return cur;
+            }
+            cur = next;
+        }
+    }
+
+    #[test]
+    fn one_pass_unescape_reaches_the_same_fixed_point() {
+        // Every string up to length 6 over an alphabet that builds nested escapes.
+        const ALPHABET: &[u8] = b"%2534aF\t";
+        let mut buf = Vec::new();
+        let mut count = 0;
+        for len in 0..=6u32 {
+            for mut n in 0..ALPHABET.len().pow(len) {
+                buf.clear();
+                for _ in 0..len {
+                    buf.push(ALPHABET[n % ALPHABET.len()]);
+                    n /= ALPHABET.len();
+                }
+                assert_eq!(unescape_fully(&buf), unescape_by_passes(&buf), "{:?}", String::from_utf8_lossy(&buf));
+                count += 1;
+            }
+        }
+        assert_eq!(count, (0..=6).map(|l| ALPHABET.len().pow(l)).sum::<usize>());
+        assert_eq!(&*unescape_fully(b"%%%25%32%35asd%%"), b"%%%asd%%");
+        assert_eq!(&*unescape_fully(b"%2%35"), b"%");
+        assert!(matches!(unescape_fully(b"http://plain.example/"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn ipv4_parts() {
+        assert_eq!(parse_ipv4(b"3279880203"), Some([195, 127, 0, 11]));
+        assert_eq!(parse_ipv4(b"0x12.0x43.0x44.0x01"), Some([18, 67, 68, 1]));
+        assert_eq!(parse_ipv4(b"1.2.65536"), None);
+        assert_eq!(parse_ipv4(b"1.2.65535"), Some([1, 2, 255, 255]));
+        assert_eq!(parse_ipv4(b"08.1.1.1"), None);
+        assert_eq!(parse_ipv4(b"example.com"), None);
+    }
 }

@@ -12,6 +12,8 @@ usage:
   sagiguard list compile FEED... -o OUT [--role block|trust] [--name NAME]
   sagiguard list stats OUT
   sagiguard list bench [--entries N]...
+  sagiguard guide KIND... [--lang ja|en] [--json]
+  sagiguard guide KIND... --summary [--site SITE] [--time TIME] [--done STEP-ID]...
 ";
 
 fn main() -> ExitCode {
@@ -24,6 +26,7 @@ fn main() -> ExitCode {
         "check" => cli::check::run(rest),
         "scan" => cli::scan::run(rest),
         "list" => cli::list::run(rest),
+        "guide" => cli::guide::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

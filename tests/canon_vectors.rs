@@ -81,10 +81,7 @@ const SPEC_CANON: &[(&str, &str)] = &[
 /// FIREFOX: rows of test_canonicalization.js beyond the spec's list.
 const FIREFOX_CANON: &[(&str, &str)] = &[
     ("http://host.com/path?query%3Awith%3Acolons", "http://host.com/path?query:with:colons"),
-    (
-        "https://wiki.mozilla.org/index.php?title=MozillaWiki%3AHelp&action=history",
-        "https://wiki.mozilla.org/index.php?title=MozillaWiki:Help&action=history",
-    ),
+    ("https://wiki.mozilla.org/index.php?title=MozillaWiki%3AHelp&action=history", "https://wiki.mozilla.org/index.php?title=MozillaWiki:Help&action=history"),
 ];
 
 /// GO: TestCanonicalURL rows beyond the spec's list.
@@ -218,18 +215,12 @@ fn go_canonical_paths() {
         ("http://a.com/a/b/", "/a/b/"),
         ("http://a.com/a/b/c", "/a/b/c"),
         ("http://a.com//a//b///c////", "/a/b/c/"),
-        (
-            "http://%31%36%38%2e%31%38%38%2e%39%39%2e%32%36/%2E%73%65%63%75%72%65/%77%77%77%2E%65%62%61%79%2E%63%6F%6D/?query#fragment",
-            "/.secure/www.ebay.com/",
-        ),
+        ("http://%31%36%38%2e%31%38%38%2e%39%39%2e%32%36/%2E%73%65%63%75%72%65/%77%77%77%2E%65%62%61%79%2E%63%6F%6D/?query#fragment", "/.secure/www.ebay.com/"),
         (
             "http://195.127.0.11/uploads/%20%20%20%20/.verify/.eBaysecure=updateuserdataxplimnbqmn-xplmvalidateinfoswqpcmlx=hgplmcx/",
             "/uploads/%20%20%20%20/.verify/.eBaysecure=updateuserdataxplimnbqmn-xplmvalidateinfoswqpcmlx=hgplmcx/",
         ),
-        (
-            "http://host%23.com/%257Ea%2521b%2540c%2523d%2524e%25f%255E00%252611%252A22%252833%252944_55%252B",
-            "/~a!b@c%23d$e%25f^00&11*22(33)44_55+",
-        ),
+        ("http://host%23.com/%257Ea%2521b%2540c%2523d%2524e%25f%255E00%252611%252A22%252833%252944_55%252B", "/~a!b@c%23d$e%25f^00&11*22(33)44_55+"),
     ] {
         assert_eq!(canonicalize(input).unwrap().path, want, "input {input:?}");
     }
@@ -297,16 +288,7 @@ fn exprs(input: &str) -> Vec<String> {
 fn spec_expressions() {
     assert_eq!(
         exprs("http://a.b.c/1/2.html?param=1"),
-        [
-            "a.b.c/1/2.html?param=1",
-            "a.b.c/1/2.html",
-            "a.b.c/1/",
-            "a.b.c/",
-            "b.c/1/2.html?param=1",
-            "b.c/1/2.html",
-            "b.c/1/",
-            "b.c/"
-        ]
+        ["a.b.c/1/2.html?param=1", "a.b.c/1/2.html", "a.b.c/1/", "a.b.c/", "b.c/1/2.html?param=1", "b.c/1/2.html", "b.c/1/", "b.c/"]
     );
     assert_eq!(
         sorted(exprs("http://a.b.c.d.e.f.g/1.html")),
@@ -443,8 +425,8 @@ fn check_invariants(input: &str, url: &CanonUrl) {
 #[test]
 fn random_inputs_never_panic() {
     const PIECES: &[&str] = &[
-        "%", "2", "5", "3", "F", "e", "0x", "0", "1", "9", ".", "..", "/", "//", "?", "#", "@", ":", "[", "]", "::", "a", "Z", "\u{fc}", "\u{3002}", " ", "\t", "\n",
-        "http://", "https://", "HTTP://", "mailto:", "%2e", "%2F", "%3F", "%23", "%40", "%3A", "%5B", "%80", "%C3%BC", "%00", "xn--",
+        "%", "2", "5", "3", "F", "e", "0x", "0", "1", "9", ".", "..", "/", "//", "?", "#", "@", ":", "[", "]", "::", "a", "Z", "\u{fc}", "\u{3002}", " ", "\t",
+        "\n", "http://", "https://", "HTTP://", "mailto:", "%2e", "%2F", "%3F", "%23", "%40", "%3A", "%5B", "%80", "%C3%BC", "%00", "xn--",
     ];
     let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
     for _ in 0..20_000 {
