@@ -4,6 +4,7 @@
 pub mod check;
 pub mod guide;
 pub mod forms;
+pub mod list;
 pub mod scan;
 
 use std::fmt;
