@@ -8,6 +8,8 @@
 
 pub mod canon;
 pub mod domain;
+pub mod forms;
+pub mod guide;
 pub mod signals;
 pub mod target;
 pub mod text;
@@ -18,7 +20,10 @@ pub mod view;
 mod wasm;
 
 use canon::CanonError;
+use forms::{FieldDescriptor, FormDescriptor, FormsReport};
+use guide::Guide;
 use target::Target;
+use text::Lang;
 use verdict::{Policy, Verdict};
 
 /// The engine: built once, then asked many questions. Holds the compiled
@@ -46,5 +51,18 @@ impl Engine {
         let mut reasons = Vec::new();
         signals::url_signals(&target, &mut reasons);
         Ok(self.policy.decide(reasons, target.unicode_host.clone(), target.site.clone()))
+    }
+
+    /// The recovery guide for what was handed over: `kinds` are form field kinds
+    /// (`card-number`) or situation ids (`card`), see [`guide::situations_for`].
+    pub fn guide(&self, kinds: &[&str], lang: Lang) -> Guide {
+        guide::guide(lang, &guide::situations_for(kinds))
+    }
+
+    /// Classifies a page's form fields and assesses its forms (the form
+    /// guard's question). `page_url` is the page's URL, empty when unknown.
+    /// Never fails: odd descriptors are classified as `other`.
+    pub fn classify_fields(&self, fields: &[FieldDescriptor], forms: &[FormDescriptor], page_url: &str) -> FormsReport {
+        forms::report(fields, forms, page_url)
     }
 }

@@ -2,6 +2,8 @@
 //! argument handling they share.
 
 pub mod check;
+pub mod guide;
+pub mod forms;
 pub mod scan;
 
 use std::fmt;
