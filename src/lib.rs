@@ -8,6 +8,7 @@
 
 pub mod canon;
 pub mod domain;
+pub mod forms;
 pub mod signals;
 pub mod target;
 pub mod text;
@@ -18,6 +19,7 @@ pub mod view;
 mod wasm;
 
 use canon::CanonError;
+use forms::{FieldDescriptor, FormDescriptor, FormsReport};
 use target::Target;
 use verdict::{Policy, Verdict};
 
@@ -46,5 +48,12 @@ impl Engine {
         let mut reasons = Vec::new();
         signals::url_signals(&target, &mut reasons);
         Ok(self.policy.decide(reasons, target.unicode_host.clone(), target.site.clone()))
+    }
+
+    /// Classifies a page's form fields and assesses its forms (the form
+    /// guard's question). `page_url` is the page's URL, empty when unknown.
+    /// Never fails: odd descriptors are classified as `other`.
+    pub fn classify_fields(&self, fields: &[FieldDescriptor], forms: &[FormDescriptor], page_url: &str) -> FormsReport {
+        forms::report(fields, forms, page_url)
     }
 }

@@ -9,6 +9,7 @@ const USAGE: &str = "\
 usage:
   sagiguard check URL [--json] [--lang ja|en]
   sagiguard scan [--block FILE]... [--allow FILE]...   (URLs on stdin)
+  sagiguard forms PAGE.html [--url URL]
 ";
 
 fn main() -> ExitCode {
@@ -20,6 +21,7 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "check" => cli::check::run(rest),
         "scan" => cli::scan::run(rest),
+        "forms" => cli::forms::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

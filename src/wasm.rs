@@ -1,9 +1,10 @@
 //! The WebAssembly facade: the only file that knows about JavaScript. It turns
 //! JS strings into engine calls and engine answers into plain JS objects.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::forms::{FieldDescriptor, FormDescriptor};
 use crate::text::Lang;
 use crate::view::VerdictView;
 
@@ -17,6 +18,20 @@ pub struct WasmEngine {
 #[derive(Serialize)]
 struct ErrorView {
     error: String,
+}
+
+/// What `classifyFields` accepts: the field descriptors alone, or
+/// `{fields, forms}` with the form descriptors too.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum FieldsInput {
+    Fields(Vec<FieldDescriptor>),
+    Page {
+        #[serde(default)]
+        fields: Vec<FieldDescriptor>,
+        #[serde(default)]
+        forms: Vec<FormDescriptor>,
+    },
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
@@ -37,6 +52,20 @@ impl WasmEngine {
     pub fn check_url(&self, url: &str, lang: &str) -> JsValue {
         match self.inner.check_url(url) {
             Ok(v) => to_js(&VerdictView::new(&v, Lang::from_tag(lang))),
+            Err(e) => to_js(&ErrorView { error: e.to_string() }),
+        }
+    }
+
+    /// Classifies a page's fields: `descriptors` is an array of field
+    /// descriptors or `{fields, forms}`; `pageUrl` the page's URL. Answers
+    /// `{fields: [{index, form, kind, confidence, evidence, group}], forms:
+    /// [{index, action, kinds, sensitive, actionKind, risk, ...}], kinds,
+    /// sensitive}`, or `{error}` when the descriptors have the wrong shape.
+    #[wasm_bindgen(js_name = classifyFields)]
+    pub fn classify_fields(&self, descriptors: JsValue, page_url: &str) -> JsValue {
+        match serde_wasm_bindgen::from_value::<FieldsInput>(descriptors) {
+            Ok(FieldsInput::Fields(fields)) => to_js(&self.inner.classify_fields(&fields, &[], page_url)),
+            Ok(FieldsInput::Page { fields, forms }) => to_js(&self.inner.classify_fields(&fields, &forms, page_url)),
             Err(e) => to_js(&ErrorView { error: e.to_string() }),
         }
     }

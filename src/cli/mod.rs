@@ -2,6 +2,7 @@
 //! argument handling they share.
 
 pub mod check;
+pub mod forms;
 pub mod scan;
 
 use std::fmt;
