@@ -20,18 +20,13 @@ struct ErrorView {
     error: String,
 }
 
-/// What `classifyFields` accepts: the field descriptors alone, or
-/// `{fields, forms}` with the form descriptors too.
+/// What `classifyFields` accepts besides a bare array of field descriptors.
 #[derive(Deserialize)]
-#[serde(untagged)]
-enum FieldsInput {
-    Fields(Vec<FieldDescriptor>),
-    Page {
-        #[serde(default)]
-        fields: Vec<FieldDescriptor>,
-        #[serde(default)]
-        forms: Vec<FormDescriptor>,
-    },
+struct PageInput {
+    #[serde(default)]
+    fields: Vec<FieldDescriptor>,
+    #[serde(default)]
+    forms: Vec<FormDescriptor>,
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
@@ -63,9 +58,13 @@ impl WasmEngine {
     /// sensitive}`, or `{error}` when the descriptors have the wrong shape.
     #[wasm_bindgen(js_name = classifyFields)]
     pub fn classify_fields(&self, descriptors: JsValue, page_url: &str) -> JsValue {
-        match serde_wasm_bindgen::from_value::<FieldsInput>(descriptors) {
-            Ok(FieldsInput::Fields(fields)) => to_js(&self.inner.classify_fields(&fields, &[], page_url)),
-            Ok(FieldsInput::Page { fields, forms }) => to_js(&self.inner.classify_fields(&fields, &forms, page_url)),
+        let input = if js_sys::Array::is_array(&descriptors) {
+            serde_wasm_bindgen::from_value::<Vec<FieldDescriptor>>(descriptors).map(|fields| PageInput { fields, forms: Vec::new() })
+        } else {
+            serde_wasm_bindgen::from_value::<PageInput>(descriptors)
+        };
+        match input {
+            Ok(PageInput { fields, forms }) => to_js(&self.inner.classify_fields(&fields, &forms, page_url)),
             Err(e) => to_js(&ErrorView { error: e.to_string() }),
         }
     }

@@ -32,7 +32,8 @@ const THRESHOLD: i32 = 4;
 #[derive(Clone, Debug)]
 pub(super) struct Scored {
     pub class: Classification,
-    /// Whether any source spoke for any kind at all.
+    /// Whether any word (name, label, text) or `autocomplete` spoke for a
+    /// kind; type and length alone do not count.
     pub cued: bool,
     /// Whether the field names one part of a date (`month`, `年`).
     pub date_part: bool,
@@ -51,6 +52,7 @@ struct Tally {
     evidence: Vec<(FieldKind, String)>,
     search: bool,
     date_part: bool,
+    worded: bool,
 }
 
 impl Tally {
@@ -88,6 +90,7 @@ impl Tally {
             }
         }
         for (k, strength, text) in best {
+            self.worded = true;
             self.add(k, strength * weight, format!("{source}: {text}"));
         }
     }
@@ -170,7 +173,7 @@ fn pattern_max(p: &str) -> Option<u32> {
 }
 
 pub(super) fn score(d: &FieldDescriptor) -> Scored {
-    let mut t = Tally { points: [0; FieldKind::ALL.len()], evidence: Vec::new(), search: false, date_part: false };
+    let mut t = Tally { points: [0; FieldKind::ALL.len()], evidence: Vec::new(), search: false, date_part: false, worded: false };
     let ty = d.kind.to_ascii_lowercase();
     let tag = d.tag.to_ascii_lowercase();
     let mut declared = false;
@@ -179,6 +182,7 @@ pub(super) fn score(d: &FieldDescriptor) -> Scored {
         if let Some(&(_, kind)) = AUTOCOMPLETE.iter().find(|(name, _)| *name == token) {
             t.add(kind, 20, format!("autocomplete: {token}"));
             declared = true;
+            t.worded = true;
         }
     }
     match ty.as_str() {
@@ -224,6 +228,14 @@ pub(super) fn score(d: &FieldDescriptor) -> Scored {
     };
 
     hints(d, &ty, &mut t);
+    if ty == "password" {
+        // A masked box named for a specific secret is that secret, not a password.
+        for kind in [FieldKind::CardCvc, FieldKind::Pin, FieldKind::Otp, FieldKind::CardNumber, FieldKind::BankAccount, FieldKind::NationalId, FieldKind::GiftCardCode] {
+            if t.get(kind) >= THRESHOLD {
+                t.add(kind, 3, "masked".into());
+            }
+        }
+    }
 
     if tag == "select" {
         t.clear(&[
@@ -247,7 +259,7 @@ pub(super) fn score(d: &FieldDescriptor) -> Scored {
         t.clear(&[FieldKind::Password, FieldKind::Pin, FieldKind::CardCvc, FieldKind::Otp]);
     }
 
-    let cued = t.points.iter().any(|&p| p > 0);
+    let cued = t.worded;
     let (best_i, &best) = t.points.iter().enumerate().rev().max_by_key(|&(_, p)| *p).unwrap_or((FieldKind::ALL.len() - 1, &0));
     let mut kind = FieldKind::ALL.get(best_i).copied().unwrap_or(FieldKind::Other);
     let mut evidence: Vec<String> = t.evidence.iter().filter(|(k, _)| *k == kind).map(|(_, e)| e.clone()).collect();
@@ -286,7 +298,7 @@ fn hints(d: &FieldDescriptor, ty: &str, t: &mut Tally) {
             boost(t, FieldKind::CardCvc, 2);
             boost(t, FieldKind::Pin, 2);
             boost(t, FieldKind::BankBranch, 1);
-            if ty == "password" && max == 4 && digits {
+            if ty == "password" && max == 4 && digits && t.get(FieldKind::CardCvc) == 0 && t.get(FieldKind::Otp) == 0 {
                 t.add(FieldKind::Pin, 9, "4-digit secret".into());
             }
         }
