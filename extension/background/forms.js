@@ -8,6 +8,13 @@ import { on } from './router.js';
 import { userAllows } from './userlists.js';
 import { showLevel, verdictFor } from './verdicts.js';
 
+let last = null;
+
+/** The last report and its answer, for the end-to-end tests' comparison with the CLI. */
+export function lastPageReport() {
+  return last;
+}
+
 /** The answer for one page report (see the message `page-report`). */
 export async function pageAnswer({ url, fields, forms }) {
   const pageUrl = String(url ?? '');
@@ -35,6 +42,7 @@ export async function pageAnswer({ url, fields, forms }) {
 
 on('page-report', async (message, sender) => {
   const answer = await pageAnswer(message);
+  last = { url: message.url, fields: message.fields, answer };
   if (sender.tab?.id !== undefined && sender.frameId === 0 && answer.verdict.level) {
     await showLevel(sender.tab.id, answer.trusted ? 'trusted' : answer.verdict.level).catch(() => {});
   }

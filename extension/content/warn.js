@@ -63,7 +63,9 @@
     if (document.querySelector('sagiguard-banner')) return;
     const host = document.createElement('sagiguard-banner');
     host.dataset.level = level;
-    host.setAttribute('style', HOST_STYLE.replace('width: 0 !important; height: 0 !important;', 'right: 0 !important; width: auto !important;'));
+    // At the bottom, so it never hides the fields the page asks to fill.
+    host.setAttribute('style', HOST_STYLE.replace('inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important;',
+      'inset: auto 0 0 0 !important; width: auto !important; height: auto !important;'));
     const root = host.attachShadow({ mode: 'closed' });
     const close = el('button', { type: 'button', text: closeLabel });
     close.addEventListener('click', () => host.remove());
@@ -128,14 +130,8 @@
     function healthy() {
       if (!host.isConnected || !dialog.open || !dialog.matches(':modal')) return false;
       if (host.getAttribute('style') !== HOST_STYLE) return false;
-      // Something of the page's in the top layer above us (a modal, a popover, fullscreen)?
-      for (const selector of [':modal', ':popover-open', ':fullscreen']) {
-        try {
-          if (document.querySelector(selector)) return false;
-        } catch {
-          // a browser without this selector has no such top-layer element either
-        }
-      }
+      // Anything of the page's above us (an overlay, its own modal dialog or
+      // popover in the top layer) takes the hit test at our centre.
       const r = dialog.getBoundingClientRect();
       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
       return hit === null || hit === host;
@@ -193,7 +189,7 @@
         const next = i < 0 ? 0 : (i + (e.shiftKey ? n - 1 : 1)) % n;
         s.buttons[next].focus();
       } else if ((e.key === 'Enter' || e.key === ' ') && i >= 0) {
-        choose(s, s.buttons[i]);
+        choose(s, s.buttons[i], false);
       } else if (e.key === 'ArrowRight' || e.key === 'ArrowDown' || e.key === 'ArrowLeft' || e.key === 'ArrowUp') {
         const n = s.buttons.length;
         const back = e.key === 'ArrowLeft' || e.key === 'ArrowUp';
@@ -205,16 +201,16 @@
       if (e.type !== 'click' || !e.isTrusted) return true;
       const hit = s.root.elementFromPoint(e.clientX, e.clientY);
       const button = hit?.closest?.('button');
-      if (button && s.buttons.includes(button)) choose(s, button);
+      if (button && s.buttons.includes(button)) choose(s, button, true);
       return true;
     }
     return false;
   }
 
-  function choose(s, button) {
+  function choose(s, button, pointer) {
     // A click on a non-default choice right after the dialog (re)appeared is
     // more likely a click meant for the page (or a trick) than a decision.
-    if (button !== s.buttons[0] && performance.now() - s.shownAt < 400) return;
+    if (pointer && button !== s.buttons[0] && performance.now() - s.shownAt < 400) return;
     s.finish(button.dataset.choice);
   }
 
