@@ -251,7 +251,7 @@
       if (node.nodeType !== 1) return;
       if (isField(node)) forget(node);
       else for (const f of node.querySelectorAll(FIELD_SELECTOR)) forget(f);
-      if (node.localName === 'label' || node.querySelector('label[for]')) invalidateAll();
+      if (node.matches('label[for]') || node.querySelector('label[for]')) invalidateAll();
       else if (usesLabelledby && (node.id || node.querySelector('[id]'))) invalidateAll();
     }
 
