@@ -335,7 +335,7 @@
           found.push(n.shadowRoot);
           yield* shadowRoots(n.shadowRoot, found);
         }
-        if (++i % 256 === 0) yield;
+        if (++i % 64 === 0) yield;
       }
     }
 
@@ -379,7 +379,7 @@
           fields.push({ ...d, formIndex: fi });
           elements.push(el);
           formIndexes.push(fi);
-          if (++n % 32 === 0) yield;
+          if (++n % 8 === 0) yield;
         }
       }
       const facts = pageFacts();
