@@ -19,7 +19,8 @@ export async function verdictFor(url) {
   return engine().checkUrl(url, await chosenLang());
 }
 
-async function showLevel(tabId, level) {
+/** Shows `level` on the toolbar button of tab `tabId`. */
+export async function showLevel(tabId, level) {
   const badge = BADGE[level] ?? BADGE.unknown;
   await api.action.setBadgeText({ tabId, text: badge.text });
   await api.action.setBadgeBackgroundColor({ tabId, color: badge.color });
@@ -28,14 +29,3 @@ async function showLevel(tabId, level) {
 }
 
 on('check-url', ({ url }) => verdictFor(String(url ?? '')));
-
-// A page's content script reports in: answer with the verdict and the strings
-// its warnings need (content scripts cannot read our chosen language).
-on('page-verdict', async ({ url }, sender) => {
-  const verdict = await verdictFor(String(url ?? ''));
-  if (sender.tab?.id !== undefined && sender.frameId === 0 && verdict.level) {
-    await showLevel(sender.tab.id, verdict.level).catch(() => {});
-  }
-  const lang = await chosenLang();
-  return { verdict, lang, strings: await messages(lang) };
-});
