@@ -2,7 +2,7 @@
 // of the forms classifier served by the test server, and `sagiguard forms`
 // (the CLI) on the same pages, to compare with what the content script saw.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const FIXTURES = resolve('tests/fixtures/pages');
@@ -22,13 +22,10 @@ export function serveFixtures(server) {
   }
 }
 
-/** The `sagiguard` binary, built once if no build is there yet. */
+/** The `sagiguard` binary of this checkout (cargo makes sure it is current). */
 export function cliPath() {
-  const dir = process.env.CARGO_TARGET_DIR ?? 'target';
-  const found = ['release', 'debug'].map((p) => join(dir, p, 'sagiguard')).filter(existsSync);
-  if (found.length) return found[0];
   execFileSync('cargo', ['build', '--quiet', '--bin', 'sagiguard'], { stdio: 'inherit' });
-  return join(dir, 'debug', 'sagiguard');
+  return join(process.env.CARGO_TARGET_DIR ?? 'target', 'debug', 'sagiguard');
 }
 
 /** `sagiguard forms FILE --url URL`, parsed. */
