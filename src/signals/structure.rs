@@ -1,11 +1,31 @@
-//! Structure of the address itself: IP hosts, hidden destinations, plain http
-//! on pages that ask for credentials.
+//! Structure of the address itself: IP hosts, hidden destinations, unusual
+//! ports, plain http or disguised paths on pages that ask for credentials, and
+//! the path and query shapes of phishing kits.
 
 use crate::target::Target;
 use crate::verdict::Reason;
 
 /// Path words that mean "this page asks you to sign in or pay".
-const CREDENTIAL_WORDS: &[&str] = &["login", "signin", "sign-in", "logon", "verify", "account", "password", "webscr", "billing", "payment", "card"];
+const CREDENTIAL_WORDS: &[&str] = &[
+    "login", "signin", "sign-in", "logon", "verify", "account", "password", "webscr", "billing", "payment", "card",
+];
+
+/// Path words of pages that ask for credentials under a pretext: the sign-in
+/// words plus the "your account needs attention" vocabulary phishing kits use.
+const BAIT_PATH_WORDS: &[&str] = &[
+    "login", "signin", "sign-in", "logon", "verify", "verification", "webscr", "authenticate", "confirm", "unlock",
+    "suspend", "suspended", "recover", "restore", "update", "secure", "billing", "payment", "wallet", "seed",
+];
+
+/// Ports web servers answer on by default or by long convention.
+const USUAL_PORTS: &[u16] = &[80, 443, 8080, 8443];
+
+/// Percent-escaped letters or digits (which never need escaping) in the path
+/// from which the path reads as disguised.
+const ENCODED_ALNUM: usize = 3;
+
+/// A query made of one bare token (`/?fuihhyra`): how kits tag their victims.
+const BARE_QUERY_LEN: std::ops::RangeInclusive<usize> = 4..=16;
 
 pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     if t.ip {
@@ -14,14 +34,44 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     if t.url.userinfo.as_deref().is_some_and(|u| !u.is_empty()) {
         out.push(Reason::new("userinfo"));
     }
-    if t.url.scheme == "http" && asks_for_credentials(&t.url.path) {
+    if let Some(port) = t.url.port.filter(|p| !USUAL_PORTS.contains(p)) {
+        out.push(Reason::new("unusual-port").detail(port.to_string()));
+    }
+    let path = t.url.path.to_ascii_lowercase();
+    if t.url.scheme == "http" && CREDENTIAL_WORDS.iter().any(|w| path.contains(w)) {
         out.push(Reason::new("http-credentials"));
+    }
+    if let Some(word) = bait_path_word(&path) {
+        out.push(Reason::new("bait-path").detail(word));
+    }
+    if encoded_alnum(&t.url.path) >= ENCODED_ALNUM {
+        out.push(Reason::new("encoded-path"));
+    }
+    if path == "/" && t.url.query.as_deref().is_some_and(bare_token) {
+        out.push(Reason::new("bare-query"));
     }
 }
 
-fn asks_for_credentials(path: &str) -> bool {
-    let path = path.to_ascii_lowercase();
-    CREDENTIAL_WORDS.iter().any(|w| path.contains(w))
+/// The first bait word that is a whole word of the path (`/secure/login.php`),
+/// so that `/blog/logos` does not count.
+fn bait_path_word(path: &str) -> Option<&'static str> {
+    path.split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .find_map(|word| BAIT_PATH_WORDS.iter().copied().find(|w| *w == word))
+}
+
+/// How many `%XX` escapes in `s` encode an ASCII letter or digit.
+fn encoded_alnum(s: &str) -> usize {
+    s.as_bytes()
+        .windows(3)
+        .filter(|w| w[0] == b'%')
+        .filter_map(|w| std::str::from_utf8(&w[1..]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()))
+        .filter(|b| b.is_ascii_alphanumeric())
+        .count()
+}
+
+/// A query that is one bare lower-case token, no `key=value`.
+fn bare_token(q: &str) -> bool {
+    BARE_QUERY_LEN.contains(&q.len()) && q.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -47,8 +97,8 @@ mod tests {
 
     #[test]
     fn plain_http_login() {
-        assert_eq!(codes("http://shop.example/login"), ["http-credentials"]);
-        assert!(codes("https://shop.example/login").is_empty());
+        assert_eq!(codes("http://shop.example/login"), ["http-credentials", "bait-path"]);
+        assert_eq!(codes("https://shop.example/login"), ["bait-path"]);
         assert!(codes("http://shop.example/news").is_empty());
     }
 }
