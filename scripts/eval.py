@@ -15,6 +15,7 @@ for error analysis. The data's rows are never written into the repository.
 
 import gzip
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -98,9 +99,12 @@ def main(argv):
             for text, _, _ in inputs:
                 f.write(text + "\n")
         start = time.perf_counter()
+        cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         with open(src, "rb") as fi, open(out, "wb") as fo:
             subprocess.run([binary, "scan"], stdin=fi, stdout=fo, check=True)
         elapsed = time.perf_counter() - start
+        cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
         with open(out, encoding="utf-8", errors="replace") as f:
             results = [line.rstrip("\n").split("\t") for line in f]
     if len(results) != len(inputs):
@@ -154,8 +158,8 @@ def main(argv):
             marks.append(f"danger <= {t:.2%} " + ("ok" if c["danger"] <= t * c["n"] else "MISS"))
         print(f"{s:44} {c['n']:7} {pct(c['flagged'], c['n'])} {pct(c['danger'], c['n'])} {pct(c['invalid'], c['n'])}  {'; '.join(marks)}")
     print()
-    print(f"throughput: {len(inputs)} inputs in {elapsed:.2f} s = {len(inputs) / elapsed:,.0f} URLs/s "
-          f"(one scan process, incl. start-up and I/O)")
+    print(f"throughput: {len(inputs)} inputs in {elapsed:.2f} s wall, {cpu:.2f} s CPU = "
+          f"{len(inputs) / max(cpu, 1e-9):,.0f} URLs/s per core (one scan process, incl. start-up and I/O)")
 
     if dump:
         os.makedirs(dump, exist_ok=True)

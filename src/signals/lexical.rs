@@ -13,19 +13,23 @@ use super::hosting;
 use crate::target::Target;
 use crate::verdict::Reason;
 
-/// Words that promise a sign-in, a security check or a payment; in a site's own
-/// name they are bait (`secure-login-verify.com`).
+/// Words that promise a sign-in, a security check, a payment or a crypto
+/// giveaway; in a site's own name they are bait (`secure-login-verify.com`,
+/// `claim-airdrop.xyz`). Words common in honest names (`security`, `support`,
+/// `service`, `pay`) are left out.
 const BAIT_WORDS: &[&str] = &[
-    "login", "signin", "logon", "verify", "verification", "secure", "security", "account", "update", "confirm",
-    "authenticate", "support", "recover", "unlock", "suspend", "billing", "webscr", "wallet", "customer", "helpdesk",
+    "login", "signin", "verify", "verification", "authenticate", "account", "update", "secure", "confirm", "unlock",
+    "recover", "webscr", "wallet", "airdrop", "claim", "reward", "dapp", "validate", "restore",
 ];
 
 /// Labels that end a domain name; seen in the middle of a host they mean another
 /// domain is being shown inside this one (`amazon.co.jp.example.cn`).
-const DOMAIN_ENDINGS: &[&str] = &["com", "net", "org", "co", "ne", "or", "go"];
+const DOMAIN_ENDINGS: &[&str] = &["com", "net", "org", "info", "co", "ne", "or", "jp"];
 
-/// The same, joined with hyphens inside one label (`www2-uccard-co-jp.example.com`).
-const HYPHENATED_ENDINGS: &[&str] = &["-co-jp", "-ne-jp", "-or-jp", "-com", "-co-uk", "-com-au", "-net"];
+/// The same written with hyphens inside one label (`www2-uccard-co-jp.example.com`):
+/// a second-level word followed by a country code.
+const HYPHENATED_SECOND: &[&str] = &["co", "ne", "or", "com"];
+const HYPHENATED_COUNTRY: &[&str] = &["jp", "uk", "au", "br", "kr", "tw", "cn", "hk", "nz"];
 
 /// How many labels left of the public suffix make a host unusually deep.
 const MANY_LABELS: usize = 5;
@@ -173,6 +177,17 @@ fn own_labels(t: &Target) -> Vec<&str> {
     host[..host.len() - suffix].trim_end_matches('.').split('.').filter(|l| !l.is_empty()).collect()
 }
 
+/// Whether a label spells a domain ending with hyphens (`uccard-co-jp`).
+fn hyphenated_domain(label: &str) -> bool {
+    let mut words = label.split('-').peekable();
+    while let Some(w) = words.next() {
+        if HYPHENATED_SECOND.contains(&w) && words.peek().is_some_and(|c| HYPHENATED_COUNTRY.contains(c)) {
+            return true;
+        }
+    }
+    false
+}
+
 fn contains_bait(label: &str) -> Option<&'static str> {
     BAIT_WORDS.iter().copied().find(|w| label.contains(w))
 }
@@ -197,9 +212,7 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
         out.push(Reason::new("many-labels").detail(labels.len().to_string()));
     }
     let dotted = subdomain.iter().skip(1).any(|l| DOMAIN_ENDINGS.contains(l));
-    let hyphenated = subdomain.iter().chain([&site_label]).any(|l| {
-        HYPHENATED_ENDINGS.iter().any(|e| l.len() > e.len() + 1 && l.ends_with(e))
-    });
+    let hyphenated = labels.iter().any(|l| hyphenated_domain(l));
     if dotted || hyphenated {
         out.push(Reason::new("domain-in-subdomain"));
     }

@@ -17,6 +17,9 @@ const BAIT_PATH_WORDS: &[&str] = &[
     "suspend", "suspended", "recover", "restore", "update", "secure", "billing", "payment", "wallet", "seed",
 ];
 
+/// Name endings that make a path segment read as a host (`signin.att.com`).
+const HOST_ENDINGS: &[&str] = &["com", "jp"];
+
 /// Ports web servers answer on by default or by long convention.
 const USUAL_PORTS: &[u16] = &[80, 443, 8080, 8443];
 
@@ -50,6 +53,23 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     if path == "/" && t.url.query.as_deref().is_some_and(bare_token) {
         out.push(Reason::new("bare-query"));
     }
+    if kit_path(&path) {
+        out.push(Reason::new("kit-path"));
+    }
+}
+
+/// Where phishing kits hide on hacked sites: pages under `/.well-known/` (which
+/// holds machine-read files, never pages for people), or a folder named like
+/// another site's host (`/signin.att.com/`, `/www.godaddy.com.validation/`).
+fn kit_path(path: &str) -> bool {
+    let well_known = path
+        .strip_prefix("/.well-known/")
+        .is_some_and(|rest| !rest.starts_with("acme-challenge/") && rest.contains('/'));
+    well_known
+        || path.split('/').any(|segment| {
+            let mut parts = segment.split('.');
+            parts.next().is_some_and(|first| !first.is_empty()) && parts.any(|p| HOST_ENDINGS.contains(&p))
+        })
 }
 
 /// The first bait word that is a whole word of the path (`/secure/login.php`),
