@@ -8,6 +8,7 @@
 
 pub mod canon;
 pub mod domain;
+pub mod guide;
 pub mod signals;
 pub mod target;
 pub mod text;
@@ -18,7 +19,9 @@ pub mod view;
 mod wasm;
 
 use canon::CanonError;
+use guide::Guide;
 use target::Target;
+use text::Lang;
 use verdict::{Policy, Verdict};
 
 /// The engine: built once, then asked many questions. Holds the compiled
@@ -46,5 +49,11 @@ impl Engine {
         let mut reasons = Vec::new();
         signals::url_signals(&target, &mut reasons);
         Ok(self.policy.decide(reasons, target.unicode_host.clone(), target.site.clone()))
+    }
+
+    /// The recovery guide for what was handed over: `kinds` are form field kinds
+    /// (`card-number`) or situation ids (`card`), see [`guide::situations_for`].
+    pub fn guide(&self, kinds: &[&str], lang: Lang) -> Guide {
+        guide::guide(lang, &guide::situations_for(kinds))
     }
 }

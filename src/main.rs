@@ -9,6 +9,8 @@ const USAGE: &str = "\
 usage:
   sagiguard check URL [--json] [--lang ja|en]
   sagiguard scan [--block FILE]... [--allow FILE]...   (URLs on stdin)
+  sagiguard guide KIND... [--lang ja|en] [--json]
+  sagiguard guide KIND... --summary [--site SITE] [--time TIME] [--done STEP-ID]...
 ";
 
 fn main() -> ExitCode {
@@ -20,6 +22,7 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "check" => cli::check::run(rest),
         "scan" => cli::scan::run(rest),
+        "guide" => cli::guide::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::guide::Incident;
 use crate::text::Lang;
 use crate::view::VerdictView;
 
@@ -39,6 +40,22 @@ impl WasmEngine {
             Ok(v) => to_js(&VerdictView::new(&v, Lang::from_tag(lang))),
             Err(e) => to_js(&ErrorView { error: e.to_string() }),
         }
+    }
+
+    /// The recovery guide for what was handed over: `kinds` are form field kinds
+    /// (`card-number`) or situation ids (`card`); `{lang, title, intro, headings,
+    /// situations: [{id, title, summary, steps: [{id, text}], damage, contacts,
+    /// related}], choices, prevention, sources}`.
+    pub fn guide(&self, kinds: Vec<String>, lang: &str) -> JsValue {
+        let kinds: Vec<&str> = kinds.iter().map(String::as_str).collect();
+        to_js(&self.inner.guide(&kinds, Lang::from_tag(lang)))
+    }
+
+    /// The plain-text incident summary to copy for a bank or the police; `time`
+    /// is already formatted by the caller, `done` holds the ticked step ids.
+    pub fn summary(&self, kinds: Vec<String>, site: String, time: String, done: Vec<String>, lang: &str) -> String {
+        let done: Vec<&str> = done.iter().map(String::as_str).collect();
+        crate::guide::summary(Lang::from_tag(lang), &Incident { kinds, site, time }, &done)
     }
 }
 

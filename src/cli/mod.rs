@@ -2,6 +2,7 @@
 //! argument handling they share.
 
 pub mod check;
+pub mod guide;
 pub mod scan;
 
 use std::fmt;
