@@ -177,10 +177,10 @@ fn bait_words_in_the_path() {
 }
 
 #[test]
-fn disguised_paths() {
-    assert!(has("https://example.com/%6c%6f%67%69%6e", "encoded-path"));
-    assert!(!has("https://example.com/%E3%81%82%E3%81%84", "encoded-path"));
-    assert!(!has("https://example.com/a%20b", "encoded-path"));
+fn disguised_paths_are_seen_through() {
+    // Canonicalization unescapes the path, so escaped sign-in words still count.
+    assert!(has("https://example.com/%6c%6f%67%69%6e", "bait-path"));
+    assert!(!has("https://example.com/%E3%81%82%E3%81%84", "bait-path"));
 }
 
 #[test]
@@ -226,7 +226,7 @@ fn hosting_and_lexical_signals_never_reach_danger() {
     for url in [
         "http://qxvzkwjhtp.duckdns.org:8888/.well-known/x/login.php?kqwzrtyu",
         "https://secure-login-verify-account.xkqzvwpt.top/signin/update",
-        "https://www.bank.co.jp.account-verify.a.b.c.qxvzkwjhtp.cfd/%6c%6f%67",
+        "https://www.bank.co.jp.account-verify.a.b.c.qxvzkwjhtp.cfd/%6c%6f%67%69%6e",
     ] {
         let v = check(url);
         assert_eq!(v.level, Level::Caution, "{url}: {:?}", codes(url));

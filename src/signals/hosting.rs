@@ -80,28 +80,47 @@ fn parse(text: &'static str) -> Result<Vec<Service>, String> {
     Ok(table)
 }
 
-fn table() -> &'static [Service] {
-    static TABLE: OnceLock<Vec<Service>> = OnceLock::new();
-    TABLE.get_or_init(|| parse(HOSTING_TSV).unwrap_or_default())
+/// FNV-1a: a fast hash so that a lookup compares integers, not strings.
+fn hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The table keyed by the hash of each suffix, sorted for binary search.
+fn table() -> &'static [(u64, Service)] {
+    static TABLE: OnceLock<Vec<(u64, Service)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut keyed: Vec<(u64, Service)> = parse(HOSTING_TSV).unwrap_or_default().into_iter().map(|s| (hash(s.suffix), s)).collect();
+        keyed.sort_unstable_by_key(|(h, _)| *h);
+        keyed
+    })
+}
+
+fn find(suffix: &str) -> Option<Service> {
+    let table = table();
+    let h = hash(suffix);
+    let start = table.partition_point(|(k, _)| *k < h);
+    table[start..].iter().take_while(|(k, _)| *k == h).map(|(_, s)| *s).find(|s| s.suffix == suffix)
 }
 
 /// The shared service `t`'s host belongs to, from the curated table: the longest
 /// listed suffix under which the host names a user's site (`abc.pages.dev`, not
 /// `pages.dev` or `www.pages.dev`), or a path-hosting host with a path.
-pub(crate) fn platform(t: &Target) -> Option<Platform> {
+fn platform(t: &Target) -> Option<Platform> {
     let host = t.url.host.as_str();
-    let table = table();
-    let mut rest = host;
-    loop {
-        if let Ok(i) = table.binary_search_by(|s| s.suffix.cmp(rest)) {
-            let s = table[i];
-            let prefix = host[..host.len() - rest.len()].trim_end_matches('.');
+    // Candidate suffixes start after each dot; every listed suffix has at least
+    // two labels, so the last dot (before the TLD) starts none.
+    let last_dot = host.bytes().rposition(|b| b == b'.')?;
+    let starts = std::iter::once(0).chain(host.bytes().enumerate().filter(|&(_, b)| b == b'.').map(|(i, _)| i + 1));
+    for start in starts.take_while(|&s| s <= last_dot) {
+        let rest = &host[start..];
+        if let Some(s) = find(rest) {
+            let prefix = host[..start].trim_end_matches('.');
             let user = !prefix.is_empty() && prefix != "www";
             let found = if s.path { !user && has_content_path(t) } else { user };
             return found.then_some(Platform { suffix: s.suffix, kind: s.kind, names_under: !s.path });
         }
-        rest = rest.split_once('.')?.1;
     }
+    None
 }
 
 /// Whether the URL points at something below the host's front page.
@@ -115,19 +134,21 @@ fn ipfs_content(t: &Target) -> bool {
     let path = t.url.path.as_str();
     let in_path = ["/ipfs/", "/ipns/"].iter().any(|p| path.len() > p.len() + 10 && path.starts_with(p));
     in_path
-        || t.url.host.split('.').any(|l| {
+        || t.url.host.len() >= 50 && t.url.host.split('.').any(|l| {
             l.len() >= 50 && l.starts_with("baf") && l.bytes().all(|b| b.is_ascii_lowercase() || (b'2'..=b'7').contains(&b))
         })
 }
 
-pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
+/// Appends the hosting reasons for `t` and returns the platform it found, so
+/// the other signal families can treat the platform's suffix as public.
+pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) -> Option<Platform> {
     if t.ip {
-        return;
+        return None;
     }
     let found = platform(t);
     if ipfs_content(t) || found.is_some_and(|p| p.kind == Kind::IpfsGateway) {
         out.push(Reason::new("ipfs"));
-        return;
+        return found;
     }
     match found {
         Some(p) => {
@@ -145,6 +166,7 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
         }
         None => {}
     }
+    found
 }
 
 #[cfg(test)]
@@ -155,7 +177,9 @@ mod tests {
     fn table_parses_without_duplicates() {
         let table = parse(HOSTING_TSV).expect("data/hosting.tsv parses");
         assert!(table.len() > 100);
-        assert!(table.iter().all(|s| !s.suffix.is_empty() && s.suffix == s.suffix.to_ascii_lowercase()));
+        assert!(table.iter().all(|s| s.suffix.contains('.') && s.suffix == s.suffix.to_ascii_lowercase()));
+        assert!(table.iter().all(|s| find(s.suffix).is_some_and(|f| f.suffix == s.suffix)));
+        assert!(find("example.com").is_none());
     }
 
     #[test]

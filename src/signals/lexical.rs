@@ -165,16 +165,29 @@ fn looks_random(label: &str) -> bool {
     hex_hash || randomness(label).is_some_and(|r| r > bigrams().threshold)
 }
 
-/// The labels left of the public suffix, or of the hosting platform's suffix
-/// when the user's name sits under one (`abc` in `abc.pages.dev`).
-fn own_labels(t: &Target) -> Vec<&str> {
+/// The part of the host left of the public suffix, or of the hosting
+/// platform's suffix when the user's name sits under one (`abc` in
+/// `abc.pages.dev`); empty when there is none.
+fn own_part<'a>(t: &'a Target, platform: Option<hosting::Platform>) -> &'a str {
     let host = t.url.host.as_str();
-    let platform = hosting::platform(t).filter(|p| p.names_under).map_or(0, |p| p.suffix.len());
+    let platform = platform.filter(|p| p.names_under).map_or(0, |p| p.suffix.len());
     let suffix = platform.max(t.suffix.len());
-    if suffix >= host.len() {
-        return Vec::new();
-    }
-    host[..host.len() - suffix].trim_end_matches('.').split('.').filter(|l| !l.is_empty()).collect()
+    host.get(..host.len().saturating_sub(suffix)).unwrap_or("").trim_matches('.')
+}
+
+/// The dot-separated labels of `s`. A plain byte scan: host names are short,
+/// and a general substring searcher costs more to set up than it saves.
+fn labels(s: &str) -> impl Iterator<Item = &str> {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    (0..=bytes.len()).filter_map(move |i| {
+        if i < bytes.len() && bytes[i] != b'.' {
+            return None;
+        }
+        let label = &s[start..i];
+        start = i + 1;
+        Some(label)
+    })
 }
 
 /// Whether a label spells a domain ending with hyphens (`uccard-co-jp`).
@@ -188,35 +201,83 @@ fn hyphenated_domain(label: &str) -> bool {
     false
 }
 
-fn contains_bait(label: &str) -> Option<&'static str> {
-    BAIT_WORDS.iter().copied().find(|w| label.contains(w))
+/// For each letter, the bait words starting with it (bit `i` = `BAIT_WORDS[i]`).
+const BAIT_FIRST_LETTERS: [u32; 26] = first_letters(BAIT_WORDS);
+
+const fn first_letters(words: &[&str]) -> [u32; 26] {
+    let mut masks = [0u32; 26];
+    let mut i = 0;
+    while i < words.len() {
+        let first = words[i].as_bytes()[0];
+        assert!(first.is_ascii_lowercase() && i < 32);
+        masks[(first - b'a') as usize] |= 1 << i;
+        i += 1;
+    }
+    masks
 }
 
-pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
+/// The first bait word inside `label`, checking at each letter only the words
+/// that start with it.
+fn contains_bait(label: &str) -> Option<&'static str> {
+    let bytes = label.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii_lowercase() {
+            continue;
+        }
+        let mut mask = BAIT_FIRST_LETTERS[usize::from(b - b'a')];
+        while mask != 0 {
+            let word = BAIT_WORDS[mask.trailing_zeros() as usize];
+            if bytes[i..].starts_with(word.as_bytes()) {
+                return Some(word);
+            }
+            mask &= mask - 1;
+        }
+    }
+    None
+}
+
+pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut Vec<Reason>) {
     if t.ip {
         return;
     }
     let host = t.url.host.as_str();
-    let tld = host.rsplit('.').next().unwrap_or(host);
+    let tld = &host[host.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
     match tld_tier(tld) {
         Some(Tier::High) => out.push(Reason::new("heavily-abused-tld").detail(format!(".{tld}"))),
         Some(Tier::Elevated) => out.push(Reason::new("abused-tld").detail(format!(".{tld}"))),
         None => {}
     }
-    let labels = own_labels(t);
-    let Some((&site_label, subdomain)) = labels.split_last() else { return };
-    if let Some(label) = labels.iter().find(|l| looks_random(l)) {
-        out.push(Reason::new("random-label").detail(*label));
+    let own = own_part(t, platform);
+    if own.is_empty() {
+        return;
     }
-    if labels.len() >= MANY_LABELS {
-        out.push(Reason::new("many-labels").detail(labels.len().to_string()));
+    let (mut count, mut random, mut hyphens, mut hyphenated) = (0, None, false, false);
+    // A domain ending in the subdomains after at least one other label
+    // (`bank.co.jp` in `bank.co.jp.example.net`); the site's own label, last,
+    // does not count, so `pending` waits to see whether another label follows.
+    let (mut dotted, mut pending) = (false, false);
+    for (i, label) in labels(own).enumerate() {
+        count += 1;
+        if random.is_none() && looks_random(label) {
+            random = Some(label);
+        }
+        let dashes = label.bytes().filter(|&b| b == b'-').count();
+        hyphens |= dashes >= MANY_HYPHENS && !label.starts_with("xn--");
+        hyphenated |= dashes > 0 && hyphenated_domain(label);
+        dotted |= pending;
+        pending = i > 0 && label.len() <= 4 && DOMAIN_ENDINGS.contains(&label);
     }
-    let dotted = subdomain.iter().skip(1).any(|l| DOMAIN_ENDINGS.contains(l));
-    let hyphenated = labels.iter().any(|l| hyphenated_domain(l));
+    let site_label = &own[own.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
+    if let Some(label) = random {
+        out.push(Reason::new("random-label").detail(label));
+    }
+    if count >= MANY_LABELS {
+        out.push(Reason::new("many-labels").detail(count.to_string()));
+    }
     if dotted || hyphenated {
         out.push(Reason::new("domain-in-subdomain"));
     }
-    if labels.iter().any(|l| !l.starts_with("xn--") && l.matches('-').count() >= MANY_HYPHENS) {
+    if hyphens {
         out.push(Reason::new("many-hyphens"));
     }
     if let Some(word) = contains_bait(site_label) {
@@ -234,6 +295,20 @@ mod tests {
         assert!(!tlds.is_empty());
         let model = parse_bigrams(NGRAM_TSV).expect("data/ngram_bigram.tsv parses");
         assert!(model.threshold > 0.0 && model.threshold < 64.0);
+    }
+
+    #[test]
+    fn labels_split_at_dots() {
+        assert_eq!(labels("a.bc.d").collect::<Vec<_>>(), ["a", "bc", "d"]);
+        assert_eq!(labels("abc").collect::<Vec<_>>(), ["abc"]);
+    }
+
+    #[test]
+    fn bait_words_found_inside_labels() {
+        assert_eq!(contains_bait("mysecure-signin"), Some("secure"));
+        assert_eq!(contains_bait("my-signin"), Some("signin"));
+        assert_eq!(contains_bait("xsecurex"), Some("secure"));
+        assert_eq!(contains_bait("bakery"), None);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::verdict::Reason;
 /// Runs every URL signal family on `target`, appending what they see to `out`.
 pub fn url_signals(target: &Target, out: &mut Vec<Reason>) {
     structure::signals(target, out);
-    hosting::signals(target, out);
-    lexical::signals(target, out);
+    let platform = hosting::signals(target, out);
+    lexical::signals(target, platform, out);
     script::signals(target, out);
 }

@@ -1,6 +1,9 @@
 //! Structure of the address itself: IP hosts, hidden destinations, unusual
-//! ports, plain http or disguised paths on pages that ask for credentials, and
-//! the path and query shapes of phishing kits.
+//! ports, plain http on pages that ask for credentials, and the path and query
+//! shapes of phishing kits. Paths arrive canonical (fully unescaped), so
+//! `%6c%6f%67%69%6e` is already `login` here.
+
+use std::borrow::Cow;
 
 use crate::target::Target;
 use crate::verdict::Reason;
@@ -17,15 +20,14 @@ const BAIT_PATH_WORDS: &[&str] = &[
     "suspend", "suspended", "recover", "restore", "update", "secure", "billing", "payment", "wallet", "seed",
 ];
 
+/// The shortest and longest of [`BAIT_PATH_WORDS`], to skip other words quickly.
+const BAIT_WORD_LEN: std::ops::RangeInclusive<usize> = 4..=12;
+
 /// Name endings that make a path segment read as a host (`signin.att.com`).
 const HOST_ENDINGS: &[&str] = &["com", "jp"];
 
 /// Ports web servers answer on by default or by long convention.
 const USUAL_PORTS: &[u16] = &[80, 443, 8080, 8443];
-
-/// Percent-escaped letters or digits (which never need escaping) in the path
-/// from which the path reads as disguised.
-const ENCODED_ALNUM: usize = 3;
 
 /// A query made of one bare token (`/?fuihhyra`): how kits tag their victims.
 const BARE_QUERY_LEN: std::ops::RangeInclusive<usize> = 4..=16;
@@ -40,15 +42,12 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     if let Some(port) = t.url.port.filter(|p| !USUAL_PORTS.contains(p)) {
         out.push(Reason::new("unusual-port").detail(port.to_string()));
     }
-    let path = t.url.path.to_ascii_lowercase();
+    let path = lower(&t.url.path);
     if t.url.scheme == "http" && CREDENTIAL_WORDS.iter().any(|w| path.contains(w)) {
         out.push(Reason::new("http-credentials"));
     }
     if let Some(word) = bait_path_word(&path) {
         out.push(Reason::new("bait-path").detail(word));
-    }
-    if encoded_alnum(&t.url.path) >= ENCODED_ALNUM {
-        out.push(Reason::new("encoded-path"));
     }
     if path == "/" && t.url.query.as_deref().is_some_and(bare_token) {
         out.push(Reason::new("bare-query"));
@@ -65,28 +64,49 @@ fn kit_path(path: &str) -> bool {
     let well_known = path
         .strip_prefix("/.well-known/")
         .is_some_and(|rest| !rest.starts_with("acme-challenge/") && rest.contains('/'));
-    well_known
-        || path.split('/').any(|segment| {
-            let mut parts = segment.split('.');
-            parts.next().is_some_and(|first| !first.is_empty()) && parts.any(|p| HOST_ENDINGS.contains(&p))
-        })
+    well_known || host_like(path)
+}
+
+/// Whether some path segment reads as a host: a name, then a host ending as a
+/// whole dot-separated part (`signin.att.com`, not `.com` or `notes.compact`).
+/// One pass over the bytes, remembering where the current segment starts.
+fn host_like(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    let mut segment_start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'/' => segment_start = i + 1,
+            b'.' if i > segment_start && bytes[segment_start] != b'.' => {
+                let rest = &bytes[i + 1..];
+                let ends = HOST_ENDINGS.iter().any(|e| {
+                    rest.starts_with(e.as_bytes()) && rest.get(e.len()).is_none_or(|&b| b == b'.' || b == b'/')
+                });
+                if ends {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// `s` in lower case, copied only when it has upper-case letters.
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// The first bait word that is a whole word of the path (`/secure/login.php`),
 /// so that `/blog/logos` does not count.
 fn bait_path_word(path: &str) -> Option<&'static str> {
-    path.split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-        .find_map(|word| BAIT_PATH_WORDS.iter().copied().find(|w| *w == word))
-}
-
-/// How many `%XX` escapes in `s` encode an ASCII letter or digit.
-fn encoded_alnum(s: &str) -> usize {
-    s.as_bytes()
-        .windows(3)
-        .filter(|w| w[0] == b'%')
-        .filter_map(|w| std::str::from_utf8(&w[1..]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()))
-        .filter(|b| b.is_ascii_alphanumeric())
-        .count()
+    path.as_bytes()
+        .split(|&b| !b.is_ascii_alphanumeric() && b != b'-')
+        .filter(|word| BAIT_WORD_LEN.contains(&word.len()))
+        .find_map(|word| BAIT_PATH_WORDS.iter().copied().find(|w| w.as_bytes() == word))
 }
 
 /// A query that is one bare lower-case token, no `key=value`.
@@ -113,6 +133,22 @@ mod tests {
     #[test]
     fn userinfo_hides_destination() {
         assert!(codes("https://www.amazon.co.jp@evil.example/").contains(&"userinfo"));
+    }
+
+    #[test]
+    fn bait_word_lengths_cover_the_list() {
+        assert!(BAIT_PATH_WORDS.iter().all(|w| BAIT_WORD_LEN.contains(&w.len())));
+    }
+
+    #[test]
+    fn host_like_segments() {
+        assert!(host_like("/signin.att.com"));
+        assert!(host_like("/a/www.godaddy.com.validation/x.html"));
+        assert!(host_like("/shop.example.jp/"));
+        assert!(!host_like("/.com/"));
+        assert!(!host_like("/x/.hidden.com"));
+        assert!(!host_like("/notes.compact"));
+        assert!(!host_like("/index.html"));
     }
 
     #[test]
