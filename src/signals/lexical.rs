@@ -168,7 +168,7 @@ fn looks_random(label: &str) -> bool {
 /// The part of the host left of the public suffix, or of the hosting
 /// platform's suffix when the user's name sits under one (`abc` in
 /// `abc.pages.dev`); empty when there is none.
-fn own_part<'a>(t: &'a Target, platform: Option<hosting::Platform>) -> &'a str {
+fn own_part(t: &Target, platform: Option<hosting::Platform>) -> &str {
     let host = t.url.host.as_str();
     let platform = platform.filter(|p| p.names_under).map_or(0, |p| p.suffix.len());
     let suffix = platform.max(t.suffix.len());
