@@ -2,6 +2,8 @@
 //! [`Reason`]s with stable codes and never decides a level itself (that is
 //! `verdict::Policy`'s job).
 
+mod hosting;
+mod lexical;
 mod script;
 mod structure;
 
@@ -11,5 +13,7 @@ use crate::verdict::Reason;
 /// Runs every URL signal family on `target`, appending what they see to `out`.
 pub fn url_signals(target: &Target, out: &mut Vec<Reason>) {
     structure::signals(target, out);
+    let platform = hosting::signals(target, out);
+    lexical::signals(target, platform, out);
     script::signals(target, out);
 }
