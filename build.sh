@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# SagiGuard's one build script. Every step installs what it needs first, so a
+# fresh machine needs nothing but this file; every install is skipped when the
+# right version is already there, so a second run is fast.
+#
+#   ./build.sh            build the wasm engine and the extension for both browsers
+#   ./build.sh test       everything above, then every test: Rust, wasm, Chromium, Firefox
+#   ./build.sh eval       measure the engine on ../shared/data (skips when absent)
+#   ./build.sh bench      print the budget figures of docs/architecture.md
+#   ./build.sh serve      build and serve the public check page (www/) on 127.0.0.1
+#   ./build.sh package    build, then only print where the zips are
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+export PATH="$HOME/.cargo/bin:$PATH"
+
+GECKODRIVER_VERSION=0.37.1
+WASM_TARGET=wasm32-unknown-unknown
+WASM_OUT=target/$WASM_TARGET/wasm/sagiguard.wasm
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# --- what the build needs -----------------------------------------------------
+
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock
+}
+
+setup_build() {
+  if ! rustup target list --installed | grep -qx "$WASM_TARGET"; then
+    say "adding Rust target $WASM_TARGET"
+    rustup target add "$WASM_TARGET"
+  fi
+  [[ -f Cargo.lock ]] || cargo generate-lockfile
+  local want; want=$(wasm_bindgen_version)
+  if [[ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]]; then
+    say "installing wasm-bindgen-cli $want (once; about two minutes)"
+    # Not --locked: its lockfile pins a crate version the registry here lacks.
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+  if [[ ! -x node_modules/.bin/wasm-opt || package-lock.json -nt node_modules/.package-lock.json ]]; then
+    say "installing pinned npm dev tools"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+# --- what the tests need --------------------------------------------------------
+
+setup_test() {
+  local missing=()
+  [[ -x /usr/lib/chromium/chromium ]] || missing+=(chromium)
+  [[ -x /usr/lib/firefox-esr/firefox-esr ]] || missing+=(firefox-esr)
+  if ((${#missing[@]})); then
+    say "installing ${missing[*]} from Debian"
+    local sudo=""; [[ $(id -u) == 0 ]] || sudo=sudo
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+  if [[ "$(geckodriver --version 2>/dev/null | awk 'NR==1 {print $2}')" != "$GECKODRIVER_VERSION" ]]; then
+    say "installing geckodriver $GECKODRIVER_VERSION (once; about a minute)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+  fi
+}
+
+# --- build ------------------------------------------------------------------------
+
+build_wasm() {
+  say "building the engine for wasm"
+  cargo build --profile wasm --target "$WASM_TARGET" --lib --no-default-features
+  rm -rf extension/pkg
+  wasm-bindgen --target web --no-typescript --out-dir extension/pkg "$WASM_OUT"
+  # binaryen from npm, never Debian's 108: that one miscompiles wasm-bindgen output.
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals \
+    extension/pkg/sagiguard_bg.wasm -o extension/pkg/sagiguard_bg.wasm
+  node scripts/smoke.mjs extension/pkg
+}
+
+build_dist() {
+  say "assembling dist/chrome and dist/firefox"
+  node scripts/dist.mjs
+  rm -rf www/pkg && cp -r extension/pkg www/pkg
+  (cd dist/chrome && rm -f ../sagiguard-chrome.zip && zip -qr ../sagiguard-chrome.zip .)
+  (cd dist/firefox && rm -f ../sagiguard-firefox.zip && zip -qr ../sagiguard-firefox.zip .)
+}
+
+build() {
+  setup_build
+  build_wasm
+  build_dist
+  say "built: dist/chrome, dist/firefox, dist/sagiguard-{chrome,firefox}.zip, www/"
+}
+
+# --- test -------------------------------------------------------------------------
+
+run_tests() {
+  build
+  setup_test
+  say "Rust tests"
+  cargo test --all-targets
+  say "web-ext lint (Firefox build)"
+  node_modules/.bin/web-ext lint --source-dir dist/firefox --self-hosted --output text
+  say "wasm and end-to-end tests (node, Chromium, Firefox)"
+  mkdir -p artifacts
+  node --test --test-concurrency=1 tests/wasm/ tests/e2e/
+}
+
+case "${1:-build}" in
+  build) build ;;
+  setup) setup_build; setup_test ;;
+  test) run_tests ;;
+  eval) setup_build; cargo build --release --quiet; bash scripts/eval.sh ;;
+  bench) build; bash scripts/bench.sh ;;
+  serve) build; exec node scripts/serve.mjs "${2:-0}" ;;
+  package) build; ls -l dist/*.zip ;;
+  *) echo "usage: ./build.sh [build|setup|test|eval|bench|serve|package]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,18 @@
+// The wasm engine, instantiated once per background start (service worker or
+// event page). Every question the background answers goes through `engine()`.
+import init, { Engine } from '../pkg/sagiguard.js';
+import { api } from '../shared/api.js';
+
+const started = performance.now();
+let instance = null;
+
+/** Resolves when the engine can answer; carries the init time in ms. */
+export const ready = init({ module_or_path: api.runtime.getURL('pkg/sagiguard_bg.wasm') }).then(() => {
+  instance = new Engine();
+  return performance.now() - started;
+});
+
+/** The engine (await `ready` first). */
+export function engine() {
+  return instance;
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Prints the figures of the budget table in docs/architecture.md. Called by
+# `./build.sh bench` after a build; every part prints tab-separated lines.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== SagiGuard benchmarks ($(date -u +%Y-%m-%d), $(nproc) cores)"
+wasm=$(stat -c %s extension/pkg/sagiguard_bg.wasm)
+glue=$(stat -c %s extension/pkg/sagiguard.js)
+gz=$(( $(gzip -9c extension/pkg/sagiguard_bg.wasm | wc -c) + $(gzip -9c extension/pkg/sagiguard.js | wc -c) ))
+echo -e "wasm + glue shipped\twasm_bytes=$wasm\tglue_bytes=$glue\tgzip_total_bytes=$gz\tbudget_gzip=153600"
+
+node scripts/bench-urls.mjs 100000 target/bench-urls.txt
+cargo bench --quiet --bench check_url 2>/dev/null | grep -v '^$' || cargo bench --bench check_url
+echo -e "(budget: native median <= 1.5 us; wasm in Chromium median <= 5 us; wake -> verdict <= 20 ms)"
+node scripts/bench-wasm.mjs target/bench-urls.txt
+for part in scripts/bench-*.part.sh; do
+  [[ -e $part ]] && bash "$part"
+done
+exit 0

@@ -1,0 +1,44 @@
+// The wasm build of the engine, loaded in node as the browser loads it, must
+// answer like the native engine: same levels, same reason codes, error values
+// instead of exceptions for bad input.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { Engine, initSync } from '../../extension/pkg/sagiguard.js';
+
+initSync({ module: readFileSync(new URL('../../extension/pkg/sagiguard_bg.wasm', import.meta.url)) });
+const engine = new Engine();
+
+const URLS = [
+  'http://192.0.2.7/login',
+  'https://example.com/',
+  'http://user@evil.example/',
+  'example.org',
+  'https://www.google.com/search?q=x',
+];
+
+test('wasm and native engines agree', () => {
+  const native = execFileSync('target/debug/sagiguard', ['scan'], { input: URLS.join('\n') + '\n' })
+    .toString().split('\n').filter(Boolean).map((l) => l.split('\t'));
+  URLS.forEach((url, i) => {
+    const v = engine.checkUrl(url, 'en');
+    assert.equal(v.level, native[i][1], url);
+    assert.equal(String(v.score), native[i][2], url);
+    assert.equal(v.reasons.map((r) => r.code).join(','), native[i][3], url);
+  });
+});
+
+test('texts follow the language', () => {
+  const en = engine.checkUrl('http://192.0.2.7/login', 'en-US');
+  const ja = engine.checkUrl('http://192.0.2.7/login', 'ja');
+  assert.notEqual(en.reasons[0].text, ja.reasons[0].text);
+  assert.match(ja.reasons[0].text, /[\u3040-\u30ff]/);
+});
+
+test('bad input is an error value, never an exception', () => {
+  for (const input of ['', ' ', 'http://', 'http://[::1', '\u0000\uffff', 'x'.repeat(200_000)]) {
+    const v = engine.checkUrl(input, 'en');
+    assert.ok(v.error || v.level, `${JSON.stringify(input.slice(0, 20))} -> ${JSON.stringify(v)}`);
+  }
+});
