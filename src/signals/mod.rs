@@ -2,6 +2,7 @@
 //! [`Reason`]s with stable codes and never decides a level itself (that is
 //! `verdict::Policy`'s job).
 
+mod impersonation;
 mod script;
 mod structure;
 
@@ -12,4 +13,5 @@ use crate::verdict::Reason;
 pub fn url_signals(target: &Target, out: &mut Vec<Reason>) {
     structure::signals(target, out);
     script::signals(target, out);
+    impersonation::signals(target, out);
 }

@@ -1,0 +1,311 @@
+//! Lookalike registrable domains: a brand's official domain label typed wrong
+//! (one keyboard slip, a swapped pair, a flipped bit), drawn with confusable
+//! characters, glued to its suffix, or moved to another TLD.
+//!
+//! Built once from the brand table: maps from official labels, from their
+//! skeletons, and from every skeleton with one character deleted (a deletion
+//! neighbourhood). A candidate label then costs about one hash lookup per
+//! character, whatever the number of brands.
+
+use std::sync::OnceLock;
+
+use super::skeleton::skeleton;
+use crate::brands::{self, hash_bytes, Brand, Brands, FxMap};
+
+/// What kind of lookalike a label is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// The brand's exact label under another suffix (`smbc-card.hr`).
+    TldSwap,
+    /// Reads exactly as the brand's label (`аррӏе`, `arnazon`, `paypa1`).
+    Confusable,
+    /// One typing slip away (`amazpn`, `rakueten`, `mercair`, `smbccard`).
+    Typo,
+    /// One flipped bit away (`amazgn`).
+    Bitsquat,
+}
+
+/// A lookalike found: the kind, and the official domain it imitates.
+#[derive(Clone, Copy, Debug)]
+pub struct Lookalike {
+    pub kind: Kind,
+    pub brand: &'static Brand,
+    pub domain: &'static str,
+}
+
+struct Entry {
+    brand: u16,
+    domain: &'static str,
+    label: &'static str,
+    skel: String,
+}
+
+/// The precomputed lookalike index over every official domain.
+pub struct Index {
+    brands: &'static Brands,
+    entries: Vec<Entry>,
+    by_label: FxMap<&'static str, u32>,
+    by_skel: FxMap<String, u32>,
+    /// Hash of a skeleton with one byte deleted → entries.
+    by_deletion: FxMap<u64, Vec<u32>>,
+    /// Official domains with the dots removed (`amazoncojp`).
+    glued: FxMap<String, u32>,
+}
+
+/// The index for the built-in brand table, built on first use.
+pub fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| Index::build(brands::builtin()))
+}
+
+/// Shortest official label that yields TLD-swap and confusable lookalikes;
+/// typo lookalikes need one more character.
+const MIN_LABEL: usize = 4;
+
+impl Index {
+    fn build(brands: &'static Brands) -> Index {
+        let mut index = Index {
+            brands,
+            entries: Vec::new(),
+            by_label: FxMap::default(),
+            by_skel: FxMap::default(),
+            by_deletion: FxMap::default(),
+            glued: FxMap::default(),
+        };
+        let mut skel = String::new();
+        for (b, brand) in brands.all().iter().enumerate() {
+            for domain in brand.domains.iter().filter(|d| !d.ordinary) {
+                let label = domain.label();
+                if label.len() < MIN_LABEL || !skeleton(label, &mut skel) || skel.len() < MIN_LABEL {
+                    continue;
+                }
+                let e = index.entries.len() as u32;
+                index.entries.push(Entry { brand: b as u16, domain: domain.name, label, skel: skel.clone() });
+                index.by_label.entry(label).or_insert(e);
+                index.by_skel.entry(skel.clone()).or_insert(e);
+                index.glued.entry(domain.name.replace('.', "")).or_insert(e);
+                let bytes = skel.as_bytes();
+                let mut buf = Vec::with_capacity(bytes.len());
+                for i in 0..bytes.len() {
+                    buf.clear();
+                    buf.extend_from_slice(&bytes[..i]);
+                    buf.extend_from_slice(&bytes[i + 1..]);
+                    let list = index.by_deletion.entry(hash_bytes(&buf)).or_default();
+                    if !list.contains(&e) {
+                        list.push(e);
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    fn found(&self, kind: Kind, e: u32) -> Lookalike {
+        let entry = &self.entries[e as usize];
+        Lookalike { kind, brand: &self.brands.all()[usize::from(entry.brand)], domain: entry.domain }
+    }
+
+    /// Judges one registrable label. `raw` is its ASCII form (maybe punycode),
+    /// `readable` the form people read; `site` the whole registrable domain,
+    /// which the caller has already found not to be official.
+    pub fn check(&self, raw: &str, readable: &str, site: &str) -> Option<Lookalike> {
+        if let Some(&e) = self.by_label.get(raw) {
+            return Some(self.found(Kind::TldSwap, e));
+        }
+        if let Some(e) = self.glued_match(raw, site) {
+            return Some(self.found(Kind::Typo, e));
+        }
+        let mut skel = String::new();
+        if !skeleton(readable, &mut skel) || skel.len() < MIN_LABEL {
+            return None;
+        }
+        if let Some(&e) = self.by_skel.get(skel.as_str()) {
+            let entry = &self.entries[e as usize];
+            let only_hyphens = raw.is_ascii() && raw.replace('-', "") == entry.label.replace('-', "");
+            return Some(self.found(if only_hyphens { Kind::Typo } else { Kind::Confusable }, e));
+        }
+        self.one_edit(raw, &skel)
+    }
+
+    /// `smtbjp.com`, `paypayne.jp`, `saisoncardco.jp`: an official domain with
+    /// its dots removed.
+    fn glued_match(&self, raw: &str, site: &str) -> Option<u32> {
+        if let Some(&e) = self.glued.get(raw) {
+            return Some(e);
+        }
+        let glued: String = site.chars().filter(|&c| c != '.').collect();
+        self.glued.get(glued.as_str()).copied()
+    }
+
+    /// A subdomain split (`am.azon.co.jp`): the whole host glued equals an
+    /// official domain glued, while the registrable domain is not official.
+    pub fn split_match(&self, host: &str) -> Option<Lookalike> {
+        let glued: String = host.chars().filter(|&c| c != '.').collect();
+        self.glued.get(glued.as_str()).map(|&e| self.found(Kind::Typo, e))
+    }
+
+    fn one_edit(&self, raw: &str, skel: &str) -> Option<Lookalike> {
+        let bytes = skel.as_bytes();
+        let mut buf = [0u8; 128];
+        let mut best: Option<Lookalike> = None;
+        let mut consider = |e: u32| {
+            let entry = &self.entries[e as usize];
+            if best.is_some() || !accept(entry.skel.as_bytes(), bytes) {
+                return;
+            }
+            let kind = if is_bitflip(raw.as_bytes(), entry.label.as_bytes()) { Kind::Bitsquat } else { Kind::Typo };
+            best = Some(self.found(kind, e));
+        };
+        // The candidate without one of its characters is a brand skeleton (insertion),
+        // or equals a brand skeleton without one character (substitution, swap).
+        for i in 0..bytes.len() {
+            let len = bytes.len() - 1;
+            buf[..i].copy_from_slice(&bytes[..i]);
+            buf[i..len].copy_from_slice(&bytes[i + 1..]);
+            let variant = &buf[..len];
+            if let Ok(v) = std::str::from_utf8(variant) {
+                if let Some(&e) = self.by_skel.get(v) {
+                    consider(e);
+                }
+            }
+            if let Some(list) = self.by_deletion.get(&hash_bytes(variant)) {
+                for &e in list {
+                    consider(e);
+                }
+            }
+        }
+        // The candidate is a brand skeleton without one character (omission).
+        if let Some(list) = self.by_deletion.get(&hash_bytes(bytes)) {
+            for &e in list {
+                consider(e);
+            }
+        }
+        best
+    }
+}
+
+/// Whether two equal-length labels differ in exactly one byte, by one bit.
+fn is_bitflip(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && {
+        let mut diff = a.iter().zip(b).filter(|(x, y)| x != y);
+        matches!((diff.next(), diff.next()), (Some((x, y)), None) if (x ^ y).count_ones() == 1)
+    }
+}
+
+/// One edit turning `brand` into `cand`.
+#[derive(Debug, PartialEq, Eq)]
+enum Edit {
+    Substitute { at: usize, from: u8, to: u8 },
+    Transpose,
+    Insert { at: usize, byte: u8 },
+    Omit { at: usize },
+}
+
+fn edit(brand: &[u8], cand: &[u8]) -> Option<Edit> {
+    let prefix = brand.iter().zip(cand).take_while(|(a, b)| a == b).count();
+    match cand.len() as isize - brand.len() as isize {
+        0 => {
+            let suffix = brand.iter().rev().zip(cand.iter().rev()).take_while(|(a, b)| a == b).count();
+            let differ = brand.len() - prefix - suffix.min(brand.len() - prefix);
+            match differ {
+                1 => Some(Edit::Substitute { at: prefix, from: brand[prefix], to: cand[prefix] }),
+                2 if brand[prefix] == cand[prefix + 1] && brand[prefix + 1] == cand[prefix] => Some(Edit::Transpose),
+                _ => None,
+            }
+        }
+        1 => (brand[prefix..] == cand[prefix + 1..]).then(|| Edit::Insert { at: prefix, byte: cand[prefix] }),
+        -1 => (brand[prefix + 1..] == cand[prefix..]).then_some(Edit::Omit { at: prefix }),
+        _ => None,
+    }
+}
+
+/// QWERTY neighbours of each key.
+fn keyboard_neighbours(b: u8) -> &'static [u8] {
+    match b {
+        b'1' => b"2q", b'2' => b"13qw", b'3' => b"24we", b'4' => b"35er", b'5' => b"46rt",
+        b'6' => b"57ty", b'7' => b"68yu", b'8' => b"79ui", b'9' => b"80io", b'0' => b"9op",
+        b'q' => b"12wa", b'w' => b"23qeas", b'e' => b"34wrsd", b'r' => b"45etdf", b't' => b"56ryfg",
+        b'y' => b"67tugh", b'u' => b"78yihj", b'i' => b"89uojk", b'o' => b"90ipkl", b'p' => b"0ol",
+        b'a' => b"qwsz", b's' => b"weadzx", b'd' => b"ersfxc", b'f' => b"rtdgcv", b'g' => b"tyfhvb",
+        b'h' => b"yugjbn", b'j' => b"uihknm", b'k' => b"iojlm", b'l' => b"opk",
+        b'z' => b"asx", b'x' => b"zsdc", b'c' => b"xdfv", b'v' => b"cfgb", b'b' => b"vghn",
+        b'n' => b"bhjm", b'm' => b"njk",
+        _ => b"",
+    }
+}
+
+/// Letter pairs that look alike even in ASCII (after the skeleton folds).
+fn looks_alike(a: u8, b: u8) -> bool {
+    const PAIRS: &[(u8, u8)] = &[(b'c', b'e'), (b'b', b'd'), (b'g', b'q'), (b'm', b'n'), (b'n', b'r'), (b'u', b'v'), (b'a', b'o'), (b'o', b'c')];
+    PAIRS.iter().any(|&(x, y)| (x, y) == (a, b) || (y, x) == (a, b))
+}
+
+fn near(a: u8, b: u8) -> bool {
+    keyboard_neighbours(a).contains(&b) || (a ^ b).count_ones() == 1 || looks_alike(a, b)
+}
+
+/// Whether `cand` is close enough to the brand skeleton `brand` to be a
+/// lookalike. Long labels accept any single edit; shorter ones only the
+/// slips people make or cannot see, because short labels have many honest
+/// neighbours.
+fn accept(brand: &[u8], cand: &[u8]) -> bool {
+    let Some(e) = edit(brand, cand) else { return false };
+    let len = brand.len();
+    if len >= 7 {
+        return true;
+    }
+    match e {
+        Edit::Transpose => len >= 5,
+        Edit::Substitute { from, to, .. } => if len >= 5 { near(from, to) } else { looks_alike(from, to) },
+        Edit::Insert { at, byte } => {
+            len >= 5 && {
+                let before = at.checked_sub(1).map(|i| brand[i]);
+                let after = brand.get(at).copied();
+                [before, after].into_iter().flatten().any(|n| n == byte || keyboard_neighbours(n).contains(&byte))
+            }
+        }
+        Edit::Omit { at } => len >= 6 || (len == 5 && (brand.get(at + 1) == Some(&brand[at]) || (at > 0 && brand[at - 1] == brand[at]))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(label: &str, site: &str) -> Option<(Kind, &'static str)> {
+        index().check(label, label, site).map(|l| (l.kind, l.domain))
+    }
+
+    #[test]
+    fn edits() {
+        assert_eq!(edit(b"amazon", b"amazpn"), Some(Edit::Substitute { at: 4, from: b'o', to: b'p' }));
+        assert_eq!(edit(b"amazon", b"amzaon"), Some(Edit::Transpose));
+        assert_eq!(edit(b"amazon", b"amazoon"), Some(Edit::Insert { at: 5, byte: b'o' }));
+        assert_eq!(edit(b"amazon", b"amzon"), Some(Edit::Omit { at: 2 }));
+        assert_eq!(edit(b"amazon", b"nozama"), None);
+        assert_eq!(edit(b"abc", b"bca"), None);
+    }
+
+    #[test]
+    fn typos_of_brand_labels() {
+        assert_eq!(kind("amazpn", "amazpn.com"), Some((Kind::Typo, "amazon.co.jp")));
+        assert_eq!(kind("rakueten", "rakueten.co.jp"), Some((Kind::Typo, "rakuten.co.jp")));
+        assert_eq!(kind("mercair", "mercair.com"), Some((Kind::Typo, "mercari.com")));
+        assert_eq!(kind("smbccard", "smbccard.com"), Some((Kind::Typo, "smbc-card.com")));
+        assert_eq!(kind("amazgn", "amazgn.com"), Some((Kind::Bitsquat, "amazon.co.jp")));
+        assert_eq!(kind("arnazon", "arnazon.com"), Some((Kind::Confusable, "amazon.co.jp")));
+        assert_eq!(kind("smbc-card", "smbc-card.hr"), Some((Kind::TldSwap, "smbc-card.com")));
+        assert_eq!(kind("smtbjp", "smtbjp.com"), Some((Kind::Typo, "smtb.jp")));
+        assert_eq!(kind("paypayne", "paypayne.jp"), Some((Kind::Typo, "paypay.ne.jp")));
+    }
+
+    #[test]
+    fn honest_neighbours_of_short_labels_pass() {
+        // Four- to six-letter labels only match visible or keyboard slips.
+        assert_eq!(kind("ample", "ample.com"), None);
+        assert_eq!(kind("apply", "apply.com"), None);
+        assert_eq!(kind("smbx", "smbx.com"), None);
+        assert_eq!(kind("aeons", "aeons.com"), None);
+        assert_eq!(kind("sagawa", "sagawa.com"), None);
+    }
+}
