@@ -2,15 +2,15 @@
 //! `myjcbloginjp`, `rakuten-card-jp`, `soporte-appl-e` (after the skeleton folds).
 //!
 //! A token found in a label counts as
-//! - a *combo* when everything around it is phishing bait (`login`, `secure`,
-//!   `jp`, `my`, ...), digits, hyphens or nothing: the label says "this is the
-//!   brand's sign-in page";
-//! - a plain *mention* when other words surround it (`amazonvideo`,
-//!   `apple-farm`): weaker, since brands, fans and resellers name sites so.
+//! - a *combo* when everything around it is phishing bait, digits or hyphens,
+//!   with at least one strong bait word (`login`, `secure`, `verify`, ...):
+//!   the label says "this is the brand's sign-in page";
+//! - a plain *mention* otherwise (`amazonvideo`, `amazon-jp`, `apple-farm`):
+//!   weaker, since brands, fans and resellers name their sites so.
 //!
 //! Short or everyday-word tokens (`=` in the table: `au`, `jcb`, `apple`,
 //! `line`) never count as a piece of another word: they need hyphen, digit or
-//! label edges around them, or bait words all around.
+//! label edges around them, or bait words with a strong one all around.
 
 use crate::brands::{Brands, TokenHit};
 
@@ -23,45 +23,94 @@ pub enum Strength {
     Combo,
 }
 
-/// Words phishing hosts wrap around a brand name. Short fragments like `jp`,
-/// `co` and `my` are here because they glue onto brand names in real lures.
-const BAIT: &[&str] = &[
-    "access", "account", "accounts", "acount", "alert", "alerts", "app", "apps", "auth", "bank", "banking", "bill",
-    "billing", "card", "cards", "care", "center", "centre", "check", "claim", "club", "co", "com", "confirm",
-    "confirmation", "contact", "customer", "customers", "direct", "free", "gift", "help", "helpdesk", "home", "id",
-    "info", "japan", "jp", "jpn", "limited", "lock", "locked", "login", "logon", "mail", "member", "members",
-    "mobile", "my", "net", "new", "notice", "official", "online", "pay", "payment", "payments", "point", "points",
-    "portal", "prime", "protect", "recovery", "refund", "reset", "restore", "reward", "rewards", "safe", "safety",
-    "secure", "security", "service", "services", "signin", "sign", "site", "sms", "support", "system", "team",
-    "unlock", "update", "updates", "user", "users", "verification", "verify", "wallet", "web", "www",
+/// Words that make a label read as a sign-in, payment or warning page.
+const STRONG_BAIT: &[&str] = &[
+    "account", "accounts", "acount", "alert", "alerts", "auth", "billing", "claim", "confirm", "confirmation",
+    "customer", "helpdesk", "limited", "lock", "locked", "login", "logon", "notice", "password", "payment",
+    "payments", "recovery", "refund", "reset", "restore", "secure", "security", "sign", "signin", "support",
+    "unlock", "update", "updates", "verification", "verify",
     // The same lures in other languages phishing kits are written in.
     "assistance", "compte", "conta", "cuenta", "konto", "seguridad", "servicio", "soporte", "suporte", "verificar",
 ];
 
-fn is_bait_word(w: &[u8]) -> bool {
-    BAIT.iter().any(|b| b.as_bytes() == w)
+/// Glue words and fragments that stick to brand names in lures (`jp`, `co`,
+/// `my`, `online`) but also in brands' own and fans' sites: alone they do not
+/// make a combo.
+const WEAK_BAIT: &[&str] = &[
+    "access", "app", "apps", "bank", "banking", "bill", "card", "cards", "care", "center", "centre", "check",
+    "club", "co", "com", "contact", "direct", "free", "gift", "help", "home", "id", "info", "japan", "jp", "jpn",
+    "mail", "member", "members", "mobile", "my", "net", "new", "official", "online", "pay", "point", "points",
+    "portal", "prime", "protect", "reward", "rewards", "safe", "safety", "service", "services", "site", "sms",
+    "system", "team", "user", "users", "wallet", "web", "www",
+];
+
+/// How a run of letters splits into bait words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Bait {
+    /// It does not.
+    No,
+    /// Only into glue words.
+    Weak,
+    /// Into bait words, at least one of them strong.
+    Strong,
 }
 
-/// Whether `run` (letters only) splits entirely into bait words.
-fn all_bait(run: &[u8]) -> bool {
-    if run.is_empty() {
-        return true;
+fn word_kind(w: &[u8]) -> Bait {
+    if STRONG_BAIT.iter().any(|b| b.as_bytes() == w) {
+        Bait::Strong
+    } else if WEAK_BAIT.iter().any(|b| b.as_bytes() == w) {
+        Bait::Weak
+    } else {
+        Bait::No
     }
+}
+
+/// Splits `run` (letters only) into bait words, preferring a split that uses
+/// a strong word. An empty run is weak.
+fn split_bait(run: &[u8]) -> Bait {
     if run.len() > 64 {
-        return false;
+        return Bait::No;
     }
-    // ok[i]: run[..i] splits into bait words.
-    let mut ok = [false; 65];
-    ok[0] = true;
+    // any[i]/strong[i]: run[..i] splits into bait words (with a strong one).
+    let mut any = [false; 65];
+    let mut strong = [false; 65];
+    any[0] = true;
     for end in 1..=run.len() {
-        ok[end] = (end.saturating_sub(12)..end).any(|start| ok[start] && is_bait_word(&run[start..end]));
+        for start in end.saturating_sub(12)..end {
+            if !any[start] {
+                continue;
+            }
+            match word_kind(&run[start..end]) {
+                Bait::No => {}
+                Bait::Weak => {
+                    any[end] = true;
+                    strong[end] |= strong[start];
+                }
+                Bait::Strong => {
+                    any[end] = true;
+                    strong[end] = true;
+                }
+            }
+        }
     }
-    ok[run.len()]
+    match (any[run.len()], strong[run.len()]) {
+        (_, true) => Bait::Strong,
+        (true, false) => Bait::Weak,
+        _ => Bait::No,
+    }
 }
 
-/// Whether every letter run of `text` (split at hyphens and digits) is bait.
-fn surroundings_are_bait(text: &[u8]) -> bool {
-    text.split(|b| !b.is_ascii_lowercase()).all(all_bait)
+/// The bait in `text`: each letter run (split at hyphens and digits) must be bait.
+fn surroundings(text: &[u8]) -> Bait {
+    let mut result = Bait::Weak;
+    for run in text.split(|b| !b.is_ascii_lowercase()) {
+        match split_bait(run) {
+            Bait::No => return Bait::No,
+            Bait::Strong => result = Bait::Strong,
+            Bait::Weak => {}
+        }
+    }
+    result
 }
 
 fn is_edge(b: Option<&u8>) -> bool {
@@ -73,12 +122,16 @@ pub fn find<'a>(brands: &'a Brands, label: &str) -> Option<(TokenHit<'a>, Streng
     let bytes = label.as_bytes();
     let mut best: Option<(TokenHit<'a>, Strength)> = None;
     brands.tokens_in(label, |hit| {
-        let bait = surroundings_are_bait(&bytes[..hit.start]) && surroundings_are_bait(&bytes[hit.end..]);
+        let bait = match (surroundings(&bytes[..hit.start]), surroundings(&bytes[hit.end..])) {
+            (Bait::No, _) | (_, Bait::No) => Bait::No,
+            (Bait::Strong, _) | (_, Bait::Strong) => Bait::Strong,
+            _ => Bait::Weak,
+        };
         let bounded = is_edge(hit.start.checked_sub(1).and_then(|i| bytes.get(i))) && is_edge(bytes.get(hit.end));
-        if hit.token.strict && !bounded && !bait {
+        if hit.token.strict && !bounded && bait != Bait::Strong {
             return;
         }
-        let strength = if bait { Strength::Combo } else { Strength::Mention };
+        let strength = if bait == Bait::Strong { Strength::Combo } else { Strength::Mention };
         let better = match &best {
             None => true,
             Some((b, s)) => (strength, hit.end - hit.start) > (*s, b.end - b.start),
@@ -103,21 +156,23 @@ mod tests {
     fn bait_words_around_a_brand() {
         assert_eq!(combo("myjcbloginjp"), Some(("jcb", Strength::Combo)));
         assert_eq!(combo("amazon-security-update"), Some(("amazon", Strength::Combo)));
-        assert_eq!(combo("rakuten-card-jp"), Some(("rakuten-card", Strength::Combo)));
+        assert_eq!(combo("rakuten-card-login"), Some(("rakuten-card", Strength::Combo)));
         assert_eq!(combo("appleid-verify2"), Some(("apple", Strength::Combo)));
         assert_eq!(combo("au-login"), Some(("au", Strength::Combo)));
-        assert_eq!(combo("eki-net-jp"), Some(("jreast", Strength::Combo)));
+        assert_eq!(combo("eki-net-jp-verify"), Some(("jreast", Strength::Combo)));
     }
 
     #[test]
     fn other_words_around_a_brand_are_a_mention() {
         assert_eq!(combo("amazonvideo"), Some(("amazon", Strength::Mention)));
         assert_eq!(combo("au-shop"), Some(("au", Strength::Mention)));
+        assert_eq!(combo("amazon-co-jp"), Some(("amazon", Strength::Mention)));
+        assert_eq!(combo("au"), Some(("au", Strength::Mention)));
     }
 
     #[test]
     fn short_tokens_inside_words_do_not_count() {
-        for label in ["audio", "beauty", "pineapple", "appleinsider", "online", "jcbx-ray", "aeonian", "analog", "auto"] {
+        for label in ["audio", "beauty", "pineapple", "appleinsider", "online", "jcbx-ray", "aeonian", "analog", "auto", "accessline", "myapple", "conta", "mymail"] {
             assert_eq!(combo(label), None, "{label}");
         }
     }

@@ -19,7 +19,13 @@ pub enum Kind {
     TldSwap,
     /// Reads exactly as the brand's label (`аррӏе`, `arnazon`, `paypa1`).
     Confusable,
-    /// One typing slip away (`amazpn`, `rakueten`, `mercair`, `smbccard`).
+    /// Near-identical: a long label with one slip people do not notice (a
+    /// swapped pair, a doubled or dropped double letter, a neighbouring key), a
+    /// hyphen moved, the suffix glued on (`smtbjp.com`) or the label split
+    /// (`am.azon.co.jp`).
+    NearIdentical,
+    /// One plausible typing slip away, on a label short enough that honest
+    /// sites live nearby (`amazpn`, `mercair`).
     Typo,
     /// One flipped bit away (`amazgn`).
     Bitsquat,
@@ -37,7 +43,69 @@ struct Entry {
     brand: u16,
     domain: &'static str,
     label: &'static str,
-    skel: String,
+    /// The label without hyphens.
+    plain: String,
+}
+
+/// One family of keys (plain labels or skeletons) with its deletion neighbourhood.
+#[derive(Default)]
+struct Keys {
+    exact: FxMap<String, u32>,
+    /// Hash of a key with one byte deleted → entries.
+    deletions: FxMap<u64, Vec<u32>>,
+    /// The key of each entry, by entry number.
+    of_entry: Vec<String>,
+}
+
+impl Keys {
+    fn add(&mut self, key: &str, e: u32) {
+        self.exact.entry(key.to_string()).or_insert(e);
+        self.of_entry.push(key.to_string());
+        let bytes = key.as_bytes();
+        let mut buf = Vec::with_capacity(bytes.len());
+        for i in 0..bytes.len() {
+            buf.clear();
+            buf.extend_from_slice(&bytes[..i]);
+            buf.extend_from_slice(&bytes[i + 1..]);
+            let list = self.deletions.entry(hash_bytes(&buf)).or_default();
+            if !list.contains(&e) {
+                list.push(e);
+            }
+        }
+    }
+
+    /// Entries one edit from `cand`, with the edit, first found first.
+    fn one_edit(&self, cand: &[u8], mut found: impl FnMut(u32, &[u8]) -> bool) {
+        let mut buf = [0u8; 128];
+        if cand.len() > buf.len() {
+            return;
+        }
+        let mut check = |e: u32| found(e, self.of_entry[e as usize].as_bytes());
+        for i in 0..cand.len() {
+            let len = cand.len() - 1;
+            buf[..i].copy_from_slice(&cand[..i]);
+            buf[i..len].copy_from_slice(&cand[i + 1..]);
+            let variant = &buf[..len];
+            // The candidate with one byte fewer is a key (an insertion)...
+            if let Some(&e) = std::str::from_utf8(variant).ok().and_then(|v| self.exact.get(v)) {
+                if check(e) {
+                    return;
+                }
+            }
+            // ...or equals a key with one byte fewer (a substitution or swap).
+            for &e in self.deletions.get(&hash_bytes(variant)).into_iter().flatten() {
+                if check(e) {
+                    return;
+                }
+            }
+        }
+        // The candidate is a key with one byte fewer (an omission).
+        for &e in self.deletions.get(&hash_bytes(cand)).into_iter().flatten() {
+            if check(e) {
+                return;
+            }
+        }
+    }
 }
 
 /// The precomputed lookalike index over every official domain.
@@ -45,9 +113,8 @@ pub struct Index {
     brands: &'static Brands,
     entries: Vec<Entry>,
     by_label: FxMap<&'static str, u32>,
-    by_skel: FxMap<String, u32>,
-    /// Hash of a skeleton with one byte deleted → entries.
-    by_deletion: FxMap<u64, Vec<u32>>,
+    plain: Keys,
+    skeletons: Keys,
     /// Official domains with the dots removed (`amazoncojp`).
     glued: FxMap<String, u32>,
 }
@@ -62,14 +129,18 @@ pub fn index() -> &'static Index {
 /// typo lookalikes need one more character.
 const MIN_LABEL: usize = 4;
 
+/// Labels at least this long are distinctive enough that one unnoticed slip
+/// makes a near-identical (dangerous) lookalike.
+const LONG_LABEL: usize = 7;
+
 impl Index {
     fn build(brands: &'static Brands) -> Index {
         let mut index = Index {
             brands,
             entries: Vec::new(),
             by_label: FxMap::default(),
-            by_skel: FxMap::default(),
-            by_deletion: FxMap::default(),
+            plain: Keys::default(),
+            skeletons: Keys::default(),
             glued: FxMap::default(),
         };
         let mut skel = String::new();
@@ -80,21 +151,12 @@ impl Index {
                     continue;
                 }
                 let e = index.entries.len() as u32;
-                index.entries.push(Entry { brand: b as u16, domain: domain.name, label, skel: skel.clone() });
+                let plain = label.replace('-', "");
+                index.plain.add(&plain, e);
+                index.skeletons.add(&skel, e);
+                index.entries.push(Entry { brand: b as u16, domain: domain.name, label, plain });
                 index.by_label.entry(label).or_insert(e);
-                index.by_skel.entry(skel.clone()).or_insert(e);
                 index.glued.entry(domain.name.replace('.', "")).or_insert(e);
-                let bytes = skel.as_bytes();
-                let mut buf = Vec::with_capacity(bytes.len());
-                for i in 0..bytes.len() {
-                    buf.clear();
-                    buf.extend_from_slice(&bytes[..i]);
-                    buf.extend_from_slice(&bytes[i + 1..]);
-                    let list = index.by_deletion.entry(hash_bytes(&buf)).or_default();
-                    if !list.contains(&e) {
-                        list.push(e);
-                    }
-                }
             }
         }
         index
@@ -113,18 +175,33 @@ impl Index {
             return Some(self.found(Kind::TldSwap, e));
         }
         if let Some(e) = self.glued_match(raw, site) {
-            return Some(self.found(Kind::Typo, e));
+            return Some(self.found(Kind::NearIdentical, e));
         }
         let mut skel = String::new();
         if !skeleton(readable, &mut skel) || skel.len() < MIN_LABEL {
             return None;
         }
-        if let Some(&e) = self.by_skel.get(skel.as_str()) {
-            let entry = &self.entries[e as usize];
-            let only_hyphens = raw.is_ascii() && raw.replace('-', "") == entry.label.replace('-', "");
-            return Some(self.found(if only_hyphens { Kind::Typo } else { Kind::Confusable }, e));
+        let plain = readable.replace('-', "");
+        if let Some(&e) = self.skeletons.exact.get(skel.as_str()) {
+            let same_letters = plain == self.entries[e as usize].plain;
+            return Some(self.found(if same_letters { Kind::NearIdentical } else { Kind::Confusable }, e));
         }
-        self.one_edit(raw, &skel)
+        let mut best = None;
+        if plain.is_ascii() {
+            self.plain.one_edit(plain.as_bytes(), |e, key| {
+                best = judge(key, plain.as_bytes(), raw, self.entries[e as usize].label).map(|k| self.found(k, e));
+                best.is_some()
+            });
+        }
+        // Look-alike characters plus a slip: compare what people see.
+        if best.is_none() && skel != plain {
+            self.skeletons.one_edit(skel.as_bytes(), |e, key| {
+                best = judge(key, skel.as_bytes(), raw, self.entries[e as usize].label)
+                    .map(|k| self.found(if k == Kind::Bitsquat { Kind::Typo } else { k }, e));
+                best.is_some()
+            });
+        }
+        best
     }
 
     /// `smtbjp.com`, `paypayne.jp`, `saisoncardco.jp`: an official domain with
@@ -141,47 +218,28 @@ impl Index {
     /// official domain glued, while the registrable domain is not official.
     pub fn split_match(&self, host: &str) -> Option<Lookalike> {
         let glued: String = host.chars().filter(|&c| c != '.').collect();
-        self.glued.get(glued.as_str()).map(|&e| self.found(Kind::Typo, e))
+        self.glued.get(glued.as_str()).map(|&e| self.found(Kind::NearIdentical, e))
     }
+}
 
-    fn one_edit(&self, raw: &str, skel: &str) -> Option<Lookalike> {
-        let bytes = skel.as_bytes();
-        let mut buf = [0u8; 128];
-        let mut best: Option<Lookalike> = None;
-        let mut consider = |e: u32| {
-            let entry = &self.entries[e as usize];
-            if best.is_some() || !accept(entry.skel.as_bytes(), bytes) {
-                return;
-            }
-            let kind = if is_bitflip(raw.as_bytes(), entry.label.as_bytes()) { Kind::Bitsquat } else { Kind::Typo };
-            best = Some(self.found(kind, e));
-        };
-        // The candidate without one of its characters is a brand skeleton (insertion),
-        // or equals a brand skeleton without one character (substitution, swap).
-        for i in 0..bytes.len() {
-            let len = bytes.len() - 1;
-            buf[..i].copy_from_slice(&bytes[..i]);
-            buf[i..len].copy_from_slice(&bytes[i + 1..]);
-            let variant = &buf[..len];
-            if let Ok(v) = std::str::from_utf8(variant) {
-                if let Some(&e) = self.by_skel.get(v) {
-                    consider(e);
-                }
-            }
-            if let Some(list) = self.by_deletion.get(&hash_bytes(variant)) {
-                for &e in list {
-                    consider(e);
-                }
-            }
-        }
-        // The candidate is a brand skeleton without one character (omission).
-        if let Some(list) = self.by_deletion.get(&hash_bytes(bytes)) {
-            for &e in list {
-                consider(e);
-            }
-        }
-        best
+/// Classifies `cand` against the brand key `brand` (both plain or both
+/// skeletons); `None` when the edit is not one a lookalike would make.
+fn judge(brand: &[u8], cand: &[u8], raw: &str, label: &str) -> Option<Kind> {
+    let e = edit(brand, cand)?;
+    let len = brand.len();
+    let unnoticed = match e {
+        Edit::Transpose => true,
+        Edit::Substitute { from, to, .. } => looks_alike(from, to) || keyboard_neighbours(from).contains(&to),
+        Edit::Insert { at, byte } => at.checked_sub(1).map(|i| brand[i]) == Some(byte) || brand.get(at) == Some(&byte),
+        Edit::Omit { at } => brand.get(at + 1) == Some(&brand[at]) || (at > 0 && brand[at - 1] == brand[at]),
+    };
+    if len >= LONG_LABEL && unnoticed {
+        return Some(Kind::NearIdentical);
     }
+    if is_bitflip(raw.as_bytes(), label.as_bytes()) {
+        return Some(Kind::Bitsquat);
+    }
+    accept(brand, &e).then_some(Kind::Typo)
 }
 
 /// Whether two equal-length labels differ in exactly one byte, by one bit.
@@ -241,30 +299,28 @@ fn looks_alike(a: u8, b: u8) -> bool {
 }
 
 fn near(a: u8, b: u8) -> bool {
-    keyboard_neighbours(a).contains(&b) || (a ^ b).count_ones() == 1 || looks_alike(a, b)
+    keyboard_neighbours(a).contains(&b) || looks_alike(a, b)
 }
 
-/// Whether `cand` is close enough to the brand skeleton `brand` to be a
-/// lookalike. Long labels accept any single edit; shorter ones only the
-/// slips people make or cannot see, because short labels have many honest
-/// neighbours.
-fn accept(brand: &[u8], cand: &[u8]) -> bool {
-    let Some(e) = edit(brand, cand) else { return false };
+/// Whether a slip on a brand key of this length is still a lookalike. Long
+/// labels accept any single edit; shorter ones only the slips people make or
+/// cannot see, because short labels have many honest neighbours.
+fn accept(brand: &[u8], e: &Edit) -> bool {
     let len = brand.len();
-    if len >= 7 {
+    if len >= 8 {
         return true;
     }
-    match e {
+    match *e {
         Edit::Transpose => len >= 5,
-        Edit::Substitute { from, to, .. } => if len >= 5 { near(from, to) } else { looks_alike(from, to) },
+        Edit::Substitute { from, to, .. } => if len >= 6 { near(from, to) } else { looks_alike(from, to) },
         Edit::Insert { at, byte } => {
-            len >= 5 && {
+            len >= 6 && {
                 let before = at.checked_sub(1).map(|i| brand[i]);
                 let after = brand.get(at).copied();
                 [before, after].into_iter().flatten().any(|n| n == byte || keyboard_neighbours(n).contains(&byte))
             }
         }
-        Edit::Omit { at } => len >= 6 || (len == 5 && (brand.get(at + 1) == Some(&brand[at]) || (at > 0 && brand[at - 1] == brand[at]))),
+        Edit::Omit { at } => len >= 6 && (brand.get(at + 1) == Some(&brand[at]) || (at > 0 && brand[at - 1] == brand[at])),
     }
 }
 
@@ -289,14 +345,15 @@ mod tests {
     #[test]
     fn typos_of_brand_labels() {
         assert_eq!(kind("amazpn", "amazpn.com"), Some((Kind::Typo, "amazon.co.jp")));
-        assert_eq!(kind("rakueten", "rakueten.co.jp"), Some((Kind::Typo, "rakuten.co.jp")));
-        assert_eq!(kind("mercair", "mercair.com"), Some((Kind::Typo, "mercari.com")));
-        assert_eq!(kind("smbccard", "smbccard.com"), Some((Kind::Typo, "smbc-card.com")));
+        assert_eq!(kind("rakuetn", "rakuetn.co.jp"), Some((Kind::NearIdentical, "rakuten.co.jp")));
+        assert_eq!(kind("rakutenn", "rakutenn.net"), Some((Kind::NearIdentical, "rakuten.co.jp")));
+        assert_eq!(kind("mercair", "mercair.com"), Some((Kind::NearIdentical, "mercari.com")));
+        assert_eq!(kind("smbccard", "smbccard.com"), Some((Kind::NearIdentical, "smbc-card.com")));
         assert_eq!(kind("amazgn", "amazgn.com"), Some((Kind::Bitsquat, "amazon.co.jp")));
         assert_eq!(kind("arnazon", "arnazon.com"), Some((Kind::Confusable, "amazon.co.jp")));
         assert_eq!(kind("smbc-card", "smbc-card.hr"), Some((Kind::TldSwap, "smbc-card.com")));
-        assert_eq!(kind("smtbjp", "smtbjp.com"), Some((Kind::Typo, "smtb.jp")));
-        assert_eq!(kind("paypayne", "paypayne.jp"), Some((Kind::Typo, "paypay.ne.jp")));
+        assert_eq!(kind("smtbjp", "smtbjp.com"), Some((Kind::NearIdentical, "smtb.jp")));
+        assert_eq!(kind("paypayne", "paypayne.jp"), Some((Kind::NearIdentical, "paypay.ne.jp")));
     }
 
     #[test]

@@ -5,9 +5,11 @@
 //!   else here is looked at: a brand's own domains are never flagged.
 //! - `confusable-domain`: the registrable label reads exactly as a brand's
 //!   (`аррӏе.com`, `arnazon.co.jp`, `paypa1.com`).
-//! - `lookalike-domain`: one typing slip from a brand's label (`amazpn.com`,
-//!   `rakueten.co.jp`), the official domain glued (`smtbjp.com`) or split
+//! - `lookalike-domain`: near-identical to a brand's label: one unnoticed slip
+//!   in a long label (`rakuetn.co.jp`, `mercair.com`), hyphens moved
+//!   (`smbccard.com`), the official domain glued (`smtbjp.com`) or split
 //!   across labels (`am.azon.co.jp`).
+//! - `typo-domain`: one typing slip from a shorter brand label (`amazpn.com`).
 //! - `bitsquat`: one flipped bit from a brand's label.
 //! - `tld-swap`: a brand's exact label under another suffix (`smbc-card.hr`).
 //! - `brand-in-subdomain`: a brand's official domain written into the
@@ -53,7 +55,8 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
         if let Some(l) = found {
             let code = match l.kind {
                 Kind::Confusable => "confusable-domain",
-                Kind::Typo => "lookalike-domain",
+                Kind::NearIdentical => "lookalike-domain",
+                Kind::Typo => "typo-domain",
                 Kind::Bitsquat => "bitsquat",
                 Kind::TldSwap => "tld-swap",
             };
@@ -206,7 +209,8 @@ mod tests {
 
     #[test]
     fn lookalikes() {
-        assert_eq!(codes("https://amazpn.com/"), ["lookalike-domain"]);
+        assert_eq!(codes("https://amazpn.com/"), ["typo-domain"]);
+        assert_eq!(codes("https://rakuetn.com/"), ["lookalike-domain"]);
         assert_eq!(codes("https://arnazon.com/"), ["confusable-domain"]);
         assert_eq!(codes("https://mercari.xyz/"), ["tld-swap"]);
     }
