@@ -2,15 +2,16 @@
 //! `myjcbloginjp`, `rakuten-card-jp`, `soporte-appl-e` (after the skeleton folds).
 //!
 //! A token found in a label counts as
-//! - a *combo* when everything around it is phishing bait, digits or hyphens,
-//!   with at least one strong bait word (`login`, `secure`, `verify`, ...):
-//!   the label says "this is the brand's sign-in page";
-//! - a plain *mention* otherwise (`amazonvideo`, `amazon-jp`, `apple-farm`):
+//! - a *combo* when everything around it is lure words (`login`, `secure`,
+//!   `jp`, `card`, `my`, ...), a stray letter, digits or hyphens, with at least
+//!   one lure word: the label says "this is the brand's sign-in page";
+//! - a plain *mention* otherwise (`amazonvideo`, `amazons`, `apple-farm`):
 //!   weaker, since brands, fans and resellers name their sites so.
 //!
 //! Short or everyday-word tokens (`=` in the table: `au`, `jcb`, `apple`,
 //! `line`) never count as a piece of another word: they need hyphen, digit or
-//! label edges around them, or bait words with a strong one all around.
+//! label edges around them, or lure words including a strong one (`login`,
+//! `verify`, ...) all around.
 
 use crate::brands::{Brands, TokenHit};
 
@@ -27,8 +28,8 @@ pub enum Strength {
 const STRONG_BAIT: &[&str] = &[
     "account", "accounts", "acount", "alert", "alerts", "auth", "billing", "claim", "confirm", "confirmation",
     "customer", "helpdesk", "limited", "lock", "locked", "login", "logon", "notice", "password", "payment",
-    "payments", "recovery", "refund", "reset", "restore", "secure", "security", "sign", "signin", "support",
-    "unlock", "update", "updates", "verification", "verify",
+    "payments", "protection", "recovery", "refund", "reset", "resetting", "restore", "secure", "security", "sign",
+    "signin", "support", "supports", "unlock", "update", "updates", "verification", "verify", "warning",
     // The same lures in other languages phishing kits are written in.
     "assistance", "compte", "conta", "cuenta", "konto", "seguridad", "servicio", "soporte", "suporte", "verificar",
 ];
@@ -37,26 +38,31 @@ const STRONG_BAIT: &[&str] = &[
 /// `my`, `online`) but also in brands' own and fans' sites: alone they do not
 /// make a combo.
 const WEAK_BAIT: &[&str] = &[
-    "access", "app", "apps", "bank", "banking", "bill", "card", "cards", "care", "center", "centre", "check",
-    "club", "co", "com", "contact", "direct", "free", "gift", "help", "home", "id", "info", "japan", "jp", "jpn",
-    "mail", "member", "members", "mobile", "my", "net", "new", "official", "online", "pay", "point", "points",
-    "portal", "prime", "protect", "reward", "rewards", "safe", "safety", "service", "services", "site", "sms",
-    "system", "team", "user", "users", "wallet", "web", "www",
+    "access", "airdrop", "app", "apps", "bank", "banking", "bill", "card", "cards", "care", "center", "centre",
+    "check", "club", "co", "cojp", "com", "connect", "contact", "direct", "entry", "free", "gift", "giveaway",
+    "help", "home", "http", "https", "id", "inc", "info", "ja", "japan", "jp", "jpn", "mail", "member", "members",
+    "mobile", "my", "mypage", "net", "new", "official", "online", "pay", "point", "points", "portal", "prime",
+    "promo", "protect", "return", "reward", "rewards", "safe", "safety", "service", "services", "setting",
+    "settings", "site", "sms", "ssl", "sso", "system", "team", "user", "users", "wallet", "web", "www",
 ];
 
 /// How a run of letters splits into bait words.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Bait {
     /// It does not.
     No,
-    /// Only into glue words.
+    /// Nothing, or stray single letters (`amazons`, `a-rakuten`).
+    Filler,
+    /// Glue words (and stray letters).
     Weak,
     /// Into bait words, at least one of them strong.
     Strong,
 }
 
 fn word_kind(w: &[u8]) -> Bait {
-    if STRONG_BAIT.iter().any(|b| b.as_bytes() == w) {
+    if w.len() == 1 {
+        Bait::Filler
+    } else if STRONG_BAIT.iter().any(|b| b.as_bytes() == w) {
         Bait::Strong
     } else if WEAK_BAIT.iter().any(|b| b.as_bytes() == w) {
         Bait::Weak
@@ -65,49 +71,39 @@ fn word_kind(w: &[u8]) -> Bait {
     }
 }
 
-/// Splits `run` (letters only) into bait words, preferring a split that uses
-/// a strong word. An empty run is weak.
+/// Splits `run` (letters only) into bait words and at most one stray letter,
+/// keeping the best split: the strongest word it can use. An empty run is filler.
 fn split_bait(run: &[u8]) -> Bait {
     if run.len() > 64 {
         return Bait::No;
     }
-    // any[i]/strong[i]: run[..i] splits into bait words (with a strong one).
-    let mut any = [false; 65];
-    let mut strong = [false; 65];
-    any[0] = true;
+    // best[i][k]: the strongest split of run[..i] using k stray letters.
+    let mut best = [[Bait::No; 2]; 65];
+    best[0][0] = Bait::Filler;
     for end in 1..=run.len() {
         for start in end.saturating_sub(12)..end {
-            if !any[start] {
-                continue;
-            }
-            match word_kind(&run[start..end]) {
-                Bait::No => {}
-                Bait::Weak => {
-                    any[end] = true;
-                    strong[end] |= strong[start];
+            let word = word_kind(&run[start..end]);
+            for k in 0..2 {
+                let stray = usize::from(word == Bait::Filler);
+                if best[start][k] == Bait::No || word == Bait::No || k + stray > 1 {
+                    continue;
                 }
-                Bait::Strong => {
-                    any[end] = true;
-                    strong[end] = true;
-                }
+                let b = best[start][k].max(word);
+                best[end][k + stray] = best[end][k + stray].max(b);
             }
         }
     }
-    match (any[run.len()], strong[run.len()]) {
-        (_, true) => Bait::Strong,
-        (true, false) => Bait::Weak,
-        _ => Bait::No,
-    }
+    best[run.len()][0].max(best[run.len()][1])
 }
 
-/// The bait in `text`: each letter run (split at hyphens and digits) must be bait.
+/// The bait in `text`: each letter run (split at hyphens and digits) must be
+/// bait; the result is the strongest word used.
 fn surroundings(text: &[u8]) -> Bait {
-    let mut result = Bait::Weak;
+    let mut result = Bait::Filler;
     for run in text.split(|b| !b.is_ascii_lowercase()) {
         match split_bait(run) {
             Bait::No => return Bait::No,
-            Bait::Strong => result = Bait::Strong,
-            Bait::Weak => {}
+            b => result = result.max(b),
         }
     }
     result
@@ -124,14 +120,14 @@ pub fn find<'a>(brands: &'a Brands, label: &str) -> Option<(TokenHit<'a>, Streng
     brands.tokens_in(label, |hit| {
         let bait = match (surroundings(&bytes[..hit.start]), surroundings(&bytes[hit.end..])) {
             (Bait::No, _) | (_, Bait::No) => Bait::No,
-            (Bait::Strong, _) | (_, Bait::Strong) => Bait::Strong,
-            _ => Bait::Weak,
+            (a, b) => a.max(b),
         };
         let bounded = is_edge(hit.start.checked_sub(1).and_then(|i| bytes.get(i))) && is_edge(bytes.get(hit.end));
-        if hit.token.strict && !bounded && bait != Bait::Strong {
+        let combo = if hit.token.strict && !bounded { bait == Bait::Strong } else { bait >= Bait::Weak };
+        if hit.token.strict && !bounded && !combo {
             return;
         }
-        let strength = if bait == Bait::Strong { Strength::Combo } else { Strength::Mention };
+        let strength = if combo { Strength::Combo } else { Strength::Mention };
         let better = match &best {
             None => true,
             Some((b, s)) => (strength, hit.end - hit.start) > (*s, b.end - b.start),
@@ -166,7 +162,8 @@ mod tests {
     fn other_words_around_a_brand_are_a_mention() {
         assert_eq!(combo("amazonvideo"), Some(("amazon", Strength::Mention)));
         assert_eq!(combo("au-shop"), Some(("au", Strength::Mention)));
-        assert_eq!(combo("amazon-co-jp"), Some(("amazon", Strength::Mention)));
+        assert_eq!(combo("amazon-co-jp"), Some(("amazon", Strength::Combo)));
+        assert_eq!(combo("amazons"), Some(("amazon", Strength::Mention)));
         assert_eq!(combo("au"), Some(("au", Strength::Mention)));
     }
 
