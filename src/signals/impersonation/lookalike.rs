@@ -117,6 +117,8 @@ pub struct Index {
     skeletons: Keys,
     /// Official domains with the dots removed (`amazoncojp`).
     glued: FxMap<String, u32>,
+    /// Skeletons of long everyday-word official labels → (brand, domain).
+    ordinary_skeletons: FxMap<String, (u16, &'static str)>,
 }
 
 /// The index for the built-in brand table, built on first use.
@@ -142,12 +144,21 @@ impl Index {
             plain: Keys::default(),
             skeletons: Keys::default(),
             glued: FxMap::default(),
+            ordinary_skeletons: FxMap::default(),
         };
         let mut skel = String::new();
         for (b, brand) in brands.all().iter().enumerate() {
-            for domain in brand.domains.iter().filter(|d| !d.ordinary) {
+            for domain in &brand.domains {
                 let label = domain.label();
                 if label.len() < MIN_LABEL || !skeleton(label, &mut skel) || skel.len() < MIN_LABEL {
+                    continue;
+                }
+                if domain.ordinary {
+                    // Everyday words (`outlook`, `office`) yield only exact
+                    // confusables, and only when long enough to be distinctive.
+                    if label.len() >= 6 {
+                        index.ordinary_skeletons.entry(skel.clone()).or_insert((b as u16, domain.name));
+                    }
                     continue;
                 }
                 let e = index.entries.len() as u32;
@@ -185,6 +196,11 @@ impl Index {
         if let Some(&e) = self.skeletons.exact.get(skel.as_str()) {
             let same_letters = plain == self.entries[e as usize].plain;
             return Some(self.found(if same_letters { Kind::NearIdentical } else { Kind::Confusable }, e));
+        }
+        if let Some(&(b, domain)) = self.ordinary_skeletons.get(skel.as_str()) {
+            if plain != domain.split('.').next().unwrap_or("") {
+                return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
+            }
         }
         let mut best = None;
         if plain.is_ascii() {
@@ -302,6 +318,10 @@ fn near(a: u8, b: u8) -> bool {
     keyboard_neighbours(a).contains(&b) || looks_alike(a, b)
 }
 
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
 /// Whether a slip on a brand key of this length is still a lookalike. Long
 /// labels accept any single edit; shorter ones only the slips people make or
 /// cannot see, because short labels have many honest neighbours.
@@ -310,17 +330,24 @@ fn accept(brand: &[u8], e: &Edit) -> bool {
     if len >= 8 {
         return true;
     }
+    let neighbour_or_double = |at: usize, byte: u8| {
+        let before = at.checked_sub(1).map(|i| brand[i]);
+        let after = brand.get(at).copied();
+        [before, after].into_iter().flatten().any(|n| n == byte || keyboard_neighbours(n).contains(&byte))
+    };
     match *e {
-        Edit::Transpose => len >= 5,
-        Edit::Substitute { from, to, .. } => if len >= 6 { near(from, to) } else { looks_alike(from, to) },
-        Edit::Insert { at, byte } => {
-            len >= 6 && {
-                let before = at.checked_sub(1).map(|i| brand[i]);
-                let after = brand.get(at).copied();
-                [before, after].into_iter().flatten().any(|n| n == byte || keyboard_neighbours(n).contains(&byte))
-            }
+        Edit::Transpose => true,
+        Edit::Substitute { from, to, .. } => {
+            looks_alike(from, to) || (len >= 5 && (keyboard_neighbours(from).contains(&to) || (is_vowel(from) && is_vowel(to))))
         }
-        Edit::Omit { at } => len >= 6 && (brand.get(at + 1) == Some(&brand[at]) || (at > 0 && brand[at - 1] == brand[at])),
+        Edit::Insert { at, byte } => {
+            let double = at.checked_sub(1).map(|i| brand[i]) == Some(byte) || brand.get(at) == Some(&byte);
+            double || (len >= 5 && (neighbour_or_double(at, byte) || (at == len && byte.is_ascii_digit())))
+        }
+        Edit::Omit { at } => {
+            let doubled = brand.get(at + 1) == Some(&brand[at]) || (at > 0 && brand[at - 1] == brand[at]);
+            doubled || len >= 6
+        }
     }
 }
 
@@ -363,6 +390,7 @@ mod tests {
         assert_eq!(kind("apply", "apply.com"), None);
         assert_eq!(kind("smbx", "smbx.com"), None);
         assert_eq!(kind("aeons", "aeons.com"), None);
+        assert_eq!(kind("tiktokv", "tiktokv.com"), None);
         assert_eq!(kind("sagawa", "sagawa.com"), None);
     }
 }

@@ -5,7 +5,8 @@
 //! 1. Unicode: every character UTS #39 lists as confusable with an ASCII letter
 //!    or digit, plus Latin letters with diacritics (`data/confusables.tsv`).
 //! 2. ASCII tricks typed on purpose: `0`→`o`; `1`, `i`, `l`→`l`; `5`→`s`;
-//!    `rn`, `nn`→`m`; `vv`→`w`; `cl`→`d`; hyphens dropped.
+//!    `q`→`g`; `v`→`u`; then the pairs `rn`, `nn`→`m`; `vv`, `uu`→`w`;
+//!    `cl`, `dl`→`d`; `lb`→`b`; `lc`, `lk`→`k`; `lh`→`h`; hyphens dropped.
 //!
 //! Brand labels go through the same folds, so comparing skeletons compares
 //! what people see.
@@ -39,6 +40,18 @@ fn unicode_fold(c: char) -> Option<&'static str> {
     table.binary_search_by_key(&c, |(k, _)| *k).ok().map(|i| table[i].1)
 }
 
+/// The single-letter ASCII folds.
+fn fold_ascii(b: u8) -> u8 {
+    match b {
+        b'0' => b'o',
+        b'1' | b'i' => b'l',
+        b'5' => b's',
+        b'q' => b'g',
+        b'v' => b'u',
+        _ => b,
+    }
+}
+
 /// Writes the skeleton of `label` (a host label as people read it, Unicode
 /// allowed) into `out`. Returns false when a character looks like no ASCII
 /// letter or digit: such a label cannot be read as an ASCII brand name.
@@ -52,13 +65,10 @@ pub fn skeleton(label: &str, out: &mut String) -> bool {
                 continue;
             }
             let b = c.to_ascii_lowercase() as u8;
-            let mapped = match b {
-                b'0' => b'o',
-                b'1' | b'i' => b'l',
-                b'5' => b's',
-                b'a'..=b'z' | b'2'..=b'9' => b,
-                _ => return false,
-            };
+            if !(b.is_ascii_lowercase() || b.is_ascii_digit()) {
+                return false;
+            }
+            let mapped = fold_ascii(b);
             if n >= folded.len() {
                 return false;
             }
@@ -75,12 +85,7 @@ pub fn skeleton(label: &str, out: &mut String) -> bool {
             if n >= folded.len() {
                 return false;
             }
-            folded[n] = match b {
-                b'0' => b'o',
-                b'1' | b'i' => b'l',
-                b'5' => b's',
-                _ => b,
-            };
+            folded[n] = fold_ascii(b);
             n += 1;
         }
     }
@@ -88,10 +93,14 @@ pub fn skeleton(label: &str, out: &mut String) -> bool {
     let mut i = 0;
     while i < bytes.len() {
         let pair = if i + 1 < bytes.len() { Some((bytes[i], bytes[i + 1])) } else { None };
+        // `v` is already `u` here, and `i` is `l`.
         let joined = match pair {
             Some((b'r', b'n')) | Some((b'n', b'n')) => Some('m'),
-            Some((b'v', b'v')) => Some('w'),
-            Some((b'c', b'l')) => Some('d'),
+            Some((b'u', b'u')) => Some('w'),
+            Some((b'c', b'l')) | Some((b'd', b'l')) => Some('d'),
+            Some((b'l', b'b')) => Some('b'),
+            Some((b'l', b'c')) | Some((b'l', b'k')) => Some('k'),
+            Some((b'l', b'h')) => Some('h'),
             _ => None,
         };
         match joined {
@@ -131,6 +140,9 @@ mod tests {
         assert_eq!(sk("paypa1"), sk("paypal"));
         assert_eq!(sk("1nstagram"), sk("instagram"));
         assert_eq!(sk("tvvitter"), sk("twitter"));
+        assert_eq!(sk("uvhatsapp"), sk("whatsapp"));
+        assert_eq!(sk("kur0nelcoyamato"), sk("kuronekoyamato"));
+        assert_eq!(sk("ad0lbe"), sk("adobe"));
         assert_eq!(sk("smbc-card"), sk("smbccard"));
         assert_ne!(sk("amazon"), sk("amazom"));
     }
