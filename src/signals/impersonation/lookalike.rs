@@ -133,7 +133,7 @@ const MIN_LABEL: usize = 4;
 
 /// Labels at least this long are distinctive enough that one unnoticed slip
 /// makes a near-identical (dangerous) lookalike.
-const LONG_LABEL: usize = 7;
+const LONG_LABEL: usize = 8;
 
 impl Index {
     fn build(brands: &'static Brands) -> Index {
@@ -372,15 +372,27 @@ mod tests {
     #[test]
     fn typos_of_brand_labels() {
         assert_eq!(kind("amazpn", "amazpn.com"), Some((Kind::Typo, "amazon.co.jp")));
-        assert_eq!(kind("rakuetn", "rakuetn.co.jp"), Some((Kind::NearIdentical, "rakuten.co.jp")));
-        assert_eq!(kind("rakutenn", "rakutenn.net"), Some((Kind::NearIdentical, "rakuten.co.jp")));
-        assert_eq!(kind("mercair", "mercair.com"), Some((Kind::NearIdentical, "mercari.com")));
+        assert_eq!(kind("kuroneokyamato", "kuroneokyamato.com"), Some((Kind::NearIdentical, "kuronekoyamato.co.jp")));
+        assert_eq!(kind("myetherwalet", "myetherwalet.net"), Some((Kind::NearIdentical, "myetherwallet.com")));
+        assert_eq!(kind("rakuetn", "rakuetn.co.jp"), Some((Kind::Typo, "rakuten.co.jp")));
+        assert_eq!(kind("mercair", "mercair.com"), Some((Kind::Typo, "mercari.com")));
         assert_eq!(kind("smbccard", "smbccard.com"), Some((Kind::NearIdentical, "smbc-card.com")));
         assert_eq!(kind("amazgn", "amazgn.com"), Some((Kind::Bitsquat, "amazon.co.jp")));
         assert_eq!(kind("arnazon", "arnazon.com"), Some((Kind::Confusable, "amazon.co.jp")));
         assert_eq!(kind("smbc-card", "smbc-card.hr"), Some((Kind::TldSwap, "smbc-card.com")));
         assert_eq!(kind("smtbjp", "smtbjp.com"), Some((Kind::NearIdentical, "smtb.jp")));
         assert_eq!(kind("paypayne", "paypayne.jp"), Some((Kind::NearIdentical, "paypay.ne.jp")));
+    }
+
+    #[test]
+    fn internationalised_lookalikes() {
+        // "аррӏе" in Cyrillic, as the host's punycode and as people read it.
+        let found = index().check("xn--80ak6aa92e", "аррӏе", "xn--80ak6aa92e.com").map(|l| (l.kind, l.domain));
+        assert_eq!(found, Some((Kind::Confusable, "apple.com")));
+        let found = index().check("xn--mtamask-2xa", "mètamask", "xn--mtamask-2xa.com").map(|l| (l.kind, l.domain));
+        assert_eq!(found, Some((Kind::Confusable, "metamask.io")));
+        let found = index().check("xn--blockchin-ccb", "blockchāin", "xn--blockchin-ccb.info").map(|l| l.kind);
+        assert_eq!(found, Some(Kind::Confusable));
     }
 
     #[test]

@@ -6,10 +6,11 @@
 //! - `confusable-domain`: the registrable label reads exactly as a brand's
 //!   (`аррӏе.com`, `arnazon.co.jp`, `paypa1.com`).
 //! - `lookalike-domain`: near-identical to a brand's label: one unnoticed slip
-//!   in a long label (`rakuetn.co.jp`, `mercair.com`), hyphens moved
+//!   in a long label (`kuroneokyamato.com`, `myetherwalet.net`), hyphens moved
 //!   (`smbccard.com`), the official domain glued (`smtbjp.com`) or split
 //!   across labels (`am.azon.co.jp`).
-//! - `typo-domain`: one typing slip from a shorter brand label (`amazpn.com`).
+//! - `typo-domain`: one typing slip from a shorter brand label (`amazpn.com`,
+//!   `rakuetn.com`).
 //! - `bitsquat`: one flipped bit from a brand's label.
 //! - `tld-swap`: a brand's exact label under another suffix (`smbc-card.hr`).
 //! - `brand-in-subdomain`: a brand's official domain written into the
@@ -40,11 +41,11 @@ use lookalike::Kind;
 pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     let brands = brands::builtin();
     let Some(site) = t.site.as_deref() else { return };
-    if let Some(brand) = brands.official(site) {
-        out.push(Reason::new("official-domain").brand(brand.name).detail(site));
+    let host = t.url.host.as_str();
+    if let Some((brand, domain)) = official(brands, host, site) {
+        out.push(Reason::new("official-domain").brand(brand.name).detail(domain));
         return;
     }
-    let host = t.url.host.as_str();
     let label = site_label(site, &t.suffix);
     let mut flagged = false;
 
@@ -91,6 +92,23 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
         if let Some(brand) = brand_in_path(brands, &t.url.path) {
             out.push(Reason::new("brand-in-path").brand(brand.name));
         }
+    }
+}
+
+/// The brand whose official domain `host` is or lies under. Only the site and
+/// the host's labels above it are looked up, never a shorter suffix: on a
+/// hosting platform (`x.s3.amazonaws.com`) the platform's owner is not the one
+/// speaking.
+fn official<'a>(brands: &'static Brands, host: &'a str, site: &str) -> Option<(&'static Brand, &'a str)> {
+    let mut rest = host;
+    loop {
+        if let Some(brand) = brands.official(rest) {
+            return Some((brand, rest));
+        }
+        if rest.len() <= site.len() {
+            return None;
+        }
+        rest = rest.split_once('.')?.1;
     }
 }
 
@@ -210,7 +228,8 @@ mod tests {
     #[test]
     fn lookalikes() {
         assert_eq!(codes("https://amazpn.com/"), ["typo-domain"]);
-        assert_eq!(codes("https://rakuetn.com/"), ["lookalike-domain"]);
+        assert_eq!(codes("https://rakuetn.com/"), ["typo-domain"]);
+        assert_eq!(codes("https://kuroneokyamato.com/"), ["lookalike-domain"]);
         assert_eq!(codes("https://arnazon.com/"), ["confusable-domain"]);
         assert_eq!(codes("https://mercari.xyz/"), ["tld-swap"]);
     }
