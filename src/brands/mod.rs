@@ -20,11 +20,11 @@ mod tokens;
 
 pub use hash::{hash_bytes, FxMap};
 pub use names::fold_width;
+pub use tokens::TokenTrie;
 
 use std::sync::OnceLock;
 
 use names::NameMatcher;
-use tokens::TokenTrie;
 
 /// One official registrable domain of a brand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

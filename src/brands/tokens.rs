@@ -1,5 +1,6 @@
-//! A byte trie over the brands' host tokens: finds every token starting at
-//! each position of a host label in one pass, without a hash per substring.
+//! A byte trie over host-label words (the brands' tokens, the lure words
+//! around them): finds every word starting at each position of a label in one
+//! pass, without a hash per substring.
 
 /// Host-name bytes the trie knows: `a`–`z`, `0`–`9`, `-`.
 const SYMBOLS: usize = 37;

@@ -13,7 +13,9 @@
 //! label edges around them, or lure words including a strong one (`login`,
 //! `verify`, ...) all around.
 
-use crate::brands::{Brands, TokenHit};
+use std::sync::OnceLock;
+
+use crate::brands::{Brands, TokenHit, TokenTrie};
 
 /// How a token sits in its label.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -59,15 +61,23 @@ enum Bait {
     Strong,
 }
 
-fn word_kind(w: &[u8]) -> Bait {
-    if w.len() == 1 {
-        Bait::Filler
-    } else if STRONG_BAIT.iter().any(|b| b.as_bytes() == w) {
+/// The lure words in a trie; token number = index in `STRONG_BAIT` then `WEAK_BAIT`.
+fn bait_trie() -> &'static TokenTrie {
+    static TRIE: OnceLock<TokenTrie> = OnceLock::new();
+    TRIE.get_or_init(|| {
+        let mut trie = TokenTrie::new();
+        for (i, w) in STRONG_BAIT.iter().chain(WEAK_BAIT).enumerate() {
+            trie.insert(w, i as u32);
+        }
+        trie
+    })
+}
+
+fn token_kind(token: u32) -> Bait {
+    if (token as usize) < STRONG_BAIT.len() {
         Bait::Strong
-    } else if WEAK_BAIT.iter().any(|b| b.as_bytes() == w) {
-        Bait::Weak
     } else {
-        Bait::No
+        Bait::Weak
     }
 }
 
@@ -80,16 +90,18 @@ fn split_bait(run: &[u8]) -> Bait {
     // best[i][k]: the strongest split of run[..i] using k stray letters.
     let mut best = [[Bait::No; 2]; 65];
     best[0][0] = Bait::Filler;
-    for end in 1..=run.len() {
-        for start in end.saturating_sub(12)..end {
-            let word = word_kind(&run[start..end]);
-            for k in 0..2 {
-                let stray = usize::from(word == Bait::Filler);
-                if best[start][k] == Bait::No || word == Bait::No || k + stray > 1 {
-                    continue;
-                }
-                let b = best[start][k].max(word);
-                best[end][k + stray] = best[end][k + stray].max(b);
+    let trie = bait_trie();
+    for start in 0..run.len() {
+        for k in 0..2 {
+            let here = best[start][k];
+            if here == Bait::No {
+                continue;
+            }
+            trie.each_at(run, start, |end, token| {
+                best[end][k] = best[end][k].max(here.max(token_kind(token)));
+            });
+            if k == 0 {
+                best[start + 1][1] = best[start + 1][1].max(here);
             }
         }
     }

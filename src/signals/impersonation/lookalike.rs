@@ -50,7 +50,8 @@ struct Entry {
 /// One family of keys (plain labels or skeletons) with its deletion neighbourhood.
 #[derive(Default)]
 struct Keys {
-    exact: FxMap<String, u32>,
+    /// Hash of a whole key → its entry.
+    exact: FxMap<u64, u32>,
     /// Hash of a key with one byte deleted → entries.
     deletions: FxMap<u64, Vec<u32>>,
     /// The key of each entry, by entry number.
@@ -59,7 +60,7 @@ struct Keys {
 
 impl Keys {
     fn add(&mut self, key: &str, e: u32) {
-        self.exact.entry(key.to_string()).or_insert(e);
+        self.exact.entry(hash_bytes(key.as_bytes())).or_insert(e);
         self.of_entry.push(key.to_string());
         let bytes = key.as_bytes();
         let mut buf = Vec::with_capacity(bytes.len());
@@ -72,6 +73,12 @@ impl Keys {
                 list.push(e);
             }
         }
+    }
+
+    /// The entry whose key is exactly `key`.
+    fn exact_match(&self, key: &str) -> Option<u32> {
+        let &e = self.exact.get(&hash_bytes(key.as_bytes()))?;
+        (self.of_entry[e as usize] == key).then_some(e)
     }
 
     /// Entries one edit from `cand`, with the edit, first found first.
@@ -87,7 +94,7 @@ impl Keys {
             buf[i..len].copy_from_slice(&cand[i + 1..]);
             let variant = &buf[..len];
             // The candidate with one byte fewer is a key (an insertion)...
-            if let Some(&e) = std::str::from_utf8(variant).ok().and_then(|v| self.exact.get(v)) {
+            if let Some(&e) = self.exact.get(&hash_bytes(variant)) {
                 if check(e) {
                     return;
                 }
@@ -115,8 +122,8 @@ pub struct Index {
     by_label: FxMap<&'static str, u32>,
     plain: Keys,
     skeletons: Keys,
-    /// Official domains with the dots removed (`amazoncojp`).
-    glued: FxMap<String, u32>,
+    /// Official domains with the dots removed (`amazoncojp`), keyed by hash.
+    glued: FxMap<u64, u32>,
     /// Skeletons of long everyday-word official labels → (brand, domain).
     ordinary_skeletons: FxMap<String, (u16, &'static str)>,
 }
@@ -167,7 +174,7 @@ impl Index {
                 index.skeletons.add(&skel, e);
                 index.entries.push(Entry { brand: b as u16, domain: domain.name, label, plain });
                 index.by_label.entry(label).or_insert(e);
-                index.glued.entry(domain.name.replace('.', "")).or_insert(e);
+                index.glued.entry(hash_undotted(domain.name)).or_insert(e);
             }
         }
         index
@@ -193,7 +200,7 @@ impl Index {
             return None;
         }
         let plain = readable.replace('-', "");
-        if let Some(&e) = self.skeletons.exact.get(skel.as_str()) {
+        if let Some(e) = self.skeletons.exact_match(&skel) {
             let same_letters = plain == self.entries[e as usize].plain;
             return Some(self.found(if same_letters { Kind::NearIdentical } else { Kind::Confusable }, e));
         }
@@ -223,19 +230,35 @@ impl Index {
     /// `smtbjp.com`, `paypayne.jp`, `saisoncardco.jp`: an official domain with
     /// its dots removed.
     fn glued_match(&self, raw: &str, site: &str) -> Option<u32> {
-        if let Some(&e) = self.glued.get(raw) {
-            return Some(e);
-        }
-        let glued: String = site.chars().filter(|&c| c != '.').collect();
-        self.glued.get(glued.as_str()).copied()
+        self.glued_get(raw).or_else(|| self.glued_get(site))
+    }
+
+    /// The entry whose official domain, undotted, equals `text` undotted.
+    fn glued_get(&self, text: &str) -> Option<u32> {
+        let &e = self.glued.get(&hash_undotted(text))?;
+        let official = self.entries[e as usize].domain.bytes().filter(|&b| b != b'.');
+        official.eq(text.bytes().filter(|&b| b != b'.')).then_some(e)
     }
 
     /// A subdomain split (`am.azon.co.jp`): the whole host glued equals an
     /// official domain glued, while the registrable domain is not official.
     pub fn split_match(&self, host: &str) -> Option<Lookalike> {
-        let glued: String = host.chars().filter(|&c| c != '.').collect();
-        self.glued.get(glued.as_str()).map(|&e| self.found(Kind::NearIdentical, e))
+        self.glued_get(host).map(|e| self.found(Kind::NearIdentical, e))
     }
+}
+
+/// Hash of `text` with its dots removed, without allocating.
+fn hash_undotted(text: &str) -> u64 {
+    let mut buf = [0u8; 256];
+    let mut n = 0;
+    for b in text.bytes().filter(|&b| b != b'.') {
+        if n == buf.len() {
+            break;
+        }
+        buf[n] = b;
+        n += 1;
+    }
+    hash_bytes(&buf[..n])
 }
 
 /// Classifies `cand` against the brand key `brand` (both plain or both
@@ -312,10 +335,6 @@ fn keyboard_neighbours(b: u8) -> &'static [u8] {
 fn looks_alike(a: u8, b: u8) -> bool {
     const PAIRS: &[(u8, u8)] = &[(b'c', b'e'), (b'b', b'd'), (b'g', b'q'), (b'm', b'n'), (b'n', b'r'), (b'u', b'v'), (b'a', b'o'), (b'o', b'c')];
     PAIRS.iter().any(|&(x, y)| (x, y) == (a, b) || (y, x) == (a, b))
-}
-
-fn near(a: u8, b: u8) -> bool {
-    keyboard_neighbours(a).contains(&b) || looks_alike(a, b)
 }
 
 fn is_vowel(b: u8) -> bool {

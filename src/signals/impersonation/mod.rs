@@ -30,6 +30,8 @@ mod combo;
 mod lookalike;
 mod skeleton;
 
+use std::borrow::Cow;
+
 use crate::brands::{self, Brand, Brands};
 use crate::domain;
 use crate::target::Target;
@@ -50,7 +52,7 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     let mut flagged = false;
 
     if !label.is_empty() {
-        let readable = if label.contains("xn--") { domain::to_unicode(label) } else { label.to_string() };
+        let readable: Cow<str> = if label.contains("xn--") { Cow::Owned(domain::to_unicode(label)) } else { Cow::Borrowed(label) };
         let index = lookalike::index();
         let found = index.check(label, &readable, site).or_else(|| (host.len() > site.len()).then(|| index.split_match(host)).flatten());
         if let Some(l) = found {
@@ -173,10 +175,14 @@ fn token_in_subdomain(brands: &'static Brands, sub: &str) -> Option<(&'static Br
 /// A brand named in the path (`/amazon.co.jp/signin`, `/rakuten/login`):
 /// only distinctive tokens, as whole path segments or inside them.
 fn brand_in_path(brands: &'static Brands, path: &str) -> Option<&'static Brand> {
-    let end = path.char_indices().nth(256).map_or(path.len(), |(i, _)| i);
-    let lower = path[..end].to_ascii_lowercase();
+    let mut lower = [0u8; 256];
+    let n = path.len().min(lower.len());
+    for (d, s) in lower.iter_mut().zip(path.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
     let mut found = None;
-    for segment in lower.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).filter(|s| s.len() >= 3) {
+    let segments = lower[..n].split(|b| !(b.is_ascii_alphanumeric() || *b == b'-')).filter(|s| s.len() >= 3);
+    for segment in segments.filter_map(|s| std::str::from_utf8(s).ok()) {
         brands.tokens_in(segment, |hit| {
             let whole = hit.start == 0 && hit.end == segment.len();
             if found.is_none() && (whole || (!hit.token.strict && hit.end - hit.start >= 5)) {
