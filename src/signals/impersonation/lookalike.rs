@@ -50,17 +50,26 @@ struct Entry {
 /// One family of keys (plain labels or skeletons) with its deletion neighbourhood.
 #[derive(Default)]
 struct Keys {
-    /// Hash of a whole key → its entry.
+    /// [`poly`] hash of a whole key → its entry.
     exact: FxMap<u64, u32>,
-    /// Hash of a key with one byte deleted → entries.
+    /// [`poly`] hash of a key with one byte deleted → entries.
     deletions: FxMap<u64, Vec<u32>>,
     /// The key of each entry, by entry number.
     of_entry: Vec<String>,
 }
 
+/// Polynomial hash base (odd, so powers never vanish modulo 2^64).
+const BASE: u64 = 0x100_0000_01b3;
+
+/// Polynomial hash of a key: lets [`Keys::one_edit`] hash all of a
+/// candidate's one-deletion variants in linear time.
+fn poly(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0u64, |h, &b| h.wrapping_mul(BASE).wrapping_add(u64::from(b)))
+}
+
 impl Keys {
     fn add(&mut self, key: &str, e: u32) {
-        self.exact.entry(hash_bytes(key.as_bytes())).or_insert(e);
+        self.exact.entry(poly(key.as_bytes())).or_insert(e);
         self.of_entry.push(key.to_string());
         let bytes = key.as_bytes();
         let mut buf = Vec::with_capacity(bytes.len());
@@ -68,7 +77,7 @@ impl Keys {
             buf.clear();
             buf.extend_from_slice(&bytes[..i]);
             buf.extend_from_slice(&bytes[i + 1..]);
-            let list = self.deletions.entry(hash_bytes(&buf)).or_default();
+            let list = self.deletions.entry(poly(&buf)).or_default();
             if !list.contains(&e) {
                 list.push(e);
             }
@@ -77,37 +86,51 @@ impl Keys {
 
     /// The entry whose key is exactly `key`.
     fn exact_match(&self, key: &str) -> Option<u32> {
-        let &e = self.exact.get(&hash_bytes(key.as_bytes()))?;
+        let &e = self.exact.get(&poly(key.as_bytes()))?;
         (self.of_entry[e as usize] == key).then_some(e)
     }
 
-    /// Entries one edit from `cand`, with the edit, first found first.
+    /// Calls `found` with each entry one edit from `cand` (and its key) until
+    /// it returns true. Hash hits are only candidates: `found` checks the edit.
     fn one_edit(&self, cand: &[u8], mut found: impl FnMut(u32, &[u8]) -> bool) {
-        let mut buf = [0u8; 128];
-        if cand.len() > buf.len() {
+        let n = cand.len();
+        if n == 0 || n > 128 {
             return;
         }
         let mut check = |e: u32| found(e, self.of_entry[e as usize].as_bytes());
-        for i in 0..cand.len() {
-            let len = cand.len() - 1;
-            buf[..i].copy_from_slice(&cand[..i]);
-            buf[i..len].copy_from_slice(&cand[i + 1..]);
-            let variant = &buf[..len];
+        // suffix[i] = hash contribution of cand[i..] as the tail of a
+        // one-shorter string; prefix grows as we go.
+        let mut suffix = [0u64; 129];
+        let mut power = 1u64;
+        for i in (0..n).rev() {
+            suffix[i] = suffix[i + 1].wrapping_add(u64::from(cand[i]).wrapping_mul(power));
+            power = power.wrapping_mul(BASE);
+        }
+        // powers[k] = BASE^k for the prefix shift.
+        let mut powers = [1u64; 129];
+        for k in 1..=n {
+            powers[k] = powers[k - 1].wrapping_mul(BASE);
+        }
+        let mut prefix = 0u64;
+        for i in 0..n {
+            // cand without cand[i]: prefix * BASE^(n-1-i) + tail after i.
+            let variant = prefix.wrapping_mul(powers[n - 1 - i]).wrapping_add(suffix[i + 1]);
             // The candidate with one byte fewer is a key (an insertion)...
-            if let Some(&e) = self.exact.get(&hash_bytes(variant)) {
+            if let Some(&e) = self.exact.get(&variant) {
                 if check(e) {
                     return;
                 }
             }
             // ...or equals a key with one byte fewer (a substitution or swap).
-            for &e in self.deletions.get(&hash_bytes(variant)).into_iter().flatten() {
+            for &e in self.deletions.get(&variant).into_iter().flatten() {
                 if check(e) {
                     return;
                 }
             }
+            prefix = prefix.wrapping_mul(BASE).wrapping_add(u64::from(cand[i]));
         }
         // The candidate is a key with one byte fewer (an omission).
-        for &e in self.deletions.get(&hash_bytes(cand)).into_iter().flatten() {
+        for &e in self.deletions.get(&prefix).into_iter().flatten() {
             if check(e) {
                 return;
             }
