@@ -4,6 +4,7 @@ import { api } from '../shared/api.js';
 import { chosenLang, messages, t } from '../shared/i18n.js';
 import { engine } from './engine.js';
 import { on } from './router.js';
+import { userListsReady } from './userlists.js';
 
 const BADGE = {
   danger: { text: '!', color: '#b3261e' },
@@ -14,6 +15,7 @@ const BADGE = {
 
 /** The engine's verdict for `url` in the chosen language. */
 export async function verdictFor(url) {
+  await userListsReady;
   return engine().checkUrl(url, await chosenLang());
 }
 

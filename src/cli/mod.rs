@@ -2,6 +2,9 @@
 //! argument handling they share.
 
 pub mod check;
+pub mod guide;
+pub mod forms;
+pub mod list;
 pub mod scan;
 
 use std::fmt;
