@@ -6,6 +6,7 @@
 //! (sentences for people). [`Engine`] is the one entry point; the wasm facade
 //! (`wasm.rs`) and the CLI (`main.rs`) are thin hosts around it.
 
+pub mod brands;
 pub mod canon;
 pub mod domain;
 pub mod forms;

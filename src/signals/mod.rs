@@ -4,6 +4,7 @@
 
 mod hosting;
 mod lexical;
+mod impersonation;
 mod script;
 mod structure;
 
@@ -16,4 +17,5 @@ pub fn url_signals(target: &Target, out: &mut Vec<Reason>) {
     let platform = hosting::signals(target, out);
     lexical::signals(target, platform, out);
     script::signals(target, out);
+    impersonation::signals(target, out);
 }
