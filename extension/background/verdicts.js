@@ -2,7 +2,8 @@
 // with the toolbar badge showing the level of the page in each tab.
 import { api } from '../shared/api.js';
 import { chosenLang, messages, t } from '../shared/i18n.js';
-import { engine } from './engine.js';
+import { sensitivity, warns } from '../shared/settings.js';
+import { engine, ready } from './engine.js';
 import { on } from './router.js';
 import { userListsReady } from './userlists.js';
 
@@ -29,7 +30,8 @@ async function showLevel(tabId, level) {
 
 on('check-url', ({ url }) => verdictFor(String(url ?? '')));
 
-// A page's content script reports in: answer with the verdict and the strings
+// A page's content script reports in: answer with the verdict, whether the
+// person wants a warning for it (their sensitivity setting), and the strings
 // its warnings need (content scripts cannot read our chosen language).
 on('page-verdict', async ({ url }, sender) => {
   const verdict = await verdictFor(String(url ?? ''));
@@ -37,5 +39,16 @@ on('page-verdict', async ({ url }, sender) => {
     await showLevel(sender.tab.id, verdict.level).catch(() => {});
   }
   const lang = await chosenLang();
-  return { verdict, lang, strings: await messages(lang) };
+  return { verdict, warn: warns(verdict.level, await sensitivity()), lang, strings: await messages(lang) };
+});
+
+// Keeps the toolbar badge right for pages without a form too: when a tab
+// finishes loading (its URL is visible to us only where we may run content
+// scripts, which is every web page), judge it and show the level.
+api.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.status !== 'complete' || !/^https?:/i.test(tab.url ?? '')) return;
+  ready
+    .then(() => verdictFor(tab.url))
+    .then((v) => v.level && showLevel(tabId, v.level))
+    .catch(() => {});
 });
