@@ -1,10 +1,28 @@
 //! URL canonicalization and lookup expressions, following the Safe Browsing
-//! "URLs and Hashing" rules.
+//! "URLs and Hashing" rules (Safe Browsing API v4 documentation, sections
+//! "Canonicalization" and "Suffix/Prefix Expressions").
 //!
-//! PLACEHOLDER IMPLEMENTATION: the interface is final, the body is being
-//! replaced by the full spec implementation with its published test vectors.
+//! Every check starts here, so the work is linear in the input and allocates
+//! only the parts of the result: one working buffer, then the strings of
+//! [`CanonUrl`]. The steps below are named after the rule of the spec they
+//! implement, in the spec's order.
+//!
+//! Deliberate choices where the spec is silent or its sources disagree (the
+//! test vectors in `tests/canon_vectors.rs` say which source each comes from):
+//! - An explicit non-default port is kept in [`CanonUrl::port`] and in
+//!   [`CanonUrl::to_canonical_string`] (signals want it); the spec's own
+//!   example drops it. [`expressions`] never contain a port, as in the spec.
+//! - The query is kept as the spec says (Google's Go client drops it).
+//! - An IPv4 part out of range (`276.2.3`) makes the host a name, not an
+//!   address (Google's Go client truncates it to `20.2.0.3`).
+//! - A non-ASCII host is lower-cased and converted to punycode by
+//!   [`crate::domain::to_ascii`]; when it cannot be converted (invalid UTF-8,
+//!   characters IDNA refuses) its bytes are percent-escaped like any other.
 
+use std::borrow::Cow;
 use std::fmt;
+use std::fmt::Write as _;
+use std::net::Ipv6Addr;
 
 /// A URL in Safe Browsing canonical form, split into the parts signals need.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,10 +30,10 @@ pub struct CanonUrl {
     /// Lower-case scheme, `http` when the input had none.
     pub scheme: String,
     /// The `user:pass` part before an `@`, if the input had one (kept for signals;
-    /// not part of the canonical string).
+    /// not part of the canonical string). Escaped like the path.
     pub userinfo: Option<String>,
     /// Canonical host: lower-case ASCII (IDN as punycode), dots trimmed and
-    /// collapsed, IPv4 in dotted decimal.
+    /// collapsed, IPv4 in dotted decimal, IPv6 in brackets.
     pub host: String,
     /// An explicit port that is not the scheme's default.
     pub port: Option<u16>,
@@ -60,9 +78,13 @@ pub const MAX_URL_LEN: usize = 64 * 1024;
 impl CanonUrl {
     /// The canonical URL string (`scheme://host[:port]/path[?query]`).
     pub fn to_canonical_string(&self) -> String {
-        let mut s = format!("{}://{}", self.scheme, self.host);
+        let query_len = self.query.as_ref().map_or(0, |q| q.len() + 1);
+        let mut s = String::with_capacity(self.scheme.len() + 3 + self.host.len() + 6 + self.path.len() + query_len);
+        s.push_str(&self.scheme);
+        s.push_str("://");
+        s.push_str(&self.host);
         if let Some(p) = self.port {
-            s.push_str(&format!(":{p}"));
+            let _ = write!(s, ":{p}");
         }
         s.push_str(&self.path);
         if let Some(q) = &self.query {
@@ -75,50 +97,467 @@ impl CanonUrl {
 
 /// Canonicalizes a URL or bare domain as Safe Browsing does.
 pub fn canonicalize(input: &str) -> Result<CanonUrl, CanonError> {
+    // Bounded work: refuse what no real URL needs.
     if input.len() > MAX_URL_LEN {
         return Err(CanonError::TooLong);
     }
-    let s: String = input.trim().chars().filter(|c| !matches!(c, '\t' | '\r' | '\n')).collect();
-    if s.is_empty() {
+    // Remove leading and trailing whitespace (spec example "  http://www.google.com/  ").
+    let trimmed = input.trim_matches(|c: char| c <= ' ');
+    if trimmed.is_empty() {
         return Err(CanonError::Empty);
     }
-    let s = s.split('#').next().unwrap_or("");
-    let (scheme, rest) = match s.find("://") {
-        Some(i) if s[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && i > 0 => {
-            (s[..i].to_ascii_lowercase(), &s[i + 3..])
-        }
-        _ => ("http".to_string(), s),
-    };
-    let end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(end);
-    let (userinfo, hostport) = match authority.rfind('@') {
-        Some(i) => (Some(authority[..i].to_string()), &authority[i + 1..]),
+    // Rule 2: if the URL ends in a fragment, remove it. Cutting at the first
+    // raw `#` before unescaping keeps `%23` as data (`host%23.com`).
+    let no_fragment = trimmed.split_once('#').map_or(trimmed, |(before, _)| before);
+    // Rule 1 (remove tab, CR, LF, but not their escapes) and rule 3 (repeatedly
+    // percent-unescape) in one linear pass.
+    let url = unescape_fully(no_fragment.as_bytes());
+
+    // The hostname and path are extracted from the unescaped URL, as the spec
+    // orders it ("This may render the URL invalid").
+    let (scheme, rest) = split_scheme(&url)?;
+    let authority_end = rest.iter().position(|&b| b == b'/' || b == b'?').unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    // Userinfo is split off at the last `@`; it is not part of the canonical URL.
+    let (userinfo, host_port) = match authority.iter().rposition(|&b| b == b'@') {
+        Some(i) => (Some(escape(&authority[..i])), &authority[i + 1..]),
         None => (None, authority),
     };
-    let (host, port) = match hostport.rfind(':') {
-        Some(i) if !hostport.ends_with(']') => {
-            let p = &hostport[i + 1..];
-            let port = if p.is_empty() { None } else { Some(p.parse::<u16>().map_err(|_| CanonError::BadPort)?) };
-            (&hostport[..i], port)
-        }
-        _ => (hostport, None),
+    let (raw_host, port) = split_port(host_port)?;
+    // A port is kept only when it is not the scheme's default.
+    let port = port.filter(|&p| default_port(&scheme) != Some(p));
+    let host = canon_host(raw_host)?;
+    // "Do not apply these path canonicalizations to the query parameters": the
+    // query starts at the first `?` and is only re-escaped.
+    let (raw_path, raw_query) = match tail.iter().position(|&b| b == b'?') {
+        Some(i) => (&tail[..i], Some(&tail[i + 1..])),
+        None => (tail, None),
     };
-    let host = host.trim_matches('.').to_lowercase();
+    Ok(CanonUrl { scheme, userinfo, host, port, path: canon_path(raw_path), query: raw_query.map(escape) })
+}
+
+/// Removes tab, CR and LF, then percent-unescapes until no escape is left.
+///
+/// The spec repeats whole unescaping passes until nothing changes, which is
+/// quadratic on inputs like `%252525…`. Decoding on a stack gives the same
+/// fixed point in one pass: the output never holds an escape, and after each
+/// decoded byte only the three last bytes can form a new one (`%2` + `%35`).
+/// Most URLs have nothing to remove and are borrowed as they are.
+fn unescape_fully(src: &[u8]) -> Cow<'_, [u8]> {
+    if !src.iter().any(|&b| matches!(b, b'%' | b'\t' | b'\r' | b'\n')) {
+        return Cow::Borrowed(src);
+    }
+    let mut out = Vec::with_capacity(src.len());
+    for &b in src {
+        if matches!(b, b'\t' | b'\r' | b'\n') {
+            continue;
+        }
+        out.push(b);
+        // Only a hex digit can complete an escape.
+        if hex_value(b).is_none() {
+            continue;
+        }
+        while let [.., b'%', hi, lo] = out[..] {
+            match (hex_value(hi), hex_value(lo)) {
+                (Some(hi), Some(lo)) => {
+                    out.truncate(out.len() - 3);
+                    out.push(hi << 4 | lo);
+                }
+                _ => break,
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn hex_value(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Splits `scheme://` off; a missing scheme means http. `name:` followed by
+/// something other than a port (`mailto:x`, `javascript:`) is a URL without a
+/// host.
+fn split_scheme(url: &[u8]) -> Result<(String, &[u8]), CanonError> {
+    let name_len = match url.first() {
+        Some(b) if b.is_ascii_alphabetic() => url.iter().position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))).unwrap_or(url.len()),
+        _ => 0,
+    };
+    let after = &url[name_len..];
+    if name_len > 0 {
+        if let Some(rest) = after.strip_prefix(b"://") {
+            let scheme = String::from_utf8_lossy(&url[..name_len]).to_ascii_lowercase();
+            return Ok((scheme, rest));
+        }
+        if let Some(rest) = after.strip_prefix(b":") {
+            let port_end = rest.iter().position(|&b| b == b'/' || b == b'?').unwrap_or(rest.len());
+            if !rest[..port_end].iter().all(u8::is_ascii_digit) {
+                return Err(CanonError::NoHost);
+            }
+        }
+    }
+    Ok((String::from("http"), url))
+}
+
+/// Splits `host[:port]` (the host possibly a bracketed IPv6 literal).
+fn split_port(host_port: &[u8]) -> Result<(&[u8], Option<u16>), CanonError> {
+    if host_port.first() == Some(&b'[') {
+        let close = host_port.iter().position(|&b| b == b']').ok_or(CanonError::BadHost)?;
+        let (host, after) = host_port.split_at(close + 1);
+        return match after {
+            [] => Ok((host, None)),
+            [b':', port @ ..] => Ok((host, parse_port(port)?)),
+            _ => Err(CanonError::BadHost),
+        };
+    }
+    match host_port.iter().rposition(|&b| b == b':') {
+        Some(i) => Ok((&host_port[..i], parse_port(&host_port[i + 1..])?)),
+        None => Ok((host_port, None)),
+    }
+}
+
+fn parse_port(digits: &[u8]) -> Result<Option<u16>, CanonError> {
+    if digits.is_empty() {
+        return Ok(None);
+    }
+    let mut value: u32 = 0;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return Err(CanonError::BadPort);
+        }
+        value = value * 10 + u32::from(d - b'0');
+        if value > u32::from(u16::MAX) {
+            return Err(CanonError::BadPort);
+        }
+    }
+    u16::try_from(value).map(Some).map_err(|_| CanonError::BadPort)
+}
+
+fn default_port(scheme: &str) -> Option<u16> {
+    match scheme {
+        "http" | "ws" => Some(80),
+        "https" | "wss" => Some(443),
+        "ftp" => Some(21),
+        _ => None,
+    }
+}
+
+/// Canonicalizes the hostname: brackets mean IPv6; otherwise IDN to punycode,
+/// dots trimmed and collapsed, lower case, IPv4 forms to dotted decimal,
+/// escapes.
+fn canon_host(raw: &[u8]) -> Result<String, CanonError> {
+    if raw.first() == Some(&b'[') {
+        return canon_ipv6(raw);
+    }
+    let mut host = Vec::with_capacity(raw.len());
+    if raw.is_ascii() {
+        push_host(&mut host, raw);
+    } else {
+        // Internationalized names go to their ASCII Punycode form first.
+        match std::str::from_utf8(raw) {
+            Ok(unicode) => {
+                let lower = collapse_dots(&unicode.to_lowercase());
+                match crate::domain::to_ascii(&lower) {
+                    Some(ascii) => push_host(&mut host, ascii.as_bytes()),
+                    None => push_host(&mut host, lower.as_bytes()),
+                }
+            }
+            Err(_) => push_host(&mut host, raw),
+        }
+    }
     if host.is_empty() {
         return Err(CanonError::NoHost);
     }
-    let host = crate::domain::to_ascii(&host).ok_or(CanonError::BadHost)?;
-    let (path, query) = match tail.split_once('?') {
-        Some((p, q)) => (p, Some(q.to_string())),
-        None => (tail, None),
+    // `:`, `[` and `]` outside an IPv6 literal would be read back as a port or
+    // a literal; no host can have them.
+    if host.iter().any(|b| matches!(b, b':' | b'[' | b']')) {
+        return Err(CanonError::BadHost);
+    }
+    // Host rule 3: any legal IPv4 encoding becomes four dotted decimals.
+    if let Some([a, b, c, d]) = parse_ipv4(&host) {
+        return Ok(format!("{a}.{b}.{c}.{d}"));
+    }
+    Ok(ascii_string(host))
+}
+
+/// Host rules 1, 2 and 4 plus the final escaping, in one pass: leading and
+/// trailing dots removed, runs of dots collapsed, lower case, bytes escaped.
+fn push_host(out: &mut Vec<u8>, raw: &[u8]) {
+    let mut pending_dot = false;
+    for &b in raw {
+        if b == b'.' {
+            pending_dot = !out.is_empty();
+            continue;
+        }
+        if pending_dot {
+            out.push(b'.');
+            pending_dot = false;
+        }
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => out.push(b),
+            b'A'..=b'Z' => out.push(b.to_ascii_lowercase()),
+            _ => push_escaped(out, &[b]),
+        }
+    }
+}
+
+/// Host rules 1 and 2 for a Unicode host before it goes to punycode.
+fn collapse_dots(host: &str) -> String {
+    host.split('.').filter(|label| !label.is_empty()).collect::<Vec<_>>().join(".")
+}
+
+/// Parses an IPv4 address in any legal encoding: one to four parts, each
+/// decimal, octal (leading `0`) or hex (`0x`), the last part filling the
+/// remaining bytes (`3279880203`, `12.0x12.01234`). `None` for anything else,
+/// including parts out of range.
+fn parse_ipv4(host: &[u8]) -> Option<[u8; 4]> {
+    let mut parts = [0u32; 4];
+    let mut count = 0;
+    for part in host.split(|&b| b == b'.') {
+        if count == 4 {
+            return None;
+        }
+        parts[count] = parse_ipv4_number(part)?;
+        count += 1;
+    }
+    let (leading, last) = (&parts[..count - 1], parts[count - 1]);
+    let last_bits = 8 * (5 - count as u32);
+    if leading.iter().any(|&p| p > 255) || (last_bits < 32 && last >> last_bits != 0) {
+        return None;
+    }
+    let mut value = last;
+    for (i, &p) in leading.iter().enumerate() {
+        value |= p << (24 - 8 * i as u32);
+    }
+    Some(value.to_be_bytes())
+}
+
+fn parse_ipv4_number(part: &[u8]) -> Option<u32> {
+    let (digits, radix) = match part {
+        [] => return None,
+        [b'0', b'x' | b'X', rest @ ..] => (rest, 16),
+        [b'0', rest @ ..] if !rest.is_empty() => (rest, 8),
+        _ => (part, 10),
     };
-    let path = if path.is_empty() { "/".to_string() } else { path.to_string() };
-    let port = port.filter(|p| !matches!((scheme.as_str(), p), ("http", 80) | ("https", 443)));
-    Ok(CanonUrl { scheme, userinfo, host, port, path, query })
+    let mut value: u32 = 0;
+    for &d in digits {
+        let digit = u32::from(hex_value(d)?);
+        if digit >= radix {
+            return None;
+        }
+        value = value.checked_mul(radix)?.checked_add(digit)?;
+    }
+    Some(value)
+}
+
+/// Host rule for bracketed IPv6: leading zeros dropped, the longest zero run
+/// written `::`, lower case.
+fn canon_ipv6(raw: &[u8]) -> Result<String, CanonError> {
+    let inner = raw.strip_prefix(b"[").and_then(|r| r.strip_suffix(b"]")).ok_or(CanonError::BadHost)?;
+    let text = std::str::from_utf8(inner).map_err(|_| CanonError::BadHost)?;
+    let addr: Ipv6Addr = text.parse().map_err(|_| CanonError::BadHost)?;
+    Ok(format!("[{addr}]"))
+}
+
+/// Canonicalizes the path: `/./` removed, `/../` resolved against the previous
+/// component, runs of `/` collapsed, escapes; always starts with `/`.
+fn canon_path(raw: &[u8]) -> String {
+    // Invariant: `out` ends with `/`; a final file name loses it at the end.
+    let mut out = Vec::with_capacity(raw.len() + 1);
+    out.push(b'/');
+    let mut ends_in_file = false;
+    for segment in raw.split(|&b| b == b'/') {
+        ends_in_file = false;
+        match segment {
+            b"" | b"." => {}
+            b".." => {
+                out.pop();
+                let parent = out.iter().rposition(|&b| b == b'/').map_or(0, |i| i + 1);
+                out.truncate(parent);
+                if out.is_empty() {
+                    out.push(b'/');
+                }
+            }
+            _ => {
+                push_escaped(&mut out, segment);
+                out.push(b'/');
+                ends_in_file = true;
+            }
+        }
+    }
+    if ends_in_file {
+        out.pop();
+    }
+    ascii_string(out)
+}
+
+/// Percent-escapes every byte ≤ 0x20, ≥ 0x7f, `#` and `%` (upper-case hex).
+fn escape(raw: &[u8]) -> String {
+    let mut out = Vec::with_capacity(raw.len());
+    push_escaped(&mut out, raw);
+    ascii_string(out)
+}
+
+/// Appends `raw` escaped; what it appends is always ASCII.
+fn push_escaped(out: &mut Vec<u8>, raw: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut clean_from = 0;
+    for (i, &b) in raw.iter().enumerate() {
+        if b <= 0x20 || b >= 0x7f || b == b'#' || b == b'%' {
+            out.extend_from_slice(&raw[clean_from..i]);
+            out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]);
+            clean_from = i + 1;
+        }
+    }
+    out.extend_from_slice(&raw[clean_from..]);
+}
+
+/// A buffer built only by [`push_escaped`] (plus `.` and `/`) as a string.
+/// It is ASCII, so the lossy branch never runs; it exists so that no input
+/// can make this panic.
+fn ascii_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The host-suffix × path-prefix expressions a list entry can match, most
-/// specific first (at most 5 hosts × 6 paths).
+/// specific first (at most 5 hosts × 6 paths), without duplicates.
+///
+/// Hosts: the exact host, then up to 4 suffixes formed from the last five
+/// components by removing the leading one, down to two components; an IP
+/// host gives only itself. Paths: the exact path with its query, the exact
+/// path, then the root and up to 3 directories below it, deepest first.
 pub fn expressions(url: &CanonUrl) -> Vec<String> {
-    vec![format!("{}{}", url.host, url.path), format!("{}/", url.host)]
+    let host = url.host.as_str();
+    let mut hosts = [host; 5];
+    let mut host_count = 1;
+    if !(host.starts_with('[') || parse_ipv4(host.as_bytes()).is_some()) {
+        // Byte offsets of the last five dots, rightmost first.
+        let mut dots = [0usize; 5];
+        let mut dot_count = 0;
+        for (i, b) in host.bytes().enumerate().rev() {
+            if b == b'.' {
+                dots[dot_count] = i;
+                dot_count += 1;
+                if dot_count == dots.len() {
+                    break;
+                }
+            }
+        }
+        // The suffix of k components starts after the k-th dot from the right.
+        for k in (2..=dot_count).rev() {
+            hosts[host_count] = &host[dots[k - 1] + 1..];
+            host_count += 1;
+        }
+    }
+
+    let path = url.path.as_str();
+    let mut paths: [(&str, Option<&str>); 6] = [(path, None); 6];
+    let mut path_count = 0;
+    if let Some(q) = &url.query {
+        paths[path_count] = (path, Some(q.as_str()));
+        path_count += 1;
+    }
+    paths[path_count] = (path, None);
+    path_count += 1;
+    let mut slashes = [0usize; 4];
+    let mut slash_count = 0;
+    for (i, b) in path.bytes().enumerate() {
+        if b == b'/' {
+            slashes[slash_count] = i;
+            slash_count += 1;
+            if slash_count == slashes.len() {
+                break;
+            }
+        }
+    }
+    for &i in slashes[..slash_count].iter().rev() {
+        let prefix = &path[..=i];
+        if prefix != path {
+            paths[path_count] = (prefix, None);
+            path_count += 1;
+        }
+    }
+
+    let mut out = Vec::with_capacity(host_count * path_count);
+    for h in &hosts[..host_count] {
+        for &(p, q) in &paths[..path_count] {
+            let mut e = String::with_capacity(h.len() + p.len() + q.map_or(0, |q| q.len() + 1));
+            e.push_str(h);
+            e.push_str(p);
+            if let Some(q) = q {
+                e.push('?');
+                e.push_str(q);
+            }
+            out.push(e);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The spec's rule taken literally: whole left-to-right passes, repeated
+    /// until one changes nothing.
+    fn unescape_by_passes(src: &[u8]) -> Vec<u8> {
+        let mut cur: Vec<u8> = src.iter().copied().filter(|b| !matches!(b, b'\t' | b'\r' | b'\n')).collect();
+        loop {
+            let mut next = Vec::with_capacity(cur.len());
+            let mut i = 0;
+            while i < cur.len() {
+                match (cur[i], cur.get(i + 1).copied().and_then(hex_value), cur.get(i + 2).copied().and_then(hex_value)) {
+                    (b'%', Some(hi), Some(lo)) => {
+                        next.push(hi << 4 | lo);
+                        i += 3;
+                    }
+                    (b, _, _) => {
+                        next.push(b);
+                        i += 1;
+                    }
+                }
+            }
+            if next == cur {
+                return cur;
+            }
+            cur = next;
+        }
+    }
+
+    #[test]
+    fn one_pass_unescape_reaches_the_same_fixed_point() {
+        // Every string up to length 6 over an alphabet that builds nested escapes.
+        const ALPHABET: &[u8] = b"%2534aF\t";
+        let mut buf = Vec::new();
+        let mut count = 0;
+        for len in 0..=6u32 {
+            for mut n in 0..ALPHABET.len().pow(len) {
+                buf.clear();
+                for _ in 0..len {
+                    buf.push(ALPHABET[n % ALPHABET.len()]);
+                    n /= ALPHABET.len();
+                }
+                assert_eq!(unescape_fully(&buf), unescape_by_passes(&buf), "{:?}", String::from_utf8_lossy(&buf));
+                count += 1;
+            }
+        }
+        assert_eq!(count, (0..=6).map(|l| ALPHABET.len().pow(l)).sum::<usize>());
+        assert_eq!(&*unescape_fully(b"%%%25%32%35asd%%"), b"%%%asd%%");
+        assert_eq!(&*unescape_fully(b"%2%35"), b"%");
+        assert!(matches!(unescape_fully(b"http://plain.example/"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn ipv4_parts() {
+        assert_eq!(parse_ipv4(b"3279880203"), Some([195, 127, 0, 11]));
+        assert_eq!(parse_ipv4(b"0x12.0x43.0x44.0x01"), Some([18, 67, 68, 1]));
+        assert_eq!(parse_ipv4(b"1.2.65536"), None);
+        assert_eq!(parse_ipv4(b"1.2.65535"), Some([1, 2, 255, 255]));
+        assert_eq!(parse_ipv4(b"08.1.1.1"), None);
+        assert_eq!(parse_ipv4(b"example.com"), None);
+    }
 }
