@@ -42,10 +42,16 @@ on('page-verdict', async ({ url }, sender) => {
   return { verdict, warn: warns(verdict.level, await sensitivity()), lang, strings: await messages(lang) };
 });
 
-// Keeps the toolbar badge right for pages without a form too: when a tab
-// finishes loading (its URL is visible to us only where we may run content
-// scripts, which is every web page), judge it and show the level.
+// Keeps the toolbar badge from showing an earlier page's level: a tab that
+// starts loading a new page loses its badge until that page is judged (its
+// content script reports in). Where the browser shows us the tab's URL (no
+// `tabs` permission is asked for, so often it does not), the page is judged
+// when it has loaded even if it has no form.
 api.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.status === 'loading') {
+    api.action.setBadgeText({ tabId, text: '' }).catch(() => {});
+    return;
+  }
   if (change.status !== 'complete' || !/^https?:/i.test(tab.url ?? '')) return;
   ready
     .then(() => verdictFor(tab.url))

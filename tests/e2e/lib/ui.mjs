@@ -30,5 +30,5 @@ export async function axeWebDriver(session) {
   return failing(await session.exec(`return ${RUN}`));
 }
 
-/** Script (page world) telling whether the page scrolls sideways. */
-export const OVERFLOWS_X = 'return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1';
+/** Expression (page world) telling whether the page scrolls sideways. */
+export const OVERFLOWS_X = 'document.documentElement.scrollWidth > document.documentElement.clientWidth + 1';
