@@ -201,7 +201,7 @@ describe('chromium: guide', () => {
     assert.ok(!/\d{12,}/.test(copied), 'no card-like numbers in the summary');
 
     await page.click('#clear');
-    await page.waitForFunction(() => document.getElementById('record-status').textContent.length > 0);
+    await page.waitForFunction(() => /cleared/.test(document.getElementById('record-status').textContent));
     assert.equal((await message(page, { type: 'incidents' })).length, 0);
     assert.equal(await page.locator('#sit-card .checklist input:checked').count(), 0);
     await page.close();
