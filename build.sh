@@ -109,7 +109,7 @@ case "${1:-build}" in
   build) build ;;
   setup) setup_build; setup_test ;;
   test) run_tests ;;
-  eval) setup_build; cargo build --release --quiet; bash scripts/eval.sh ;;
+  eval) setup_build; cargo build --release --quiet; for e in scripts/eval.sh scripts/eval-forms.sh; do [[ -e $e ]] && bash "$e"; done; true ;;
   bench) build; bash scripts/bench.sh ;;
   serve) build; exec node scripts/serve.mjs "${2:-0}" ;;
   package) build; ls -l dist/*.zip ;;

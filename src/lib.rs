@@ -8,7 +8,9 @@
 
 pub mod canon;
 pub mod domain;
+pub mod forms;
 pub mod guide;
+pub mod lists;
 pub mod signals;
 pub mod target;
 pub mod text;
@@ -19,6 +21,7 @@ pub mod view;
 mod wasm;
 
 use canon::CanonError;
+use forms::{FieldDescriptor, FormDescriptor, FormsReport};
 use guide::Guide;
 use target::Target;
 use text::Lang;
@@ -28,6 +31,7 @@ use verdict::{Policy, Verdict};
 /// tables (policy, and later brands and lists) so each check only reads.
 pub struct Engine {
     policy: Policy,
+    lists: lists::Lists,
 }
 
 impl Default for Engine {
@@ -39,7 +43,17 @@ impl Default for Engine {
 impl Engine {
     /// An engine with the built-in tables.
     pub fn new() -> Engine {
-        Engine { policy: Policy::builtin() }
+        Engine { policy: Policy::builtin(), lists: lists::Lists::default() }
+    }
+
+    /// The threat and trust lists consulted by [`Engine::check_url`].
+    pub fn lists(&self) -> &lists::Lists {
+        &self.lists
+    }
+
+    /// The lists, to add, swap or remove one, or set the person's own lists.
+    pub fn lists_mut(&mut self) -> &mut lists::Lists {
+        &mut self.lists
     }
 
     /// Judges one URL (or bare domain). A malformed input is an error value,
@@ -48,6 +62,7 @@ impl Engine {
         let target = Target::parse(input)?;
         let mut reasons = Vec::new();
         signals::url_signals(&target, &mut reasons);
+        self.lists.signals(&target, &mut reasons);
         Ok(self.policy.decide(reasons, target.unicode_host.clone(), target.site.clone()))
     }
 
@@ -55,5 +70,12 @@ impl Engine {
     /// (`card-number`) or situation ids (`card`), see [`guide::situations_for`].
     pub fn guide(&self, kinds: &[&str], lang: Lang) -> Guide {
         guide::guide(lang, &guide::situations_for(kinds))
+    }
+
+    /// Classifies a page's form fields and assesses its forms (the form
+    /// guard's question). `page_url` is the page's URL, empty when unknown.
+    /// Never fails: odd descriptors are classified as `other`.
+    pub fn classify_fields(&self, fields: &[FieldDescriptor], forms: &[FormDescriptor], page_url: &str) -> FormsReport {
+        forms::report(fields, forms, page_url)
     }
 }

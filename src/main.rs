@@ -9,8 +9,12 @@ const USAGE: &str = "\
 usage:
   sagiguard check URL [--json] [--lang ja|en]
   sagiguard scan [--block FILE]... [--allow FILE]...   (URLs on stdin)
+  sagiguard list compile FEED... -o OUT [--role block|trust] [--name NAME]
+  sagiguard list stats OUT
+  sagiguard list bench [--entries N]...
   sagiguard guide KIND... [--lang ja|en] [--json]
   sagiguard guide KIND... --summary [--site SITE] [--time TIME] [--done STEP-ID]...
+  sagiguard forms PAGE.html [--url URL]
 ";
 
 fn main() -> ExitCode {
@@ -22,7 +26,9 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "check" => cli::check::run(rest),
         "scan" => cli::scan::run(rest),
+        "list" => cli::list::run(rest),
         "guide" => cli::guide::run(rest),
+        "forms" => cli::forms::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -3,6 +3,8 @@
 
 pub mod check;
 pub mod guide;
+pub mod forms;
+pub mod list;
 pub mod scan;
 
 use std::fmt;
