@@ -210,18 +210,17 @@ describe('chromium: guide', () => {
 
 describe('chromium: lists, settings and menus', () => {
   test('Block and Trust in the popup change the lists and the verdict', async () => {
-    const hasLists = await inWorker(() => typeof globalThis.__sagiguard.engine().setUserLists === 'function');
     const page = await popupFor(SUSPICIOUS_LOGIN);
     await page.click('#block');
     await page.waitForFunction(() => document.body.dataset.done === '1' && document.getElementById('block').dataset.action === 'unblock-site');
     let lists = await message(page, { type: 'user-lists' });
     assert.ok(lists.block.includes('192.0.2.10'), JSON.stringify(lists));
-    if (hasLists) assert.match(await page.getAttribute('#level', 'class'), /level-danger/);
+    assert.match(await page.getAttribute('#level', 'class'), /level-danger/);
     await page.click('#trust');
     await page.waitForFunction(() => document.body.dataset.done === '1' && document.getElementById('trust').dataset.action === 'untrust-site');
     lists = await message(page, { type: 'user-lists' });
     assert.ok(lists.allow.includes('192.0.2.10') && !lists.block.includes('192.0.2.10'), JSON.stringify(lists));
-    if (hasLists) assert.match(await page.getAttribute('#level', 'class'), /level-trusted/);
+    assert.match(await page.getAttribute('#level', 'class'), /level-trusted/);
     await page.click('#trust');
     await page.waitForFunction(() => document.body.dataset.done === '1' && document.getElementById('trust').dataset.action === 'trust-site');
     assert.equal((await message(page, { type: 'user-lists' })).allow.length, 0);
