@@ -2,7 +2,6 @@
 // with the toolbar badge showing the level of the page in each tab.
 import { api } from '../shared/api.js';
 import { chosenLang, messages, t } from '../shared/i18n.js';
-import { sensitivity, warns } from '../shared/settings.js';
 import { engine, ready } from './engine.js';
 import { on } from './router.js';
 import { userListsReady } from './userlists.js';
@@ -20,7 +19,8 @@ export async function verdictFor(url) {
   return engine().checkUrl(url, await chosenLang());
 }
 
-async function showLevel(tabId, level) {
+/** Shows `level` on the toolbar button of tab `tabId`. */
+export async function showLevel(tabId, level) {
   const badge = BADGE[level] ?? BADGE.unknown;
   await api.action.setBadgeText({ tabId, text: badge.text });
   await api.action.setBadgeBackgroundColor({ tabId, color: badge.color });
@@ -29,18 +29,6 @@ async function showLevel(tabId, level) {
 }
 
 on('check-url', ({ url }) => verdictFor(String(url ?? '')));
-
-// A page's content script reports in: answer with the verdict, whether the
-// person wants a warning for it (their sensitivity setting), and the strings
-// its warnings need (content scripts cannot read our chosen language).
-on('page-verdict', async ({ url }, sender) => {
-  const verdict = await verdictFor(String(url ?? ''));
-  if (sender.tab?.id !== undefined && sender.frameId === 0 && verdict.level) {
-    await showLevel(sender.tab.id, verdict.level).catch(() => {});
-  }
-  const lang = await chosenLang();
-  return { verdict, warn: warns(verdict.level, await sensitivity()), lang, strings: await messages(lang) };
-});
 
 // Keeps the toolbar badge from showing an earlier page's level: a tab that
 // starts loading a new page loses its badge until that page is judged (its

@@ -250,13 +250,18 @@ describe('chromium: lists, settings and menus', () => {
     await page.close();
   });
 
-  test('sensitivity "danger only" stops warnings for suspicious pages', async () => {
+  test('sensitivity "danger only" is saved and stops warnings for suspicious pages', async () => {
     const page = await open('options/options.html');
+    const decide = () => page.evaluate(async () => {
+      const { sensitivity, warns } = await import('../shared/settings.js');
+      const chosen = await sensitivity();
+      return [chosen, warns('caution', chosen), warns('danger', chosen)];
+    });
     assert.ok(await page.isChecked('#sens-caution'));
-    assert.equal((await message(page, { type: 'page-verdict', url: SUSPICIOUS_LOGIN })).warn, true);
+    assert.deepEqual(await decide(), ['caution', true, true]);
     await page.check('#sens-danger');
     await page.waitForFunction(async () => (await chrome.storage.sync.get('sensitivity')).sensitivity === 'danger');
-    assert.equal((await message(page, { type: 'page-verdict', url: SUSPICIOUS_LOGIN })).warn, false);
+    assert.deepEqual(await decide(), ['danger', false, true]);
     await page.screenshot({ path: `${ART}/chromium-options.png`, fullPage: true });
     await page.check('#sens-caution');
     await page.waitForFunction(async () => (await chrome.storage.sync.get('sensitivity')).sensitivity === 'caution');
