@@ -52,7 +52,7 @@ test('every message key the extension uses exists', () => {
   for (const path of files('extension', ['.html'])) htmlKeys(readFileSync(path, 'utf8')).forEach((k) => used.add(k));
   // String literals shaped like message keys, wherever they are passed in JS
   // (t(table, ...), status(...), the content script's text(...)).
-  const KEY = /['"`]((?:ext|action|banner|popup|guide|options|incident|menu|list|dialog|guard|form)[A-Z][A-Za-z]*|level_[a-z]+)['"`]/g;
+  const KEY = /['"]((?:ext|action|banner|popup|guide|options|incident|menu|list|kindList|dialog|guard)[A-Z][A-Za-z]*|level_[a-z]+)['"]/g;
   for (const path of files('extension', ['.js'])) {
     for (const [, key] of readFileSync(path, 'utf8').matchAll(KEY)) if (!NOT_KEYS.has(key)) used.add(key);
   }
