@@ -2,7 +2,7 @@
 // with the toolbar badge showing the level of the page in each tab.
 import { api } from '../shared/api.js';
 import { chosenLang, messages, t } from '../shared/i18n.js';
-import { engine } from './engine.js';
+import { engine, ready } from './engine.js';
 import { on } from './router.js';
 import { userListsReady } from './userlists.js';
 
@@ -29,3 +29,20 @@ export async function showLevel(tabId, level) {
 }
 
 on('check-url', ({ url }) => verdictFor(String(url ?? '')));
+
+// Keeps the toolbar badge from showing an earlier page's level: a tab that
+// starts loading a new page loses its badge until that page is judged (its
+// content script reports in). Where the browser shows us the tab's URL (no
+// `tabs` permission is asked for, so often it does not), the page is judged
+// when it has loaded even if it has no form.
+api.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.status === 'loading') {
+    api.action.setBadgeText({ tabId, text: '' }).catch(() => {});
+    return;
+  }
+  if (change.status !== 'complete' || !/^https?:/i.test(tab.url ?? '')) return;
+  ready
+    .then(() => verdictFor(tab.url))
+    .then((v) => v.level && showLevel(tabId, v.level))
+    .catch(() => {});
+});
