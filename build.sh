@@ -50,6 +50,8 @@ setup_test() {
   local missing=()
   [[ -x /usr/lib/chromium/chromium ]] || missing+=(chromium)
   [[ -x /usr/lib/firefox-esr/firefox-esr ]] || missing+=(firefox-esr)
+  # Japanese glyphs, so the ja screenshots show text rather than empty boxes.
+  dpkg -s fonts-ipafont-gothic >/dev/null 2>&1 || missing+=(fonts-ipafont-gothic)
   if ((${#missing[@]})); then
     say "installing ${missing[*]} from Debian"
     local sudo=""; [[ $(id -u) == 0 ]] || sudo=sudo

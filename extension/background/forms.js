@@ -3,6 +3,7 @@
 // reported), the sensitive kinds, whether the person trusts the site, and the
 // strings the content script's warnings need (it cannot read our language).
 import { chosenLang, messages } from '../shared/i18n.js';
+import { sensitivity, warns } from '../shared/settings.js';
 import { engine } from './engine.js';
 import { on } from './router.js';
 import { showLevel, verdictFor } from './verdicts.js';
@@ -29,6 +30,8 @@ export async function pageAnswer({ url, fields, forms }) {
   const lang = await chosenLang();
   return {
     verdict,
+    // Whether this page's level calls for warnings at the person's sensitivity.
+    warn: warns(verdict.level, await sensitivity()),
     site,
     trusted,
     fields: report.fields.map(({ kind, confidence, group }) => ({ kind, confidence, group })),

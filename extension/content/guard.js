@@ -34,8 +34,7 @@
   let passing = null; // the form we are re-submitting ourselves
 
   function guarding() {
-    const level = answer?.verdict?.level;
-    return !trusted && !answer?.trusted && (level === 'caution' || level === 'danger');
+    return !trusted && !answer?.trusted && answer?.warn === true;
   }
 
   function text(key, ...subs) {
