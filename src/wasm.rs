@@ -1,11 +1,11 @@
 //! The WebAssembly facade: the only file that knows about JavaScript. It turns
 //! JS strings into engine calls and engine answers into plain JS objects.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::guide::Incident;
-use crate::forms::{FieldDescriptor, FormDescriptor};
+use crate::forms::{FormsReport, PageInput};
 use crate::lists::{self, CompiledList, Role};
 use crate::text::Lang;
 use crate::view::VerdictView;
@@ -22,13 +22,12 @@ struct ErrorView {
     error: String,
 }
 
-/// What `classifyFields` accepts besides a bare array of field descriptors.
-#[derive(Deserialize)]
-struct PageInput {
-    #[serde(default)]
-    fields: Vec<FieldDescriptor>,
-    #[serde(default)]
-    forms: Vec<FormDescriptor>,
+/// The answer to `checkPage`: the page's verdict and its fields' classification.
+#[derive(Serialize)]
+struct PageView {
+    verdict: VerdictView,
+    #[serde(flatten)]
+    report: FormsReport,
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
@@ -148,20 +147,18 @@ impl WasmEngine {
         crate::guide::summary(Lang::from_tag(lang), &Incident { kinds, site, time }, &done)
     }
 
-    /// Classifies a page's fields: `descriptors` is an array of field
-    /// descriptors or `{fields, forms}`; `pageUrl` the page's URL. Answers
-    /// `{fields: [{index, form, kind, confidence, evidence, group}], forms:
-    /// [{index, action, kinds, sensitive, actionKind, risk, ...}], kinds,
-    /// sensitive}`, or `{error}` when the descriptors have the wrong shape.
-    #[wasm_bindgen(js_name = classifyFields)]
-    pub fn classify_fields(&self, descriptors: JsValue, page_url: &str) -> JsValue {
-        let input = if js_sys::Array::is_array(&descriptors) {
-            serde_wasm_bindgen::from_value::<Vec<FieldDescriptor>>(descriptors).map(|fields| PageInput { fields, forms: Vec::new() })
-        } else {
-            serde_wasm_bindgen::from_value::<PageInput>(descriptors)
+    /// Judges a page as the form guard sees it. `page` is `{fields, forms,
+    /// facts}` as the content script reports it; answers `{verdict, fields:
+    /// [{index, form, kind, confidence, evidence, group}], forms: [...], kinds,
+    /// sensitive}`, or `{error}` for a bad URL or descriptors of the wrong shape.
+    #[wasm_bindgen(js_name = checkPage)]
+    pub fn check_page(&self, page: JsValue, url: &str, lang: &str) -> JsValue {
+        let page = match serde_wasm_bindgen::from_value::<PageInput>(page) {
+            Ok(page) => page,
+            Err(e) => return to_js(&ErrorView { error: e.to_string() }),
         };
-        match input {
-            Ok(PageInput { fields, forms }) => to_js(&self.inner.classify_fields(&fields, &forms, page_url)),
+        match self.inner.check_page(url, &page) {
+            Ok((verdict, report)) => to_js(&PageView { verdict: VerdictView::new(&verdict, Lang::from_tag(lang)), report }),
             Err(e) => to_js(&ErrorView { error: e.to_string() }),
         }
     }
