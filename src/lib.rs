@@ -9,6 +9,7 @@
 pub mod canon;
 pub mod domain;
 pub mod guide;
+pub mod lists;
 pub mod signals;
 pub mod target;
 pub mod text;
@@ -28,6 +29,7 @@ use verdict::{Policy, Verdict};
 /// tables (policy, and later brands and lists) so each check only reads.
 pub struct Engine {
     policy: Policy,
+    lists: lists::Lists,
 }
 
 impl Default for Engine {
@@ -39,7 +41,17 @@ impl Default for Engine {
 impl Engine {
     /// An engine with the built-in tables.
     pub fn new() -> Engine {
-        Engine { policy: Policy::builtin() }
+        Engine { policy: Policy::builtin(), lists: lists::Lists::default() }
+    }
+
+    /// The threat and trust lists consulted by [`Engine::check_url`].
+    pub fn lists(&self) -> &lists::Lists {
+        &self.lists
+    }
+
+    /// The lists, to add, swap or remove one, or set the person's own lists.
+    pub fn lists_mut(&mut self) -> &mut lists::Lists {
+        &mut self.lists
     }
 
     /// Judges one URL (or bare domain). A malformed input is an error value,
@@ -48,6 +60,7 @@ impl Engine {
         let target = Target::parse(input)?;
         let mut reasons = Vec::new();
         signals::url_signals(&target, &mut reasons);
+        self.lists.signals(&target, &mut reasons);
         Ok(self.policy.decide(reasons, target.unicode_host.clone(), target.site.clone()))
     }
 

@@ -11,6 +11,9 @@ usage:
   sagiguard scan [--block FILE]... [--allow FILE]...   (URLs on stdin)
   sagiguard guide KIND... [--lang ja|en] [--json]
   sagiguard guide KIND... --summary [--site SITE] [--time TIME] [--done STEP-ID]...
+  sagiguard list compile FEED... -o OUT [--role block|trust] [--name NAME]
+  sagiguard list stats OUT
+  sagiguard list bench [--entries N]...
 ";
 
 fn main() -> ExitCode {
@@ -23,6 +26,7 @@ fn main() -> ExitCode {
         "check" => cli::check::run(rest),
         "scan" => cli::scan::run(rest),
         "guide" => cli::guide::run(rest),
+        "list" => cli::list::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -5,6 +5,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::guide::Incident;
+use crate::lists::{self, CompiledList, Role};
 use crate::text::Lang;
 use crate::view::VerdictView;
 
@@ -22,6 +23,22 @@ struct ErrorView {
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+}
+
+fn error(e: impl std::fmt::Display) -> JsValue {
+    to_js(&ErrorView { error: e.to_string() })
+}
+
+fn role(s: &str) -> Result<Role, JsValue> {
+    Role::parse(s).ok_or_else(|| error(format!("unknown list role {s:?} (block or trust)")))
+}
+
+/// What `compileFeed` says besides the bytes.
+#[derive(Serialize)]
+struct CompiledView {
+    entries: usize,
+    skipped: u32,
+    format: lists::Format,
 }
 
 #[wasm_bindgen(js_class = Engine)]
@@ -56,6 +73,69 @@ impl WasmEngine {
     pub fn summary(&self, kinds: Vec<String>, site: String, time: String, done: Vec<String>, lang: &str) -> String {
         let done: Vec<&str> = done.iter().map(String::as_str).collect();
         crate::guide::summary(Lang::from_tag(lang), &Incident { kinds, site, time }, &done)
+    }
+
+    /// Compiles a downloaded feed (any format; `role` is `block` or `trust`)
+    /// into `{bytes: Uint8Array, entries, skipped, format}` to store, or `{error}`
+    /// (too large, nothing usable...: keep the previous list). Does not load it.
+    #[wasm_bindgen(js_name = compileFeed)]
+    pub fn compile_feed(&self, text: &str, role_name: &str, name: &str) -> JsValue {
+        let role = match role(role_name) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
+        match lists::compile_feed(text, role, name) {
+            Ok((list, report)) => {
+                let view = to_js(&CompiledView { entries: list.len(), skipped: report.skipped, format: report.format });
+                let bytes = js_sys::Uint8Array::from(list.as_bytes());
+                if js_sys::Reflect::set(&view, &JsValue::from_str("bytes"), &bytes).is_err() {
+                    return error("could not build the answer object");
+                }
+                view
+            }
+            Err(e) => error(e),
+        }
+    }
+
+    /// Loads stored bytes from `compileFeed` as list `name` (replacing a list of
+    /// that role and name at once): the list's `{name, role, entries, ...}`, or
+    /// `{error}` for damaged bytes or the wrong role (nothing is replaced then).
+    #[wasm_bindgen(js_name = loadList)]
+    pub fn load_list(&mut self, name: &str, role_name: &str, bytes: Vec<u8>) -> JsValue {
+        let role = match role(role_name) {
+            Ok(r) => r,
+            Err(e) => return e,
+        };
+        match CompiledList::load(name, role, bytes) {
+            Ok(list) => {
+                let info = lists::ListInfo { meta: list.meta(), bytes: list.as_bytes().len() };
+                self.inner.lists_mut().insert(role, list);
+                to_js(&info)
+            }
+            Err(e) => error(e),
+        }
+    }
+
+    /// Removes a list; whether there was one.
+    #[wasm_bindgen(js_name = removeList)]
+    pub fn remove_list(&mut self, name: &str, role_name: &str) -> bool {
+        Role::parse(role_name).is_some_and(|r| self.inner.lists_mut().remove(r, name))
+    }
+
+    /// Replaces the person's own allowlist and blocklist (arrays of domains or
+    /// URLs): `{allow, block, skipped}` counts, or `{error}`.
+    #[wasm_bindgen(js_name = setUserLists)]
+    pub fn set_user_lists(&mut self, allow: Vec<String>, block: Vec<String>) -> JsValue {
+        match self.inner.lists_mut().set_user_lists(&allow, &block) {
+            Ok(report) => to_js(&report),
+            Err(e) => error(e),
+        }
+    }
+
+    /// The loaded lists: `[{name, role, format, entries, skipped, builtAt, buildMs, bytes}]`.
+    #[wasm_bindgen(js_name = listStats)]
+    pub fn list_stats(&self) -> JsValue {
+        to_js(&self.inner.lists().info())
     }
 }
 

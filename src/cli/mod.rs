@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod guide;
+pub mod list;
 pub mod scan;
 
 use std::fmt;

@@ -1,17 +1,28 @@
 //! `sagiguard scan`: one URL or domain per stdin line in, one
 //! `input<TAB>level<TAB>score<TAB>codes` line out, in order, never stopping early.
+//! `--block FILE` / `--allow FILE` (repeatable) load block and trust lists: any
+//! feed format, or a list from `sagiguard list compile`.
 
 use std::io::{self, BufRead, BufWriter, Write};
 
-use super::{CliResult, UsageError};
+use super::list::read_list;
+use super::{value, CliResult, UsageError};
+use sagiguard::lists::Role;
 use sagiguard::Engine;
 
 /// Runs `scan`.
 pub fn run(args: &[String]) -> CliResult {
-    if let Some(a) = args.first() {
-        return Err(UsageError(format!("unexpected argument {a:?}")).into());
+    let mut engine = Engine::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let role = match a.as_str() {
+            "--block" => Role::Block,
+            "--allow" => Role::Trust,
+            s => return Err(UsageError(format!("unexpected argument {s:?}")).into()),
+        };
+        let list = read_list(value(&mut it, a)?, role)?;
+        engine.lists_mut().insert(role, list);
     }
-    let engine = Engine::new();
     let stdin = io::stdin().lock();
     let mut out = BufWriter::new(io::stdout().lock());
     for line in stdin.split(b'\n') {

@@ -1,7 +1,14 @@
 //! Hosts: where the registrable domain ("site") ends, IDN, IP literals.
 //!
-//! PLACEHOLDER IMPLEMENTATION: the interface is final, the body is being
-//! replaced by the Public Suffix List table and RFC 3492 punycode.
+//! Split into one job per file: `psl.rs` (Public Suffix List lookups over the
+//! table build.rs compiles from data/public_suffix_list.dat), `punycode.rs`
+//! (RFC 3492), `idna.rs` (host labels to ASCII and back), `ip.rs` (IP literals).
+
+mod idna;
+mod ip;
+mod psl;
+mod psl_format;
+mod punycode;
 
 /// A host split at its public suffix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,41 +24,54 @@ pub struct HostParts<'a> {
     pub ip: bool,
 }
 
-/// Splits a canonical (lower-case ASCII) host at its public suffix.
+/// Splits a canonical (lower-case ASCII) host at its public suffix, by the
+/// Public Suffix List algorithm with both its ICANN and PRIVATE sections.
+///
+/// Also accepts upper case and Unicode labels (matched in their `xn--` form;
+/// the slices returned are of the input as given). A host with an empty label
+/// (`.com`, `a..b.com`, `example.com.`) has no registrable domain.
 pub fn split(host: &str) -> HostParts<'_> {
-    let ip = is_ip(host);
-    if ip {
-        return HostParts { suffix: host, registrable: None, private_suffix: false, ip };
+    if is_ip(host) {
+        return HostParts { suffix: host, registrable: None, private_suffix: false, ip: true };
     }
-    let labels: Vec<&str> = host.split('.').collect();
-    let suffix_start = host.len() - labels.last().map_or(0, |l| l.len());
-    let suffix = &host[suffix_start..];
-    let registrable = if labels.len() >= 2 {
-        let n = labels.len();
-        let len = labels[n - 2].len() + 1 + labels[n - 1].len();
-        Some(&host[host.len() - len..])
-    } else {
+    let rule = psl::public_suffix(host);
+    let suffix_start = label_start(host, rule.labels);
+    let registrable = if suffix_start == 0 || host.split('.').any(str::is_empty) {
         None
+    } else {
+        Some(&host[label_start(host, rule.labels + 1)..])
     };
-    HostParts { suffix, registrable, private_suffix: false, ip }
+    HostParts { suffix: &host[suffix_start..], registrable, private_suffix: rule.private, ip: false }
+}
+
+/// Byte offset where the `n`-th label from the right (1-based) starts; 0 when
+/// the host has no more than `n` labels.
+fn label_start(host: &str, n: usize) -> usize {
+    match n.checked_sub(1) {
+        Some(skip) => host.rmatch_indices('.').nth(skip).map_or(0, |(i, _)| i + 1),
+        None => host.len(),
+    }
 }
 
 /// Whether a canonical host is an IPv4 dotted-decimal or bracketed IPv6 literal.
 pub fn is_ip(host: &str) -> bool {
-    host.starts_with('[') || (host.split('.').count() == 4 && host.split('.').all(|p| p.parse::<u8>().is_ok()))
+    ip::is_ipv4(host) || ip::is_bracketed_ipv6(host)
 }
 
 /// Converts a lower-case host to its ASCII form (punycode labels); `None` when a
 /// label cannot be encoded.
+///
+/// Full-width dots (`。` `．` `｡`) separate labels; full-width letters and
+/// digits become ASCII; labels are lower-cased. `None` also for an empty label
+/// or a label (63) or host (253 bytes) over the DNS limits.
 pub fn to_ascii(host: &str) -> Option<String> {
-    if host.is_ascii() {
-        Some(host.to_string())
-    } else {
-        None
-    }
+    idna::host_to_ascii(host)
 }
 
 /// Converts an ASCII host to the form a person reads (punycode labels decoded).
+///
+/// A label that is not valid punycode, or whose decoding would not encode back
+/// to the same label, is left as it is.
 pub fn to_unicode(host: &str) -> String {
-    host.to_string()
+    idna::host_to_unicode(host)
 }

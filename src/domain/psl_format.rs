@@ -1,0 +1,30 @@
+//! The byte format of the compiled Public Suffix List table, shared by
+//! `build.rs` (which writes it) and `psl.rs` (which reads it), so the two can
+//! never disagree.
+//!
+//! A key is a rule's labels in reverse order, joined by dots, in ASCII
+//! (`jp.tokyo`, `cn.xn--55qx5d`; a wildcard rule `*.ck` is stored on key `ck`,
+//! an exception `!www.ck` on key `ck.www`). Keys are sorted bytewise and stored
+//! one entry each: `[HEADER | flags] [shared] [rest]`, where `shared` is how many
+//! leading bytes the key has in common with the previous key and `rest` the
+//! bytes that follow (all below `HEADER`, so the next header ends the entry).
+//! Every 16th entry (build.rs picks the interval) has `shared = 0`, and a
+//! separate index holds the byte offset of each such block start: a lookup binary-searches the block starts,
+//! then decodes one block. Keys that are not rules themselves but lie on the
+//! way to one (`com.amazonaws` for `*.compute.amazonaws.com`) are stored with
+//! no flags, so a lookup may stop at the first key that is missing.
+
+/// Marks the first byte of an entry; the low six bits are the flags.
+pub const HEADER: u8 = 0x80;
+/// The key itself is a rule (`co.jp`).
+pub const EXACT: u8 = 1;
+/// ...and that rule is in the PRIVATE section.
+pub const EXACT_PRIVATE: u8 = 2;
+/// `*.` + the key is a rule (`*.ck`).
+pub const WILDCARD: u8 = 4;
+/// ...and that rule is in the PRIVATE section.
+pub const WILDCARD_PRIVATE: u8 = 8;
+/// `!` + the key is a rule (`!www.ck`).
+pub const EXCEPTION: u8 = 16;
+/// ...and that rule is in the PRIVATE section.
+pub const EXCEPTION_PRIVATE: u8 = 32;

@@ -1,0 +1,103 @@
+//! Turning feeds into a [`CompiledList`]: entries are normalized to
+//! expressions and hashed as they arrive, so a 1M-entry feed needs only 8 MB
+//! of hashes in flight, then the store is built once.
+
+use super::expr::entry_expression;
+use super::feeds::{self, Sink};
+use super::hash::hash64;
+use super::store::{CompiledList, ListMeta};
+use super::{clock, FeedError, Format, Role};
+
+/// Feeds larger than this are refused (the caller keeps its previous list).
+pub const MAX_FEED_BYTES: usize = 64 * 1024 * 1024;
+/// Lists with more entries than this are refused.
+pub const MAX_ENTRIES: usize = 2_000_000;
+
+/// What one feed gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FeedReport {
+    /// The format detected.
+    pub format: Format,
+    /// Entries taken (before removing duplicates).
+    pub accepted: u32,
+    /// Lines or items skipped as unusable.
+    pub skipped: u32,
+}
+
+/// Collects the entries of one or more feeds for one list.
+pub struct ListBuilder {
+    role: Role,
+    hashes: Vec<u64>,
+    skipped: u32,
+    format: Option<Format>,
+    started_ms: f64,
+}
+
+impl ListBuilder {
+    /// An empty builder for a block or trust list.
+    pub fn new(role: Role) -> ListBuilder {
+        ListBuilder { role, hashes: Vec::new(), skipped: 0, format: None, started_ms: clock::now_ms() }
+    }
+
+    /// Adds every entry of a feed (format detected). A feed over the size cap,
+    /// unreadable JSON, or the entry cap reached gives an error; the builder
+    /// should then be dropped.
+    pub fn add_feed(&mut self, text: &str) -> Result<FeedReport, FeedError> {
+        if text.len() > MAX_FEED_BYTES {
+            return Err(FeedError::TooLarge { bytes: text.len() });
+        }
+        let (before, skipped_before) = (self.hashes.len(), self.skipped);
+        let format = feeds::parse(text, self.role, self)?;
+        self.format = Some(match self.format {
+            Some(f) if f != format => Format::Mixed,
+            _ => format,
+        });
+        Ok(FeedReport { format, accepted: (self.hashes.len() - before) as u32, skipped: self.skipped - skipped_before })
+    }
+
+    /// Adds one entry (a URL or domain); `false` when it is unusable.
+    pub fn add_entry(&mut self, raw: &str) -> Result<bool, FeedError> {
+        let before = self.hashes.len();
+        self.entry(raw)?;
+        Ok(self.hashes.len() > before)
+    }
+
+    /// Builds the list. Refused when it has no entry at all.
+    pub fn finish(mut self, name: &str) -> Result<CompiledList, FeedError> {
+        if self.hashes.is_empty() {
+            return Err(FeedError::NoEntries { skipped: self.skipped });
+        }
+        let now = clock::now_ms();
+        let meta = ListMeta {
+            name: name.to_string(),
+            role: self.role,
+            format: self.format.unwrap_or(Format::Mixed),
+            entries: 0,
+            skipped: self.skipped,
+            built_at: (now / 1000.0) as u64,
+            build_ms: 0,
+        };
+        let mut list = CompiledList::build(&mut self.hashes, &meta);
+        list.stamp_build_ms((clock::now_ms() - self.started_ms).max(0.0) as u32);
+        Ok(list)
+    }
+}
+
+impl Sink for ListBuilder {
+    fn entry(&mut self, raw: &str) -> Result<(), FeedError> {
+        match entry_expression(raw) {
+            Some(e) => {
+                if self.hashes.len() >= MAX_ENTRIES {
+                    return Err(FeedError::TooManyEntries { max: MAX_ENTRIES });
+                }
+                self.hashes.push(hash64(e.as_bytes()));
+            }
+            None => self.skipped += 1,
+        }
+        Ok(())
+    }
+
+    fn bad(&mut self) {
+        self.skipped += 1;
+    }
+}
