@@ -1,0 +1,202 @@
+// Danger before load: a main-frame navigation to a URL the engine rates
+// `danger` (a threat list, the person's blocklist, an impersonation beyond
+// doubt) is replaced by our warning page before the site's own page shows.
+//
+// Firefox still has blocking webRequest in MV3: onBeforeRequest answers with
+// a redirect to the warning page before the request leaves the browser.
+// Chromium has no blocking webRequest for ordinary extensions: there
+// webNavigation.onBeforeNavigate (fired before the request starts) sends the
+// tab to the warning page, which cancels the navigation while it is still
+// pending; and a session declarativeNetRequest rule is added for that exact
+// URL, so a second visit is redirected inside the network stack without any
+// race. onCommitted is the backstop should a page ever commit first.
+//
+// "Continue anyway" leaves a pass for that tab and site in storage.session:
+// navigations in that tab to that host go through until the tab goes to
+// another site or is closed, so the warning never loops.
+import { api } from '../shared/api.js';
+import { feeds as feedList, states } from './feeds/config.js';
+import { on } from './router.js';
+import { verdictFor } from './verdicts.js';
+
+const WARNING = api.runtime.getURL('warning/warning.html');
+/** Chromium keeps at most this many per-URL redirect rules (oldest dropped first). */
+const MAX_URL_RULES = 500;
+const PASS_RULE_BASE = 1_000_000;
+
+function hostOf(url) {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** The warning page's address for a blocked URL (the URL rides in the fragment, never sent anywhere). */
+export function warningUrl(url) {
+  return `${WARNING}#${url}`;
+}
+
+async function sessionGet(key, fallback) {
+  const got = await api.storage.session.get(key);
+  return got[key] ?? fallback;
+}
+
+async function dropPass(tabId) {
+  const passes = await sessionGet('passes', {});
+  const pass = passes[tabId];
+  if (!pass) return;
+  delete passes[tabId];
+  await api.storage.session.set({ passes });
+  if (pass.rule && api.declarativeNetRequest) {
+    await api.declarativeNetRequest.updateSessionRules({ removeRuleIds: [pass.rule] }).catch(() => {});
+  }
+}
+
+/** Where the navigation of `tabId` to `url` must go instead, or null to let it through. */
+async function divert(tabId, url) {
+  if (!/^https?:/i.test(url)) return null;
+  const pass = (await sessionGet('passes', {}))[tabId];
+  if (pass) {
+    if (pass.host === hostOf(url)) return null;
+    await dropPass(tabId);
+  }
+  const verdict = await verdictFor(url);
+  return verdict.level === 'danger' ? warningUrl(url) : null;
+}
+
+function urlRegex(url) {
+  return `^${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+}
+
+/** Chromium: whether a session rule already redirects `url` in the network stack. */
+async function hasUrlRule(url) {
+  const rules = (await api.declarativeNetRequest?.getSessionRules?.()) ?? [];
+  const regex = urlRegex(url);
+  return rules.some((r) => r.condition.regexFilter === regex);
+}
+
+/** Chromium: redirect later visits of `url` in the network stack (no race at all). */
+async function addUrlRule(url) {
+  const dnr = api.declarativeNetRequest;
+  if (!dnr?.updateSessionRules) return;
+  const blocks = (await dnr.getSessionRules()).filter((r) => r.id < PASS_RULE_BASE);
+  const regex = urlRegex(url);
+  if (blocks.some((r) => r.condition.regexFilter === regex)) return;
+  const id = blocks.reduce((m, r) => Math.max(m, r.id), 0) + 1;
+  const removeRuleIds = blocks.length >= MAX_URL_RULES ? [blocks[0].id] : [];
+  await dnr.updateSessionRules({
+    removeRuleIds,
+    addRules: [{
+      id,
+      priority: 1,
+      action: { type: 'redirect', redirect: { regexSubstitution: `${WARNING}#\\0` } },
+      condition: { regexFilter: regex, resourceTypes: ['main_frame'] },
+    }],
+  }).catch(() => {});
+}
+
+if (api.webRequest?.onBeforeRequest && api.runtime.getManifest().permissions.includes('webRequestBlocking')) {
+  // Firefox: hold the request until the verdict is known.
+  api.webRequest.onBeforeRequest.addListener(
+    (details) => {
+      if (details.tabId < 0) return {};
+      return divert(details.tabId, details.url)
+        .then((to) => (to ? { redirectUrl: to } : {}))
+        .catch(() => ({}));
+    },
+    { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
+    ['blocking'],
+  );
+} else if (api.webNavigation) {
+  // Chromium: move the tab away while its navigation is still pending.
+  const onNavigation = (details) => {
+    if (details.frameId !== 0) return;
+    divert(details.tabId, details.url)
+      .then(async (to) => {
+        // A session rule already sends this URL to the warning page: one history entry, not two.
+        if (!to || await hasUrlRule(details.url)) return;
+        api.tabs.update(details.tabId, { url: to }).catch(() => {});
+        return addUrlRule(details.url);
+      })
+      .catch(() => {});
+  };
+  api.webNavigation.onBeforeNavigate.addListener(onNavigation);
+  api.webNavigation.onCommitted.addListener(onNavigation);
+}
+
+// The person trusted or blocked a site: the per-URL rules are only a cache of
+// verdicts, so start it afresh.
+api.storage.onChanged.addListener((changes) => {
+  if (!('userAllow' in changes || 'userBlock' in changes) || !api.declarativeNetRequest?.getSessionRules) return;
+  api.declarativeNetRequest.getSessionRules()
+    .then((rules) => api.declarativeNetRequest.updateSessionRules({ removeRuleIds: rules.filter((r) => r.id < PASS_RULE_BASE).map((r) => r.id) }))
+    .catch(() => {});
+});
+
+api.tabs.onRemoved.addListener((tabId) => {
+  dropPass(tabId).catch(() => {});
+});
+
+// --- the warning page's questions and buttons -------------------------------
+
+/** Only our own warning page, in a tab's top frame, may ask or act. */
+function fromWarningPage(sender) {
+  return sender.id === api.runtime.id && String(sender.url ?? '').startsWith(WARNING)
+    && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0;
+}
+
+function guarded(fn) {
+  return (message, sender) => {
+    if (!fromWarningPage(sender)) throw new Error('not allowed');
+    const url = String(message.url ?? '');
+    if (!/^https?:\/\//i.test(url)) throw new Error('not a web address');
+    return fn(url, sender.tab.id, message);
+  };
+}
+
+/** The lists named by a verdict's `threat-list` reason, with when each was updated and where to report. */
+async function namingLists(verdict) {
+  const names = verdict.reasons
+    .filter((r) => r.code === 'threat-list' && r.detail)
+    .flatMap((r) => r.detail.split(', '));
+  if (!names.length) return [];
+  const [all, state] = await Promise.all([feedList(), states()]);
+  return names.map((name) => {
+    const feed = all.find((f) => f.name === name);
+    return { name, updatedAt: feed ? state[feed.id]?.updatedAt ?? null : null, report: feed?.report ?? null, home: feed?.home ?? null };
+  });
+}
+
+on('warning-info', guarded(async (url) => {
+  const verdict = await verdictFor(url);
+  return { verdict, lists: await namingLists(verdict) };
+}));
+
+on('warning-continue', guarded(async (url, tabId) => {
+  const host = hostOf(url);
+  const pass = { host, at: Date.now() };
+  if (api.declarativeNetRequest?.updateSessionRules) {
+    // Let this tab through the per-URL redirect rules for this host too.
+    pass.rule = PASS_RULE_BASE + tabId;
+    await api.declarativeNetRequest.updateSessionRules({
+      removeRuleIds: [pass.rule],
+      addRules: [{
+        id: pass.rule,
+        priority: 2,
+        action: { type: 'allow' },
+        condition: { requestDomains: [host], tabIds: [tabId], resourceTypes: ['main_frame'] },
+      }],
+    });
+  }
+  const passes = await sessionGet('passes', {});
+  passes[tabId] = pass;
+  await api.storage.session.set({ passes });
+  return { ok: true };
+}));
+
+on('warning-close', guarded(async (_url, tabId) => {
+  await api.tabs.create({});
+  await api.tabs.remove(tabId);
+  return { ok: true };
+}));
