@@ -59,22 +59,6 @@ impl WasmEngine {
         }
     }
 
-    /// The recovery guide for what was handed over: `kinds` are form field kinds
-    /// (`card-number`) or situation ids (`card`); `{lang, title, intro, headings,
-    /// situations: [{id, title, summary, steps: [{id, text}], damage, contacts,
-    /// related}], choices, prevention, sources}`.
-    pub fn guide(&self, kinds: Vec<String>, lang: &str) -> JsValue {
-        let kinds: Vec<&str> = kinds.iter().map(String::as_str).collect();
-        to_js(&self.inner.guide(&kinds, Lang::from_tag(lang)))
-    }
-
-    /// The plain-text incident summary to copy for a bank or the police; `time`
-    /// is already formatted by the caller, `done` holds the ticked step ids.
-    pub fn summary(&self, kinds: Vec<String>, site: String, time: String, done: Vec<String>, lang: &str) -> String {
-        let done: Vec<&str> = done.iter().map(String::as_str).collect();
-        crate::guide::summary(Lang::from_tag(lang), &Incident { kinds, site, time }, &done)
-    }
-
     /// Compiles a downloaded feed (any format; `role` is `block` or `trust`)
     /// into `{bytes: Uint8Array, entries, skipped, format}` to store, or `{error}`
     /// (too large, nothing usable...: keep the previous list). Does not load it.
@@ -136,6 +120,22 @@ impl WasmEngine {
     #[wasm_bindgen(js_name = listStats)]
     pub fn list_stats(&self) -> JsValue {
         to_js(&self.inner.lists().info())
+    }
+
+    /// The recovery guide for what was handed over: `kinds` are form field kinds
+    /// (`card-number`) or situation ids (`card`); `{lang, title, intro, headings,
+    /// situations: [{id, title, summary, steps: [{id, text}], damage, contacts,
+    /// related}], choices, prevention, sources}`.
+    pub fn guide(&self, kinds: Vec<String>, lang: &str) -> JsValue {
+        let kinds: Vec<&str> = kinds.iter().map(String::as_str).collect();
+        to_js(&self.inner.guide(&kinds, Lang::from_tag(lang)))
+    }
+
+    /// The plain-text incident summary to copy for a bank or the police; `time`
+    /// is already formatted by the caller, `done` holds the ticked step ids.
+    pub fn summary(&self, kinds: Vec<String>, site: String, time: String, done: Vec<String>, lang: &str) -> String {
+        let done: Vec<&str> = done.iter().map(String::as_str).collect();
+        crate::guide::summary(Lang::from_tag(lang), &Incident { kinds, site, time }, &done)
     }
 }
 

@@ -63,7 +63,7 @@ impl ListBuilder {
     }
 
     /// Builds the list. Refused when it has no entry at all.
-    pub fn finish(mut self, name: &str) -> Result<CompiledList, FeedError> {
+    pub fn finish(self, name: &str) -> Result<CompiledList, FeedError> {
         if self.hashes.is_empty() {
             return Err(FeedError::NoEntries { skipped: self.skipped });
         }
@@ -77,7 +77,7 @@ impl ListBuilder {
             built_at: (now / 1000.0) as u64,
             build_ms: 0,
         };
-        let mut list = CompiledList::build(&mut self.hashes, &meta);
+        let mut list = CompiledList::build(&self.hashes, &meta);
         list.stamp_build_ms((clock::now_ms() - self.started_ms).max(0.0) as u32);
         Ok(list)
     }

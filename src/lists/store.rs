@@ -160,7 +160,7 @@ impl CompiledList {
     /// Builds the store from expression hashes (any order, duplicates fine).
     /// `meta.entries` is ignored: the count is what remains after deduplication.
     /// Callers keep `hashes` within the feed caps, so `p ≤ 32`.
-    pub fn build(hashes: &mut Vec<u64>, meta: &ListMeta) -> CompiledList {
+    pub fn build(hashes: &[u64], meta: &ListMeta) -> CompiledList {
         let p = bucket_bits(hashes.len()).min(32);
         let mut fps: Vec<u64> = hashes.iter().map(|&h| fingerprint(h, p)).collect();
         fps.sort_unstable();

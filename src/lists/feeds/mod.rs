@@ -38,9 +38,8 @@ pub fn parse(text: &str, role: Role, sink: &mut dyn Sink) -> Result<Format, Feed
     if format == Format::CsvUrl {
         csv_column = csv::fields(first).as_deref().and_then(csv::url_column);
     }
-    let all = std::iter::once(first).chain(lines);
-    let all = if csv_column.is_some() { all.skip(1) } else { all.skip(0) };
-    for line in all {
+    let header_lines = usize::from(csv_column.is_some());
+    for line in std::iter::once(first).chain(lines).skip(header_lines) {
         match format {
             Format::CsvUrl | Format::CsvRank => {
                 let col = csv_column.unwrap_or(1);
@@ -92,6 +91,7 @@ fn plain_line(line: &str, sink: &mut dyn Sink) -> Result<(), FeedError> {
     let tokens: Vec<&str> = line.split_whitespace().collect();
     match tokens.as_slice() {
         [] => {}
+        [one] if SINKHOLES.contains(one) || LOCAL_NAMES.contains(&one.to_ascii_lowercase().as_str()) => sink.bad(),
         [one] => sink.entry(one)?,
         [ip, names @ ..] if SINKHOLES.contains(ip) => {
             for name in names {
