@@ -9,19 +9,11 @@ const USAGE: &str = "\
 usage:
   sagiguard check URL [--json] [--lang ja|en]
   sagiguard scan [--block FILE]... [--allow FILE]...   (URLs on stdin)
-<<<<<<< HEAD
-  sagiguard guide KIND... [--lang ja|en] [--json]
-  sagiguard guide KIND... --summary [--site SITE] [--time TIME] [--done STEP-ID]...
-  sagiguard list compile FEED... -o OUT [--role block|trust] [--name NAME]
-  sagiguard list stats OUT
-  sagiguard list bench [--entries N]...
-=======
   sagiguard list compile FEED... -o OUT [--role block|trust] [--name NAME]
   sagiguard list stats OUT
   sagiguard list bench [--entries N]...
   sagiguard guide KIND... [--lang ja|en] [--json]
   sagiguard guide KIND... --summary [--site SITE] [--time TIME] [--done STEP-ID]...
->>>>>>> lists
 ";
 
 fn main() -> ExitCode {
@@ -33,13 +25,8 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "check" => cli::check::run(rest),
         "scan" => cli::scan::run(rest),
-<<<<<<< HEAD
-        "guide" => cli::guide::run(rest),
-        "list" => cli::list::run(rest),
-=======
         "list" => cli::list::run(rest),
         "guide" => cli::guide::run(rest),
->>>>>>> lists
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
