@@ -96,19 +96,27 @@ async function addUrlRule(url) {
   }).catch(() => {});
 }
 
-if (api.webRequest?.onBeforeRequest && api.runtime.getManifest().permissions.includes('webRequestBlocking')) {
-  // Firefox: hold the request until the verdict is known.
-  api.webRequest.onBeforeRequest.addListener(
-    (details) => {
-      if (details.tabId < 0) return {};
-      return divert(details.tabId, details.url)
-        .then((to) => (to ? { redirectUrl: to } : {}))
-        .catch(() => ({}));
-    },
-    { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
-    ['blocking'],
-  );
-} else if (api.webNavigation) {
+/** Firefox: hold each main-frame request until its verdict is known; false where blocking webRequest is not allowed. */
+function blockWithWebRequest() {
+  if (!api.webRequest?.onBeforeRequest) return false;
+  try {
+    api.webRequest.onBeforeRequest.addListener(
+      (details) => {
+        if (details.tabId < 0) return {};
+        return divert(details.tabId, details.url)
+          .then((to) => (to ? { redirectUrl: to } : {}))
+          .catch(() => ({}));
+      },
+      { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
+      ['blocking'],
+    );
+    return true;
+  } catch {
+    return false; // Chromium: "webRequestBlocking" is for policy-installed extensions only
+  }
+}
+
+if (!blockWithWebRequest() && api.webNavigation) {
   // Chromium: move the tab away while its navigation is still pending.
   const onNavigation = (details) => {
     if (details.frameId !== 0) return;

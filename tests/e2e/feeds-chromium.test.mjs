@@ -5,7 +5,7 @@
 // server down, and lets the person's allowlist win.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchChromium } from './lib/chromium.mjs';
+import { launchChromium, serviceWorker, stopServiceWorkers } from './lib/chromium.mjs';
 import { FEED_URL, LISTED, LISTED_TRUSTED_LATER, START, beaconSeen, serveFeed } from './lib/feeds.mjs';
 import { startServer } from './lib/server.mjs';
 
@@ -65,6 +65,13 @@ describe('chromium: threat-list feeds and the warning page', () => {
     assert.equal(mine.state.entries, 3);
     assert.ok(mine.state.updatedAt > 0);
     assert.equal(mine.state.etag, '"feed-v1"');
+    // The options page shows it.
+    await ext.reload();
+    await ext.waitForSelector('#feeds[data-ready="1"]');
+    const card = ext.locator(`.feed[data-id="${mine.id}"]`);
+    assert.match(await card.locator('.feed-status').textContent(), /3 entries/);
+    assert.equal(await card.locator('.feed-enabled').isChecked(), true);
+    assert.equal(await ext.locator('.feed[data-id="openphish"] .feed-licence').count(), 1);
   });
 
   test('a listed page is replaced by the warning page before its content loads', async () => {
@@ -76,8 +83,37 @@ describe('chromium: threat-list feeds and the warning page', () => {
     const codes = await page.$$eval('#reasons li', (lis) => lis.map((li) => li.dataset.code));
     assert.ok(codes.includes('threat-list'), codes.join());
     assert.equal(await page.evaluate(() => document.activeElement.id), 'back');
+    // "Report a mistake" is only a link, filled in, that sends nothing by itself.
+    const report = await page.getAttribute('#report', 'href');
+    assert.ok(report.startsWith('mailto:?subject='), report);
+    assert.ok(report.includes(encodeURIComponent(LISTED)), report);
     await page.setViewportSize({ width: 900, height: 640 });
     await page.screenshot({ path: `${ART}/chromium-warning.png` });
+    await page.close();
+  });
+
+  test('a link from a page to a listed page is blocked too, also after the worker was stopped', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(START);
+    await stopServiceWorkers(browser.context, page);
+    const third = 'http://third.bad.example/feeds-danger.html';
+    await page.evaluate((href) => {
+      const a = document.createElement('a');
+      a.href = href;
+      a.id = 'go';
+      a.textContent = 'go';
+      document.body.append(a);
+    }, third);
+    await page.click('#go');
+    await page.waitForFunction(() => document.body?.dataset.done === '1' || document.title === 'Danger page content');
+    assert.ok(isWarning(page), page.url());
+    assert.equal(beaconSeen(server), false, 'the danger page loaded its beacon');
+    browser.worker = await serviceWorker(browser.context);
+    // A second click: now the session rule redirects inside the network stack.
+    await page.goto(START);
+    await page.evaluate((href) => { location.href = href; }, third);
+    await page.waitForFunction(() => document.body?.dataset.done === '1');
+    assert.ok(isWarning(page), page.url());
     await page.close();
   });
 
