@@ -7,9 +7,12 @@
 // Chromium has no blocking webRequest for ordinary extensions: there
 // webNavigation.onBeforeNavigate (fired before the request starts) sends the
 // tab to the warning page, which cancels the navigation while it is still
-// pending; and a session declarativeNetRequest rule is added for that exact
-// URL, so a second visit is redirected inside the network stack without any
-// race. onCommitted is the backstop should a page ever commit first.
+// pending; and a declarativeNetRequest rule is added for that exact URL, so a
+// later visit, also after a browser restart, is redirected inside the network
+// stack without any race. The first visit does race the site: when the
+// service worker is asleep, Chromium starts it only after the request has
+// gone out (measured here: 80-300 ms), so a fast site may begin to load and is
+// replaced as soon as it commits (onCommitted is that backstop).
 //
 // "Continue anyway" leaves a pass for that tab and site in storage.session:
 // navigations in that tab to that host go through until the tab goes to
@@ -20,8 +23,8 @@ import { on } from './router.js';
 import { verdictFor } from './verdicts.js';
 
 const WARNING = api.runtime.getURL('warning/warning.html');
-/** Chromium keeps at most this many per-URL redirect rules (oldest dropped first). */
-const MAX_URL_RULES = 500;
+/** Chromium keeps at most this many per-URL redirect rules (oldest dropped first; the cap for such rules is 5000). */
+const MAX_URL_RULES = 1000;
 const PASS_RULE_BASE = 1_000_000;
 
 function hostOf(url) {
@@ -69,23 +72,27 @@ function urlRegex(url) {
   return `^${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 }
 
-/** Chromium: whether a session rule already redirects `url` in the network stack. */
+/** Chromium: whether a rule already redirects `url` in the network stack. */
 async function hasUrlRule(url) {
-  const rules = (await api.declarativeNetRequest?.getSessionRules?.()) ?? [];
+  const rules = (await api.declarativeNetRequest?.getDynamicRules?.()) ?? [];
   const regex = urlRegex(url);
   return rules.some((r) => r.condition.regexFilter === regex);
 }
 
-/** Chromium: redirect later visits of `url` in the network stack (no race at all). */
+/**
+ * Chromium: redirect later visits of `url` in the network stack. Dynamic
+ * rules outlive a browser restart; they are only a cache of verdicts (the
+ * warning page lets a URL through that is no longer rated danger).
+ */
 async function addUrlRule(url) {
   const dnr = api.declarativeNetRequest;
-  if (!dnr?.updateSessionRules) return;
-  const blocks = (await dnr.getSessionRules()).filter((r) => r.id < PASS_RULE_BASE);
+  if (!dnr?.updateDynamicRules) return;
+  const rules = await dnr.getDynamicRules();
   const regex = urlRegex(url);
-  if (blocks.some((r) => r.condition.regexFilter === regex)) return;
-  const id = blocks.reduce((m, r) => Math.max(m, r.id), 0) + 1;
-  const removeRuleIds = blocks.length >= MAX_URL_RULES ? [blocks[0].id] : [];
-  await dnr.updateSessionRules({
+  if (rules.some((r) => r.condition.regexFilter === regex)) return;
+  const id = rules.reduce((m, r) => Math.max(m, r.id), 0) + 1;
+  const removeRuleIds = rules.length >= MAX_URL_RULES ? [rules[0].id] : [];
+  await dnr.updateDynamicRules({
     removeRuleIds,
     addRules: [{
       id,
@@ -136,9 +143,9 @@ if (!blockWithWebRequest() && api.webNavigation) {
 // The person trusted or blocked a site: the per-URL rules are only a cache of
 // verdicts, so start it afresh.
 api.storage.onChanged.addListener((changes) => {
-  if (!('userAllow' in changes || 'userBlock' in changes) || !api.declarativeNetRequest?.getSessionRules) return;
-  api.declarativeNetRequest.getSessionRules()
-    .then((rules) => api.declarativeNetRequest.updateSessionRules({ removeRuleIds: rules.filter((r) => r.id < PASS_RULE_BASE).map((r) => r.id) }))
+  if (!('userAllow' in changes || 'userBlock' in changes) || !api.declarativeNetRequest?.getDynamicRules) return;
+  api.declarativeNetRequest.getDynamicRules()
+    .then((rules) => api.declarativeNetRequest.updateDynamicRules({ removeRuleIds: rules.map((r) => r.id) }))
     .catch(() => {});
 });
 
