@@ -18,8 +18,11 @@
 // navigations in that tab to that host go through until the tab goes to
 // another site or is closed, so the warning never loops.
 import { api } from '../shared/api.js';
+import { engine } from './engine.js';
+import { feedsReady } from './feeds.js';
 import { feeds as feedList, states } from './feeds/config.js';
 import { on } from './router.js';
+import { userListsReady } from './userlists.js';
 import { verdictFor } from './verdicts.js';
 
 const WARNING = api.runtime.getURL('warning/warning.html');
@@ -40,44 +43,55 @@ export function warningUrl(url) {
   return `${WARNING}#${url}`;
 }
 
-async function sessionGet(key, fallback) {
-  const got = await api.storage.session.get(key);
-  return got[key] ?? fallback;
+// Every navigation waits on what follows, so the hot path keeps no storage
+// round trip: the passes live in memory, mirrored to storage.session (this
+// module is their only writer) and read back once per background start.
+let passes = {};
+const passesReady = api.storage.session.get('passes').then((got) => { passes = got.passes ?? {}; }, () => {});
+
+function savePasses() {
+  return api.storage.session.set({ passes: { ...passes } });
 }
 
 async function dropPass(tabId) {
-  const passes = await sessionGet('passes', {});
+  await passesReady;
   const pass = passes[tabId];
   if (!pass) return;
   delete passes[tabId];
-  await api.storage.session.set({ passes });
+  await savePasses();
   if (pass.rule && api.declarativeNetRequest) {
     await api.declarativeNetRequest.updateSessionRules({ removeRuleIds: [pass.rule] }).catch(() => {});
   }
 }
 
+/** The level of `url` once the person's lists and the stored feeds are loaded (no language needed). */
+async function level(url) {
+  await userListsReady;
+  await feedsReady;
+  return engine().checkUrl(url, 'en').level;
+}
+
 /** Where the navigation of `tabId` to `url` must go instead, or null to let it through. */
 async function divert(tabId, url) {
   if (!/^https?:/i.test(url)) return null;
-  const pass = (await sessionGet('passes', {}))[tabId];
+  await passesReady;
+  const pass = passes[tabId];
   if (pass) {
     if (pass.host === hostOf(url)) return null;
     await dropPass(tabId);
   }
-  const verdict = await verdictFor(url);
-  return verdict.level === 'danger' ? warningUrl(url) : null;
+  return (await level(url)) === 'danger' ? warningUrl(url) : null;
 }
 
 function urlRegex(url) {
   return `^${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 }
 
-/** Chromium: whether a rule already redirects `url` in the network stack. */
-async function hasUrlRule(url) {
-  const rules = (await api.declarativeNetRequest?.getDynamicRules?.()) ?? [];
-  const regex = urlRegex(url);
-  return rules.some((r) => r.condition.regexFilter === regex);
-}
+// Chromium: the URLs that have a redirect rule, as regexFilter -> rule id,
+// read once per background start and kept up to date by this module.
+let urlRules = new Map();
+const urlRulesReady = (api.declarativeNetRequest?.getDynamicRules?.() ?? Promise.resolve([]))
+  .then((rules) => { urlRules = new Map(rules.map((r) => [r.condition.regexFilter, r.id])); }, () => {});
 
 /**
  * Chromium: redirect later visits of `url` in the network stack. Dynamic
@@ -87,11 +101,17 @@ async function hasUrlRule(url) {
 async function addUrlRule(url) {
   const dnr = api.declarativeNetRequest;
   if (!dnr?.updateDynamicRules) return;
-  const rules = await dnr.getDynamicRules();
+  await urlRulesReady;
   const regex = urlRegex(url);
-  if (rules.some((r) => r.condition.regexFilter === regex)) return;
-  const id = rules.reduce((m, r) => Math.max(m, r.id), 0) + 1;
-  const removeRuleIds = rules.length >= MAX_URL_RULES ? [rules[0].id] : [];
+  if (urlRules.has(regex)) return;
+  const id = Math.max(0, ...urlRules.values()) + 1;
+  const removeRuleIds = [];
+  if (urlRules.size >= MAX_URL_RULES) {
+    const [oldest, oldestId] = urlRules.entries().next().value;
+    urlRules.delete(oldest);
+    removeRuleIds.push(oldestId);
+  }
+  urlRules.set(regex, id);
   await dnr.updateDynamicRules({
     removeRuleIds,
     addRules: [{
@@ -100,7 +120,7 @@ async function addUrlRule(url) {
       action: { type: 'redirect', redirect: { regexSubstitution: `${WARNING}#\\0` } },
       condition: { regexFilter: regex, resourceTypes: ['main_frame'] },
     }],
-  }).catch(() => {});
+  }).catch(() => urlRules.delete(regex));
 }
 
 /** Firefox: hold each main-frame request until its verdict is known; false where blocking webRequest is not allowed. */
@@ -129,8 +149,10 @@ if (!blockWithWebRequest() && api.webNavigation) {
     if (details.frameId !== 0) return;
     divert(details.tabId, details.url)
       .then(async (to) => {
-        // A session rule already sends this URL to the warning page: one history entry, not two.
-        if (!to || await hasUrlRule(details.url)) return;
+        // A rule already sends this URL to the warning page: one history entry, not two.
+        if (!to) return;
+        await urlRulesReady;
+        if (urlRules.has(urlRegex(details.url))) return;
         api.tabs.update(details.tabId, { url: to }).catch(() => {});
         return addUrlRule(details.url);
       })
@@ -144,6 +166,7 @@ if (!blockWithWebRequest() && api.webNavigation) {
 // verdicts, so start it afresh.
 api.storage.onChanged.addListener((changes) => {
   if (!('userAllow' in changes || 'userBlock' in changes) || !api.declarativeNetRequest?.getDynamicRules) return;
+  urlRules = new Map();
   api.declarativeNetRequest.getDynamicRules()
     .then((rules) => api.declarativeNetRequest.updateDynamicRules({ removeRuleIds: rules.map((r) => r.id) }))
     .catch(() => {});
@@ -204,9 +227,9 @@ on('warning-continue', guarded(async (url, tabId) => {
       }],
     });
   }
-  const passes = await sessionGet('passes', {});
+  await passesReady;
   passes[tabId] = pass;
-  await api.storage.session.set({ passes });
+  await savePasses();
   return { ok: true };
 }));
 

@@ -72,6 +72,11 @@ describe('chromium: threat-list feeds and the warning page', () => {
     assert.match(await card.locator('.feed-status').textContent(), /3 entries/);
     assert.equal(await card.locator('.feed-enabled').isChecked(), true);
     assert.equal(await ext.locator('.feed[data-id="openphish"] .feed-licence').count(), 1);
+    // "Update now" on the page: a conditional request, answered 304.
+    const conditional = feed.conditional;
+    await ext.click('#feeds-update');
+    await ext.waitForFunction(() => document.querySelector('#feeds-update') && !document.querySelector('#feeds-update').disabled);
+    assert.equal(feed.conditional, conditional + 1);
   });
 
   test('a listed page is replaced by the warning page before its content loads', async () => {
@@ -175,7 +180,18 @@ describe('chromium: threat-list feeds and the warning page', () => {
     const again = await visit(LISTED_TRUSTED_LATER);
     assert.equal(await again.title(), 'Danger page content');
     await again.close();
-    await send({ type: 'untrust-site', site: new URL(LISTED_TRUSTED_LATER).hostname }).catch(() => {});
+    await send({ type: 'untrust-site', site: new URL(LISTED_TRUSTED_LATER).hostname });
+  });
+
+  test('the person\'s blocklist is blocked before load too', async () => {
+    const site = 'http://blocked-by-me.example.org/feeds-danger.html';
+    await send({ type: 'block-site', site: 'blocked-by-me.example.org' });
+    const page = await visit(site);
+    assert.ok(isWarning(page), page.url());
+    const codes = await page.$$eval('#reasons li', (lis) => lis.map((li) => li.dataset.code));
+    assert.ok(codes.includes('user-block'), codes.join());
+    await page.close();
+    await send({ type: 'unblock-site', site: 'blocked-by-me.example.org' });
   });
 
   test('after a browser restart with the feed server down, the list still blocks', async (t) => {
