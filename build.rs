@@ -17,7 +17,7 @@ use psl_format::*;
 const PSL: &str = "data/public_suffix_list.dat";
 /// Entries per block: the restart interval of the front coding. Larger blocks
 /// shrink the index, smaller ones shorten the scan in each lookup.
-const BLOCK: usize = 16;
+const BLOCK: usize = 32;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
@@ -82,23 +82,32 @@ fn build_psl_table(out: &Path) {
     assert!(seen_private_marker, "{PSL}: no PRIVATE section marker");
     assert!(keys.len() > 1000, "{PSL}: only {} keys; truncated file?", keys.len());
 
+    // The flag combinations that occur, each given a small code.
+    let mut combos: Vec<u8> = keys.values().copied().collect();
+    combos.sort_unstable();
+    combos.dedup();
+    let max_codes = 1usize << (7 - SHARED_BITS);
+    assert!(combos.len() <= max_codes, "{} flag combinations; the header holds {max_codes}", combos.len());
+
     let mut table = Vec::new();
     let mut blocks = Vec::new();
-    let mut prev: &[u8] = &[];
+    let mut prev: Vec<&str> = Vec::new();
     let mut max_key = 0;
     for (i, (key, flags)) in keys.iter().enumerate() {
+        let text = std::str::from_utf8(key).expect("keys are ASCII");
+        let labels: Vec<&str> = text.split('.').collect();
         let shared = if i % BLOCK == 0 {
             blocks.push(u32::try_from(table.len()).expect("table under 4 GB"));
             0
         } else {
-            key.iter().zip(prev).take_while(|(a, b)| a == b).count()
+            labels.iter().zip(&prev).take_while(|(a, b)| a == b).count()
         };
-        assert!(key.len() < usize::from(HEADER), "key too long for the format: {key:?}");
-        table.push(HEADER | flags);
-        table.push(u8::try_from(shared).expect("shared < 0x80"));
-        table.extend_from_slice(&key[shared..]);
+        assert!(shared < 1 << SHARED_BITS, "{text}: too many shared labels for the header");
+        let code = combos.iter().position(|c| c == flags).expect("every combination has a code");
+        table.push(HEADER | (code as u8) << SHARED_BITS | shared as u8);
+        table.extend_from_slice(labels[shared..].join(".").as_bytes());
         max_key = max_key.max(key.len());
-        prev = key;
+        prev = labels;
     }
 
     fs::write(out.join("psl.bin"), &table).expect("write psl.bin");
@@ -109,6 +118,8 @@ fn build_psl_table(out: &Path) {
          static TABLE: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/psl.bin\"));\n\
          /// Byte offset in TABLE of each block's first (whole) entry.\n\
          static BLOCKS: [u32; {nblocks}] = [{index}];\n\
+         /// The flag combination for each header code.\n\
+         static FLAGS: [u8; {ncodes}] = {combos:?};\n\
          /// The most labels any rule has (a wildcard's `*` counted).\n\
          const MAX_LABELS: usize = {max_labels};\n\
          /// The longest key, in bytes.\n\
@@ -116,6 +127,7 @@ fn build_psl_table(out: &Path) {
         keys = keys.len(),
         bytes = table.len(),
         nblocks = blocks.len(),
+        ncodes = combos.len(),
         index = index.join(","),
     );
     fs::write(out.join("psl_table.rs"), rs).expect("write psl_table.rs");

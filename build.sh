@@ -50,6 +50,8 @@ setup_test() {
   local missing=()
   [[ -x /usr/lib/chromium/chromium ]] || missing+=(chromium)
   [[ -x /usr/lib/firefox-esr/firefox-esr ]] || missing+=(firefox-esr)
+  # Japanese glyphs, so the ja screenshots show text rather than empty boxes.
+  dpkg -s fonts-ipafont-gothic >/dev/null 2>&1 || missing+=(fonts-ipafont-gothic)
   if ((${#missing[@]})); then
     say "installing ${missing[*]} from Debian"
     local sudo=""; [[ $(id -u) == 0 ]] || sudo=sudo
@@ -109,7 +111,7 @@ case "${1:-build}" in
   build) build ;;
   setup) setup_build; setup_test ;;
   test) run_tests ;;
-  eval) setup_build; cargo build --release --quiet; bash scripts/eval.sh ;;
+  eval) setup_build; cargo build --release --quiet; for e in scripts/eval.sh scripts/eval-forms.sh; do [[ -e $e ]] && bash "$e"; done; true ;;
   bench) build; bash scripts/bench.sh ;;
   serve) build; exec node scripts/serve.mjs "${2:-0}" ;;
   package) build; ls -l dist/*.zip ;;

@@ -56,6 +56,8 @@ pub enum CanonError {
     BadHost,
     /// The port is not a number from 0 to 65535.
     BadPort,
+    /// Not a web address (`chrome://`, `file:`, ...): nothing SagiGuard judges.
+    NotWeb,
 }
 
 impl fmt::Display for CanonError {
@@ -66,6 +68,7 @@ impl fmt::Display for CanonError {
             CanonError::NoHost => "URL has no host",
             CanonError::BadHost => "URL host is not valid",
             CanonError::BadPort => "URL port is not valid",
+            CanonError::NotWeb => "not a web address",
         })
     }
 }

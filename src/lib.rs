@@ -6,8 +6,10 @@
 //! (sentences for people). [`Engine`] is the one entry point; the wasm facade
 //! (`wasm.rs`) and the CLI (`main.rs`) are thin hosts around it.
 
+pub mod brands;
 pub mod canon;
 pub mod domain;
+pub mod forms;
 pub mod guide;
 pub mod lists;
 pub mod signals;
@@ -20,6 +22,7 @@ pub mod view;
 mod wasm;
 
 use canon::CanonError;
+use forms::{FieldDescriptor, FormDescriptor, FormsReport};
 use guide::Guide;
 use target::Target;
 use text::Lang;
@@ -68,5 +71,12 @@ impl Engine {
     /// (`card-number`) or situation ids (`card`), see [`guide::situations_for`].
     pub fn guide(&self, kinds: &[&str], lang: Lang) -> Guide {
         guide::guide(lang, &guide::situations_for(kinds))
+    }
+
+    /// Classifies a page's form fields and assesses its forms (the form
+    /// guard's question). `page_url` is the page's URL, empty when unknown.
+    /// Never fails: odd descriptors are classified as `other`.
+    pub fn classify_fields(&self, fields: &[FieldDescriptor], forms: &[FormDescriptor], page_url: &str) -> FormsReport {
+        forms::report(fields, forms, page_url)
     }
 }

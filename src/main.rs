@@ -14,6 +14,7 @@ usage:
   sagiguard list bench [--entries N]...
   sagiguard guide KIND... [--lang ja|en] [--json]
   sagiguard guide KIND... --summary [--site SITE] [--time TIME] [--done STEP-ID]...
+  sagiguard forms PAGE.html [--url URL]
 ";
 
 fn main() -> ExitCode {
@@ -27,6 +28,7 @@ fn main() -> ExitCode {
         "scan" => cli::scan::run(rest),
         "list" => cli::list::run(rest),
         "guide" => cli::guide::run(rest),
+        "forms" => cli::forms::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -24,6 +24,15 @@ impl Target {
     /// Parses and canonicalizes `input` (a URL or a bare domain).
     pub fn parse(input: &str) -> Result<Target, CanonError> {
         let url = canon::canonicalize(input)?;
+        // Safe Browsing keeps odd schemes and escapes odd host bytes so every
+        // string has an expression; a person's question is only about web
+        // pages whose host is a real name.
+        if !matches!(url.scheme.as_str(), "http" | "https") {
+            return Err(CanonError::NotWeb);
+        }
+        if url.host.contains('%') {
+            return Err(CanonError::BadHost);
+        }
         let parts = domain::split(&url.host);
         Ok(Target {
             unicode_host: domain::to_unicode(&url.host),
@@ -41,5 +50,20 @@ impl Target {
             Some(site) => self.url.host[..self.url.host.len() - site.len()].trim_end_matches('.'),
             None => "",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_addresses_with_real_host_names() {
+        assert_eq!(Target::parse("chrome://extensions").unwrap_err(), CanonError::NotWeb);
+        assert_eq!(Target::parse("ftp://files.example/").unwrap_err(), CanonError::NotWeb);
+        assert_eq!(Target::parse("not a link at all").unwrap_err(), CanonError::BadHost);
+        assert_eq!(Target::parse("http://exa mple.com/").unwrap_err(), CanonError::BadHost);
+        assert!(Target::parse("example.com").is_ok());
+        assert!(Target::parse("https://www.amazon.co.jp/").is_ok());
     }
 }

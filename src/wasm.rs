@@ -1,10 +1,11 @@
 //! The WebAssembly facade: the only file that knows about JavaScript. It turns
 //! JS strings into engine calls and engine answers into plain JS objects.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::guide::Incident;
+use crate::forms::{FieldDescriptor, FormDescriptor};
 use crate::lists::{self, CompiledList, Role};
 use crate::text::Lang;
 use crate::view::VerdictView;
@@ -19,6 +20,15 @@ pub struct WasmEngine {
 #[derive(Serialize)]
 struct ErrorView {
     error: String,
+}
+
+/// What `classifyFields` accepts besides a bare array of field descriptors.
+#[derive(Deserialize)]
+struct PageInput {
+    #[serde(default)]
+    fields: Vec<FieldDescriptor>,
+    #[serde(default)]
+    forms: Vec<FormDescriptor>,
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
@@ -136,6 +146,24 @@ impl WasmEngine {
     pub fn summary(&self, kinds: Vec<String>, site: String, time: String, done: Vec<String>, lang: &str) -> String {
         let done: Vec<&str> = done.iter().map(String::as_str).collect();
         crate::guide::summary(Lang::from_tag(lang), &Incident { kinds, site, time }, &done)
+    }
+
+    /// Classifies a page's fields: `descriptors` is an array of field
+    /// descriptors or `{fields, forms}`; `pageUrl` the page's URL. Answers
+    /// `{fields: [{index, form, kind, confidence, evidence, group}], forms:
+    /// [{index, action, kinds, sensitive, actionKind, risk, ...}], kinds,
+    /// sensitive}`, or `{error}` when the descriptors have the wrong shape.
+    #[wasm_bindgen(js_name = classifyFields)]
+    pub fn classify_fields(&self, descriptors: JsValue, page_url: &str) -> JsValue {
+        let input = if js_sys::Array::is_array(&descriptors) {
+            serde_wasm_bindgen::from_value::<Vec<FieldDescriptor>>(descriptors).map(|fields| PageInput { fields, forms: Vec::new() })
+        } else {
+            serde_wasm_bindgen::from_value::<PageInput>(descriptors)
+        };
+        match input {
+            Ok(PageInput { fields, forms }) => to_js(&self.inner.classify_fields(&fields, &forms, page_url)),
+            Err(e) => to_js(&ErrorView { error: e.to_string() }),
+        }
     }
 }
 

@@ -1,32 +1,165 @@
 // The public check page: the same wasm engine as the extension, run in this
-// page. Nothing typed here leaves the browser.
+// page. A pasted link gets the engine's verdict; the recovery guide asks what
+// was handed over and shows exactly those steps. Nothing typed here leaves the
+// browser; ticked steps stay in this browser's localStorage. The page's own
+// words come from i18n/<lang>.json, everything else from the engine.
 import init, { Engine } from './pkg/sagiguard.js';
+
+const LANGS = ['en', 'ja'];
+const LANG_KEY = 'sagiguard-lang';
+const TICKS_KEY = 'sagiguard-checklist';
+const $ = (id) => document.getElementById(id);
 
 await init({ module_or_path: new URL('./pkg/sagiguard_bg.wasm', import.meta.url) });
 const engine = new Engine();
-const lang = navigator.language;
 
-document.getElementById('check').addEventListener('submit', (e) => {
-  e.preventDefault();
-  const v = engine.checkUrl(document.getElementById('url').value, lang);
-  const level = document.getElementById('level');
-  document.getElementById('result').hidden = false;
+/** Creates an element with attributes (`text`, `class`, others) and children, never via innerHTML. */
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === 'text') el.textContent = value;
+    else if (name === 'class') el.className = value;
+    else el.setAttribute(name, value === true ? '' : String(value));
+  }
+  el.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
+  return el;
+}
+
+/** `?lang=`, then the person's earlier choice, then the browser's language. */
+function initialLang() {
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (LANGS.includes(asked)) return asked;
+  const saved = localStorage.getItem(LANG_KEY);
+  if (LANGS.includes(saved)) return saved;
+  return navigator.language.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+let lang = initialLang();
+let words = {};
+const t = (key, ...subs) => subs.reduce((s, sub, i) => s.replaceAll(`$${i + 1}`, String(sub)), words[key] ?? key);
+
+async function loadWords() {
+  words = await fetch(new URL(`./i18n/${lang}.json`, import.meta.url)).then((r) => r.json());
+  document.documentElement.lang = lang;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  $('lang').value = lang;
+}
+
+// --- the link check -------------------------------------------------------------
+
+function showVerdict() {
+  const input = $('url').value.trim();
+  if (!input) return;
+  const v = engine.checkUrl(input, lang);
+  const level = $('level');
+  $('result').hidden = false;
   if (v.error) {
     level.className = 'level level-unknown';
-    level.textContent = v.error;
-    document.getElementById('host').textContent = '';
-    document.getElementById('reasons').replaceChildren();
+    level.dataset.level = 'error';
+    level.replaceChildren(h('span', { class: 'level-name', text: t('notAUrl') }));
+    $('host').replaceChildren();
+    $('brand').hidden = true;
+    $('reasons').replaceChildren();
     return;
   }
   level.className = `level level-${v.level}`;
-  level.textContent = v.summary;
   level.dataset.level = v.level;
-  document.getElementById('host').textContent = v.site ? `${v.host} (${v.site})` : v.host;
-  document.getElementById('reasons').replaceChildren(...v.reasons.map((r) => {
-    const li = document.createElement('li');
-    li.textContent = r.text;
-    li.dataset.code = r.code;
-    return li;
-  }));
+  level.replaceChildren(h('span', { class: 'level-name', text: t(`level_${v.level}`) }), h('span', { class: 'level-summary', text: v.summary }));
+  const site = v.site || v.host;
+  $('host').replaceChildren(`${t('site')} `, h('strong', { text: site }));
+  if (v.host && v.host !== site) $('host').append(h('span', { class: 'muted', text: ` (${v.host})` }));
+  $('brand').hidden = !v.brand;
+  $('brand').textContent = v.brand ? t('imitates', v.brand) : '';
+  $('reasons').replaceChildren(...v.reasons.map((r) => h('li', { 'data-code': r.code, text: r.text })));
+}
+
+$('check').addEventListener('submit', (e) => {
+  e.preventDefault();
+  showVerdict();
 });
+
+// --- the recovery guide -----------------------------------------------------------
+
+let picked = [];
+
+function ticks() {
+  try {
+    return JSON.parse(localStorage.getItem(TICKS_KEY) ?? '{}') ?? {};
+  } catch {
+    return {};
+  }
+}
+
+function situation(s, guide) {
+  const done = ticks();
+  const head = guide.headings;
+  const parts = [
+    h('h3', { id: `sit-${s.id}-title`, text: s.title }),
+    h('p', { text: s.summary }),
+    h('h4', { text: head.steps }),
+    h('ul', { class: 'checklist' }, ...s.steps.map((step) => {
+      const box = h('input', { type: 'checkbox', id: `step-${step.id}`, 'data-step': step.id, checked: Boolean(done[step.id]) });
+      box.addEventListener('change', () => {
+        const now = ticks();
+        if (box.checked) now[step.id] = true;
+        else delete now[step.id];
+        localStorage.setItem(TICKS_KEY, JSON.stringify(now));
+      });
+      return h('li', {}, box, h('label', { for: box.id, text: step.text }));
+    })),
+  ];
+  if (s.damage.length) parts.push(h('h4', { text: head.damage }), h('ul', {}, ...s.damage.map((d) => h('li', { text: d }))));
+  if (s.contacts.length) {
+    parts.push(h('h4', { text: head.contacts }), h('ul', { class: 'contacts' }, ...s.contacts.map((c) => h('li', { 'data-contact': c.id },
+      h('strong', { text: c.name }),
+      c.tel ? h('a', { class: 'tel', href: `tel:${encodeURIComponent(c.tel)}`, text: c.tel }) : null,
+      h('br'), c.detail))));
+  }
+  if (s.related.length) {
+    parts.push(h('h4', { text: head.related }), h('ul', {}, ...s.related.map((id) => {
+      const title = guide.choices.find((c) => c.id === id)?.title ?? id;
+      return h('li', {}, h('a', { href: `#choice-${id}`, text: title }));
+    })));
+  }
+  return h('section', { class: 'situation', id: `sit-${s.id}`, 'data-situation': s.id, 'aria-labelledby': `sit-${s.id}-title` }, ...parts);
+}
+
+function showGuide() {
+  const guide = engine.guide(picked, lang);
+  $('intro').replaceChildren(...guide.intro.map((p) => h('p', { text: p })));
+  $('picker-title').textContent = guide.headings.choose;
+  $('choices').replaceChildren(...guide.choices.map((c) => {
+    const box = h('input', { type: 'checkbox', id: `choice-${c.id}`, value: c.id, 'aria-describedby': `choice-${c.id}-desc`, checked: picked.includes(c.id) });
+    return h('div', { class: 'choice' }, box, h('label', { for: box.id }, c.title, h('span', { class: 'desc', id: `choice-${c.id}-desc`, text: c.summary })));
+  }));
+  $('situations').replaceChildren(...guide.situations.map((s) => situation(s, guide)));
+  $('situations').dataset.situations = guide.situations.map((s) => s.id).join(',');
+  $('prevention-title').textContent = guide.headings.prevention;
+  $('prevention-list').replaceChildren(...guide.prevention.map((p) => h('li', { text: p.text })));
+  $('sources').textContent = guide.sources;
+}
+
+$('picker').addEventListener('submit', (e) => {
+  e.preventDefault();
+  picked = [...document.querySelectorAll('#choices input:checked')].map((b) => b.value);
+  $('picker-error').hidden = picked.length > 0;
+  showGuide();
+  const first = $('situations').querySelector('h3');
+  if (first) {
+    first.setAttribute('tabindex', '-1');
+    first.focus();
+  }
+});
+
+$('lang').addEventListener('change', async () => {
+  lang = $('lang').value;
+  localStorage.setItem(LANG_KEY, lang);
+  await loadWords();
+  showVerdict();
+  showGuide();
+});
+
+await loadWords();
+showGuide();
 document.body.dataset.ready = '1';

@@ -6,7 +6,12 @@ import './feeds.js';
 import './navigation.js';
 import './router.js';
 import { verdictFor } from './verdicts.js';
+import { lastPageReport, pageAnswer } from './forms.js';
+import { recordIncident } from './incidents.js';
+import './userlists.js';
+import './guide.js';
+import { createMenu, onClicked } from './menus.js';
 
 // Test hook: lets end-to-end tests reach the module-scoped engine from the
 // worker (dynamic import() is not allowed in service workers).
-globalThis.__sagiguard = { ready, engine, verdictFor };
+globalThis.__sagiguard = { ready, engine, verdictFor, pageAnswer, lastPageReport, recordIncident, menus: { createMenu, onClicked } };

@@ -2,7 +2,7 @@
 // with the toolbar badge showing the level of the page in each tab.
 import { api } from '../shared/api.js';
 import { chosenLang, messages, t } from '../shared/i18n.js';
-import { engine } from './engine.js';
+import { engine, ready } from './engine.js';
 import { on } from './router.js';
 import { userListsReady } from './userlists.js';
 import { feedsReady } from './feeds.js';
@@ -21,7 +21,8 @@ export async function verdictFor(url) {
   return engine().checkUrl(url, await chosenLang());
 }
 
-async function showLevel(tabId, level) {
+/** Shows `level` on the toolbar button of tab `tabId`. */
+export async function showLevel(tabId, level) {
   const badge = BADGE[level] ?? BADGE.unknown;
   await api.action.setBadgeText({ tabId, text: badge.text });
   await api.action.setBadgeBackgroundColor({ tabId, color: badge.color });
@@ -31,13 +32,19 @@ async function showLevel(tabId, level) {
 
 on('check-url', ({ url }) => verdictFor(String(url ?? '')));
 
-// A page's content script reports in: answer with the verdict and the strings
-// its warnings need (content scripts cannot read our chosen language).
-on('page-verdict', async ({ url }, sender) => {
-  const verdict = await verdictFor(String(url ?? ''));
-  if (sender.tab?.id !== undefined && sender.frameId === 0 && verdict.level) {
-    await showLevel(sender.tab.id, verdict.level).catch(() => {});
+// Keeps the toolbar badge from showing an earlier page's level: a tab that
+// starts loading a new page loses its badge until that page is judged (its
+// content script reports in). Where the browser shows us the tab's URL (no
+// `tabs` permission is asked for, so often it does not), the page is judged
+// when it has loaded even if it has no form.
+api.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.status === 'loading') {
+    api.action.setBadgeText({ tabId, text: '' }).catch(() => {});
+    return;
   }
-  const lang = await chosenLang();
-  return { verdict, lang, strings: await messages(lang) };
+  if (change.status !== 'complete' || !/^https?:/i.test(tab.url ?? '')) return;
+  ready
+    .then(() => verdictFor(tab.url))
+    .then((v) => v.level && showLevel(tabId, v.level))
+    .catch(() => {});
 });

@@ -1,16 +1,40 @@
-// SagiGuard content script (classic script, every frame, document_start).
-// It never sees the engine: it reports the page to the background, keeps the
-// answer, and draws warnings. Typed values never leave this script.
+// SagiGuard content script, part 4 of 4: the form guard (classic script, every
+// frame, document_start). It reports the page's fields to the background,
+// keeps the answer so that every handler decides synchronously, and on a
+// suspicious page stops sensitive data before it leaves: at the first
+// keystroke or paste into a sensitive field, and at every way of sending a
+// form (button, Enter, requestSubmit(), a script's form.submit() via the
+// main-world hook in hook.js). Typed values never leave this script.
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  if (globalThis.__sagiguardGuard) return;
-  globalThis.__sagiguardGuard = true;
+  const SG = globalThis.__sagiguardContent;
+  if (!SG || SG.started) return;
+  SG.started = true;
+  const { values, warn, createExtractor } = SG;
 
-  const SENSITIVE = 'input[type=password], input[autocomplete^="cc-"], input[autocomplete="one-time-code"]';
-  let answer = null;
+  /** The event hook.js dispatches on a form when a page script calls form.submit(). */
+  const SCRIPT_SUBMIT = 'sagiguard-form-submit';
+  /** Kinds the guard protects (the classifier's sensitive kinds). */
+  const SENSITIVE = new Set(['password', 'card-number', 'card-expiry', 'card-cvc', 'card-holder', 'bank-account',
+    'bank-branch', 'pin', 'otp', 'gift-card-code', 'national-id']);
+  /** Below this confidence a card or gift-card classification needs the typed value to agree. */
+  const UNSURE = 0.5;
+  // This world's own submit: never the page's (possibly wrapped) one.
+  const nativeSubmit = HTMLFormElement.prototype.submit;
 
-  function hasSensitiveField() {
-    return document.querySelector(SENSITIVE) !== null;
+  let answer = null; // the background's last answer for this frame
+  let classes = new WeakMap(); // field -> {kind, confidence, group}
+  let groups = new Map(); // group id -> fields
+  let reportSeq = 0;
+  let trusted = false; // the person trusts this site
+  let typingAllowed = false; // the person chose to type anyway
+  const typedFields = new Set(); // sensitive fields the person typed into
+  let pending = null; // the submission waiting for the person's choice
+  const heldForAnswer = []; // submissions seen before the first answer
+  let passing = null; // the form we are re-submitting ourselves
+
+  function guarding() {
+    return !trusted && !answer?.trusted && answer?.warn === true;
   }
 
   function text(key, ...subs) {
@@ -18,60 +42,340 @@
     return subs.reduce((acc, sub, i) => acc.replaceAll(`$${i + 1}`, String(sub)), s);
   }
 
-  // The banner lives in a closed shadow root so the page can neither read nor
-  // restyle it.
-  function showBanner(verdict) {
-    if (document.querySelector('sagiguard-banner')) return;
-    const host = document.createElement('sagiguard-banner');
-    host.dataset.level = verdict.level;
-    const root = host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = `
-      :host { all: initial; position: fixed !important; inset: 0 0 auto 0 !important; z-index: 2147483647 !important; display: block !important; }
-      .bar { font: 15px/1.5 system-ui, sans-serif; color: #fff; padding: 12px 16px; display: flex; gap: 12px; align-items: flex-start; box-shadow: 0 2px 8px rgb(0 0 0 / .35); }
-      .danger { background: #b3261e; } .caution { background: #8a4b00; }
-      .body { flex: 1; } strong { display: block; font-size: 16px; }
-      ul { margin: 4px 0 0; padding-left: 20px; }
-      button { font: inherit; color: inherit; background: rgb(255 255 255 / .15); border: 1px solid #fff; border-radius: 6px; padding: 4px 12px; cursor: pointer; }
-      button:focus-visible { outline: 3px solid #fff; outline-offset: 2px; }`;
-    const bar = document.createElement('div');
-    bar.className = `bar ${verdict.level === 'danger' ? 'danger' : 'caution'}`;
-    bar.setAttribute('role', 'alert');
-    const body = document.createElement('div');
-    body.className = 'body';
-    const title = document.createElement('strong');
-    title.textContent = text('bannerTitle', verdict.host);
-    const list = document.createElement('ul');
-    for (const r of verdict.reasons.slice(0, 3)) {
-      const li = document.createElement('li');
-      li.textContent = r.text;
-      list.append(li);
-    }
-    body.append(title, list);
-    const close = document.createElement('button');
-    close.textContent = text('bannerDismiss');
-    close.addEventListener('click', () => host.remove());
-    bar.append(body, close);
-    root.append(style, bar);
-    (document.body ?? document.documentElement).append(host);
+  function kindName(kind) {
+    return text(`kind_${kind.replaceAll('-', '_')}`);
   }
 
-  async function check() {
-    if (!hasSensitiveField()) return;
+  function kindList(kinds) {
+    return kinds.map(kindName).join(text('kindListSeparator'));
+  }
+
+  function isTextual(el) {
+    return el.localName === 'textarea' || el.localName === 'input';
+  }
+
+  /** The value a check may look at: a split field's boxes joined. Stays here. */
+  function valueOf(el) {
+    const c = classes.get(el);
+    const boxes = c?.group != null ? groups.get(c.group) : null;
+    if (boxes && boxes.length > 1) return boxes.filter(isTextual).map((b) => b.value).join('');
+    return isTextual(el) ? el.value : '';
+  }
+
+  /**
+   * What a field asks for. With `useValue`, an unsure card or gift-card
+   * classification must be confirmed by the typed value, and any field whose
+   * value is a plausible card number counts as a card number.
+   */
+  function kindOf(el, useValue) {
+    const c = classes.get(el);
+    const kind = c?.kind ?? (el.type === 'password' ? 'password' : 'other');
+    const unsure = c ? c.confidence < UNSURE : false;
+    if (!useValue) return unsure && (kind === 'card-number' || kind === 'gift-card-code') ? 'other' : kind;
+    const v = valueOf(el);
+    if (!v) return kind;
+    if (kind === 'card-number' && unsure) return values.looksLikeCardNumber(v) ? kind : 'other';
+    if (kind === 'gift-card-code' && unsure) return values.looksLikeGiftCardCode(v) ? kind : 'other';
+    if (!SENSITIVE.has(kind) && values.looksLikeCardNumber(v)) return 'card-number';
+    return kind;
+  }
+
+  function fieldOf(e) {
+    const t = e.composedPath?.()[0] ?? e.target;
+    return t?.nodeType === 1 && extractor.isField(t) ? t : null;
+  }
+
+  function ordered(kinds) {
+    const order = [...SENSITIVE];
+    return [...kinds].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  }
+
+  /** The sensitive kinds a submission of `form` would send (read locally). */
+  function sendingKinds(form) {
+    const kinds = new Set();
+    const selects = [];
+    for (const el of form.elements) {
+      if (!extractor.isField(el)) continue;
+      if (!isTextual(el)) {
+        selects.push(el);
+        continue;
+      }
+      if (!el.value) continue;
+      const k = kindOf(el, true);
+      if (SENSITIVE.has(k)) kinds.add(k);
+    }
+    if (kinds.size) {
+      for (const el of selects) if (SENSITIVE.has(kindOf(el, false))) kinds.add(kindOf(el, false));
+    } else {
+      // A script may have copied what was typed into another form.
+      for (const el of typedFields) if (el.value && SENSITIVE.has(kindOf(el, true))) kinds.add(kindOf(el, true));
+    }
+    return ordered(kinds);
+  }
+
+  // ---- the person's choices -------------------------------------------------
+
+  function site() {
+    return answer?.site || answer?.verdict?.host || location.hostname;
+  }
+
+  function trustSite() {
+    trusted = true;
+    api.runtime.sendMessage({ type: 'trust-site', site: site() }).catch(() => {});
+    document.documentElement.dataset.sagiguardGuard = 'trusted';
+  }
+
+  function resume({ form, submitter, via }) {
+    if (!form.isConnected) return;
+    if (via === 'script') {
+      nativeSubmit.call(form);
+      return;
+    }
+    passing = form;
     try {
-      answer = await api.runtime.sendMessage({ type: 'page-verdict', url: location.href });
+      if (submitter?.isConnected && submitter.form === form) form.requestSubmit(submitter);
+      else form.requestSubmit();
+    } finally {
+      passing = null;
+    }
+  }
+
+  function reasonTexts() {
+    return (answer?.verdict?.reasons ?? []).slice(0, 4).map((r) => r.text);
+  }
+
+  function openSubmitDialog(submission) {
+    pending = submission;
+    const kinds = submission.kinds;
+    warn.openDialog({
+      mode: 'submit',
+      level: answer.verdict.level,
+      kinds,
+      texts: {
+        title: text('guardSubmitTitle'),
+        what: text('guardSubmitWhat', kindList(kinds), answer.verdict.host),
+        why: text('guardWhy'),
+        reasons: reasonTexts(),
+        buttons: [['dont-send', text('guardDontSend')], ['send', text('guardSendAnyway')], ['trust', text('guardTrust')]],
+      },
+      onChoice(choice) {
+        const s = pending;
+        pending = null;
+        if (choice === 'send') {
+          resume(s);
+          api.runtime.sendMessage({ type: 'record-incident', kinds: s.kinds, site: site(), time: Date.now() }).catch(() => {});
+        } else if (choice === 'trust') {
+          trustSite();
+          resume(s);
+        } else {
+          const back = s.submitter?.isConnected ? s.submitter : s.field;
+          back?.focus?.();
+        }
+      },
+    });
+  }
+
+  function openTypingWarning(field, kind) {
+    warn.openDialog({
+      mode: 'typing',
+      level: answer.verdict.level,
+      kinds: [kind],
+      anchor: field,
+      texts: {
+        title: text('guardTypingTitle', kindName(kind)),
+        what: text('guardTypingWhat', answer.verdict.host),
+        why: text('guardWhy'),
+        reasons: reasonTexts(),
+        buttons: [['stop', text('guardTypingStop')], ['type', text('guardTypingContinue')], ['trust', text('guardTrust')]],
+      },
+      onChoice(choice) {
+        if (choice === 'stop') {
+          field.blur();
+          return;
+        }
+        if (choice === 'trust') trustSite();
+        else typingAllowed = true;
+        field.focus();
+      },
+    });
+  }
+
+  // ---- deciding on a submission ----------------------------------------------
+
+  /** Decides now; returns true when the submission must wait for the person. */
+  function holdSubmission(form, submitter, via) {
+    if (pending) return true; // one choice at a time; this attempt waits behind it
+    if (!answer) {
+      const kinds = sendingKinds(form);
+      if (!kinds.length) return false;
+      const held = { form, submitter, via };
+      heldForAnswer.push(held);
+      // No answer at all (background gone): the page keeps working.
+      setTimeout(() => {
+        const i = heldForAnswer.indexOf(held);
+        if (i >= 0 && !answer) {
+          heldForAnswer.splice(i, 1);
+          resume(held);
+        }
+      }, 5000);
+      return true;
+    }
+    if (!guarding()) return false;
+    const kinds = sendingKinds(form);
+    if (!kinds.length) return false;
+    openSubmitDialog({ form, submitter, via, kinds, field: form.elements[0] });
+    return true;
+  }
+
+  function isForm(node) {
+    return node?.nodeType === 1 && node.localName === 'form' && 'requestSubmit' in node;
+  }
+
+  function onSubmit(e) {
+    const form = e.composedPath?.()[0] ?? e.target;
+    if (!isForm(form) || form === passing) return;
+    if (holdSubmission(form, e.submitter ?? null, 'event')) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }
+
+  function onScriptSubmit(e) {
+    const form = e.composedPath?.()[0] ?? e.target;
+    if (!isForm(form) || !form.isConnected) return;
+    // We take the submission over: sent below, or after the person's choice.
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    if (!holdSubmission(form, null, 'script')) nativeSubmit.call(form);
+  }
+
+  // ---- typing ----------------------------------------------------------------------
+
+  function sensitiveNow(field) {
+    return SENSITIVE.has(kindOf(field, false));
+  }
+
+  function guardTyping(e, field) {
+    if (!guarding() || typingAllowed || warn.isOpen() || !sensitiveNow(field)) return false;
+    if (e.cancelable) e.preventDefault();
+    e.stopImmediatePropagation();
+    openTypingWarning(field, kindOf(field, false));
+    return true;
+  }
+
+  function onKeydown(e) {
+    if (warn.handleEvent(e)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      return;
+    }
+    const field = fieldOf(e);
+    if (!field || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key.length === 1 || e.key === 'Process' || e.key === 'Unidentified') guardTyping(e, field);
+  }
+
+  function onBeforeInput(e) {
+    const field = fieldOf(e);
+    if (field && String(e.inputType).startsWith('insert')) guardTyping(e, field);
+  }
+
+  function onPasteOrDrop(e) {
+    const field = fieldOf(e);
+    if (field) guardTyping(e, field);
+  }
+
+  // After a value changed: remember sensitive fields typed into, and warn when
+  // a value shows what the words did not (a card number in a "tel" field).
+  function onInput(e) {
+    const field = fieldOf(e);
+    if (!field || !isTextual(field)) return;
+    const kind = kindOf(field, true);
+    if (!SENSITIVE.has(kind)) return;
+    typedFields.add(field);
+    if (guarding() && !typingAllowed && !warn.isOpen() && !sensitiveNow(field)) openTypingWarning(field, kind);
+  }
+
+  function onPointer(e) {
+    if (warn.handleEvent(e)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }
+
+  function onFocusIn(e) {
+    const field = fieldOf(e);
+    if (field && !classes.has(field)) extractor.refresh();
+  }
+
+  // Capture phase on window, registered at document_start: before any page
+  // listener, so a page cannot stop these events from reaching us.
+  const capture = { capture: true };
+  addEventListener('submit', onSubmit, capture);
+  addEventListener(SCRIPT_SUBMIT, onScriptSubmit, capture);
+  addEventListener('keydown', onKeydown, capture);
+  addEventListener('beforeinput', onBeforeInput, capture);
+  addEventListener('paste', onPasteOrDrop, capture);
+  addEventListener('drop', onPasteOrDrop, capture);
+  addEventListener('input', onInput, capture);
+  addEventListener('focusin', onFocusIn, capture);
+  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup']) addEventListener(type, onPointer, capture);
+
+  // ---- reporting to the background ----------------------------------------------
+
+  function apply(report, reply) {
+    answer = reply;
+    classes = new WeakMap();
+    groups = new Map();
+    report.elements.forEach((el, i) => {
+      const c = reply.fields?.[i];
+      if (!c) return;
+      classes.set(el, c);
+      if (c.group != null) {
+        if (!groups.has(c.group)) groups.set(c.group, []);
+        groups.get(c.group).push(el);
+      }
+    });
+    const root = document.documentElement;
+    // Lets tests (and nothing of value to a page) know the answer is in.
+    if (reply.verdict?.level) root.dataset.sagiguard = reply.verdict.level;
+    root.dataset.sagiguardFields = String(report.fields.length);
+    root.dataset.sagiguardGuard = guarding() ? 'on' : reply.trusted ? 'trusted' : 'off';
+    if (guarding() && reply.sensitive) {
+      warn.showBanner({
+        level: reply.verdict.level,
+        title: text('bannerTitle', reply.verdict.host),
+        reasons: reasonTexts(),
+        closeLabel: text('bannerDismiss'),
+      });
+    }
+    for (const held of heldForAnswer.splice(0)) {
+      if (!holdSubmission(held.form, held.submitter, held.via)) resume(held);
+    }
+  }
+
+  async function send(report) {
+    if (!report.fields.length && !answer) return;
+    const seq = ++reportSeq;
+    let reply;
+    try {
+      reply = await api.runtime.sendMessage({ type: 'page-report', url: location.href, fields: report.fields, forms: report.forms, facts: report.facts });
     } catch {
       return; // extension reloaded or background unavailable: the page keeps working
     }
-    const v = answer?.verdict;
-    // Tells tests (and nothing else of value to a page) that the check is done.
-    if (v?.level) document.documentElement.dataset.sagiguard = v.level;
-    if (v && (v.level === 'caution' || v.level === 'danger')) showBanner(v);
+    if (seq !== reportSeq || !reply || reply.error) return;
+    apply(report, reply);
   }
 
+  function onRoot(root) {
+    // Submit events do not leave a shadow root: listen inside each one too.
+    if (root !== document) root.addEventListener('submit', onSubmit, capture);
+  }
+
+  const extractor = createExtractor({ onReport: send, onRoot, isOurs: warn.isOurs });
+
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', check, { once: true });
+    document.addEventListener('DOMContentLoaded', extractor.start, { once: true });
   } else {
-    check();
+    extractor.start();
   }
 })();

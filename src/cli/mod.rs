@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod guide;
+pub mod forms;
 pub mod list;
 pub mod scan;
 

@@ -36,7 +36,7 @@ pub fn split(host: &str) -> HostParts<'_> {
     }
     let rule = psl::public_suffix(host);
     let suffix_start = label_start(host, rule.labels);
-    let registrable = if suffix_start == 0 || host.split('.').any(str::is_empty) {
+    let registrable = if suffix_start == 0 || has_empty_label(host) {
         None
     } else {
         Some(&host[label_start(host, rule.labels + 1)..])
@@ -47,10 +47,26 @@ pub fn split(host: &str) -> HostParts<'_> {
 /// Byte offset where the `n`-th label from the right (1-based) starts; 0 when
 /// the host has no more than `n` labels.
 fn label_start(host: &str, n: usize) -> usize {
-    match n.checked_sub(1) {
-        Some(skip) => host.rmatch_indices('.').nth(skip).map_or(0, |(i, _)| i + 1),
-        None => host.len(),
+    let bytes = host.as_bytes();
+    let mut start = bytes.len();
+    for _ in 0..n {
+        match bytes[..start].iter().rposition(|&b| b == b'.') {
+            Some(dot) => start = dot,
+            None => return 0,
+        }
     }
+    // `start` is now the dot before the n-th label (or the end when n = 0).
+    if n == 0 {
+        start
+    } else {
+        start + 1
+    }
+}
+
+/// Whether the host is empty or has an empty label (`.com`, `a..b`, `com.`).
+fn has_empty_label(host: &str) -> bool {
+    let b = host.as_bytes();
+    b.first().is_none_or(|&c| c == b'.') || b.last() == Some(&b'.') || b.windows(2).any(|w| w == b"..")
 }
 
 /// Whether a canonical host is an IPv4 dotted-decimal or bracketed IPv6 literal.

@@ -6,8 +6,10 @@
 //! front-coded, sorted key table (format: `psl_format.rs`) that is searched in
 //! place: nothing is built at startup.
 
+use std::cmp::Ordering;
+
 use super::idna;
-use super::psl_format::{EXACT, EXACT_PRIVATE, EXCEPTION, EXCEPTION_PRIVATE, HEADER, WILDCARD, WILDCARD_PRIVATE};
+use super::psl_format::{EXACT, EXACT_PRIVATE, EXCEPTION, EXCEPTION_PRIVATE, HEADER, SHARED_BITS, WILDCARD, WILDCARD_PRIVATE};
 
 include!(concat!(env!("OUT_DIR"), "/psl_table.rs"));
 
@@ -30,7 +32,7 @@ pub(super) fn public_suffix(host: &str) -> Suffix {
     let mut best = Suffix { labels: 1, private: false };
     // Set when `*.` + the key so far is a rule: it matches one more label.
     let mut wildcard: Option<bool> = None;
-    for (i, label) in host.rsplit('.').enumerate() {
+    for (i, label) in labels_from_right(host).enumerate() {
         let k = i + 1;
         if let Some(private) = wildcard.take() {
             best = Suffix { labels: k, private };
@@ -61,6 +63,17 @@ pub(super) fn public_suffix(host: &str) -> Suffix {
     best
 }
 
+/// The labels of `host`, rightmost first (a plain byte scan: hosts are short).
+fn labels_from_right(host: &str) -> impl Iterator<Item = &str> {
+    let mut end = Some(host.len());
+    std::iter::from_fn(move || {
+        let e = end?;
+        let start = host.as_bytes()[..e].iter().rposition(|&b| b == b'.');
+        end = start;
+        host.get(start.map_or(0, |s| s + 1)..e)
+    })
+}
+
 /// Appends `.label` (just `label` first) to the key in its ASCII form; `None`
 /// when the key would be longer than any in the table (so cannot match) or the
 /// label has no ASCII form.
@@ -86,52 +99,117 @@ fn append_label(key: &mut [u8; MAX_KEY_LEN], len: usize, label: &str) -> Option<
 
 /// The flags stored for `key`, `None` when it is not in the table.
 fn find(key: &[u8]) -> Option<u8> {
-    let block = BLOCKS.partition_point(|&start| first_key(start) <= key).checked_sub(1)?;
+    let block = BLOCKS.partition_point(|&start| cmp_first_key(start, key) != Ordering::Greater).checked_sub(1)?;
     let start = usize::try_from(*BLOCKS.get(block)?).ok()?;
     let end = match BLOCKS.get(block + 1) {
         Some(&e) => usize::try_from(e).ok()?,
         None => TABLE.len(),
     };
     let mut entries = Entries::new(TABLE.get(start..end)?);
-    while let Some((entry, flags)) = entries.next_entry() {
-        match entry.cmp(key) {
-            std::cmp::Ordering::Less => {}
-            std::cmp::Ordering::Equal => return Some(flags),
-            std::cmp::Ordering::Greater => return None,
+    while let Some(order) = entries.next_cmp(key) {
+        match order {
+            Ordering::Less => {}
+            Ordering::Equal => return Some(entries.flags),
+            Ordering::Greater => return None,
         }
     }
     None
 }
 
-/// The key of the (whole, unshared) entry starting at byte `start`.
-fn first_key(start: u32) -> &'static [u8] {
-    let rest = usize::try_from(start).ok().and_then(|s| TABLE.get(s + 2..)).unwrap_or(&[]);
-    let n = rest.iter().position(|&b| b >= HEADER).unwrap_or(rest.len());
-    &rest[..n]
+/// Compares the key of the (whole, unshared) entry starting at byte `start`
+/// with `key`.
+fn cmp_first_key(start: u32, key: &[u8]) -> Ordering {
+    let rest = usize::try_from(start).ok().and_then(|s| TABLE.get(s + 1..)).unwrap_or(&[]);
+    for (i, &b) in rest.iter().enumerate() {
+        if b >= HEADER {
+            return i.cmp(&key.len());
+        }
+        match key.get(i) {
+            Some(&k) if k == b => {}
+            Some(&k) => return b.cmp(&k),
+            None => return Ordering::Greater,
+        }
+    }
+    rest.len().cmp(&key.len())
 }
 
-/// Decodes the front-coded entries of a run of the table, one key at a time.
+/// Walks the front-coded entries of one block, comparing each with a key
+/// without rebuilding it: only where its labels end, and how many leading
+/// bytes the current entry has in common with the key, are tracked.
+///
+/// An entry keeps the previous entry's first `shared` labels (`kept` bytes)
+/// and adds a dot and its own bytes. If `kept` exceeds `common` (the previous
+/// entry's agreement with the key), the entry agrees with the key exactly as
+/// far as the previous one did and is smaller, like it; otherwise it agrees on
+/// `kept` bytes and the comparison continues in its own bytes.
 struct Entries {
     bytes: &'static [u8],
     pos: usize,
-    key: [u8; MAX_KEY_LEN],
+    /// Byte offset where each label of the current entry ends.
+    ends: [usize; MAX_LABELS],
+    /// Bytes the current entry has in common with the key.
+    common: usize,
+    /// Flags of the current entry.
+    flags: u8,
 }
 
 impl Entries {
     fn new(bytes: &'static [u8]) -> Entries {
-        Entries { bytes, pos: 0, key: [0; MAX_KEY_LEN] }
+        Entries { bytes, pos: 0, ends: [0; MAX_LABELS], common: 0, flags: 0 }
     }
 
-    /// The next key and its flags; `None` at the end (or on a malformed table).
-    fn next_entry(&mut self) -> Option<(&[u8], u8)> {
+    /// Moves to the next entry and compares it with `key`; `None` at the end
+    /// (or on a malformed table).
+    fn next_cmp(&mut self, key: &[u8]) -> Option<Ordering> {
         let header = *self.bytes.get(self.pos)?;
-        let shared = usize::from(*self.bytes.get(self.pos + 1)?);
-        let rest = self.bytes.get(self.pos + 2..)?;
-        let n = rest.iter().position(|&b| b >= HEADER).unwrap_or(rest.len());
-        let len = shared + n;
-        self.key.get_mut(shared..len)?.copy_from_slice(&rest[..n]);
-        self.pos += 2 + n;
-        Some((&self.key[..len], header & !HEADER))
+        let shared = usize::from(header & ((1 << SHARED_BITS) - 1));
+        self.flags = *FLAGS.get(usize::from((header & !HEADER) >> SHARED_BITS))?;
+        // `at`: offset in the entry's key of the next byte; `order`: decided?
+        let (kept, mut at) = match shared.checked_sub(1) {
+            Some(last) => {
+                let kept = *self.ends.get(last)?;
+                (kept, kept + 1)
+            }
+            None => (0, 0),
+        };
+        let mut order = None;
+        let mut common = kept;
+        if kept > self.common {
+            order = Some(Ordering::Less);
+            common = self.common;
+        } else if shared > 0 {
+            // The dot joining the kept labels to this entry's own.
+            match key.get(kept) {
+                Some(b'.') => common += 1,
+                Some(&k) => order = Some(b'.'.cmp(&k)),
+                None => order = Some(Ordering::Greater),
+            }
+        }
+        let mut labels = shared;
+        let mut i = self.pos + 1;
+        while let Some(&b) = self.bytes.get(i) {
+            if b >= HEADER {
+                break;
+            }
+            if b == b'.' {
+                *self.ends.get_mut(labels)? = at;
+                labels += 1;
+            }
+            if order.is_none() {
+                match key.get(at) {
+                    Some(&k) if k == b => common += 1,
+                    Some(&k) => order = Some(b.cmp(&k)),
+                    None => order = Some(Ordering::Greater),
+                }
+            }
+            at += 1;
+            i += 1;
+        }
+        *self.ends.get_mut(labels)? = at;
+        self.pos = i;
+        self.common = common;
+        // All of the entry matched: equal, or a proper prefix of the key.
+        Some(order.unwrap_or(if at < key.len() { Ordering::Less } else { Ordering::Equal }))
     }
 }
 
@@ -139,14 +217,37 @@ impl Entries {
 mod tests {
     use super::*;
 
+    impl Entries {
+        /// The next key in full (for checking the table itself): the key
+        /// rebuilt from the previous one and the entry's own bytes.
+        fn next_key_from(&mut self, prev: &[u8]) -> Option<(Vec<u8>, u8)> {
+            let header = *self.bytes.get(self.pos)?;
+            let shared = usize::from(header & ((1 << SHARED_BITS) - 1));
+            let mut key = match shared {
+                0 => Vec::new(),
+                s => {
+                    let labels: Vec<&[u8]> = prev.split(|&b| b == b'.').take(s).collect();
+                    let mut k = labels.join(&b'.');
+                    k.push(b'.');
+                    k
+                }
+            };
+            let rest = &self.bytes[self.pos + 1..];
+            let n = rest.iter().position(|&b| b >= HEADER).unwrap_or(rest.len());
+            key.extend_from_slice(&rest[..n]);
+            // Advance through the real decoder so its state stays in step.
+            self.next_cmp(&key)?;
+            Some((key, self.flags))
+        }
+    }
+
     #[test]
     fn table_is_sorted_and_every_key_is_found() {
         let mut entries = Entries::new(TABLE);
         let mut prev: Vec<u8> = Vec::new();
         let mut count: usize = 0;
         let mut rules = 0;
-        while let Some((key, flags)) = entries.next_entry() {
-            let key = key.to_vec();
+        while let Some((key, flags)) = entries.next_key_from(&prev) {
             assert!(key > prev || count == 0, "not sorted at {:?}", String::from_utf8_lossy(&key));
             assert_eq!(find(&key), Some(flags), "{:?}", String::from_utf8_lossy(&key));
             if flags != 0 {
@@ -157,11 +258,32 @@ mod tests {
         }
         // Each indexed block starts with a whole key.
         for &start in &BLOCKS {
-            assert_eq!(TABLE.get(start as usize + 1), Some(&0), "block at {start}");
-            assert!(!first_key(start).is_empty());
+            let header = TABLE.get(start as usize).copied().unwrap_or(0);
+            assert_eq!(header & !HEADER & ((1 << SHARED_BITS) - 1), 0, "block at {start}");
+            assert!(header >= HEADER);
         }
         assert!(BLOCKS.len() > 1 && BLOCKS.len() < count);
         assert!(rules > 9000, "{rules} keys carry rules");
+    }
+
+    #[test]
+    fn near_misses_agree_with_a_plain_map() {
+        let mut all = std::collections::HashMap::new();
+        let mut entries = Entries::new(TABLE);
+        let mut prev: Vec<u8> = Vec::new();
+        while let Some((key, flags)) = entries.next_key_from(&prev) {
+            all.insert(key.clone(), flags);
+            prev = key;
+        }
+        for key in all.keys() {
+            let mut variants = vec![key[..key.len() - 1].to_vec()];
+            for extra in [&b"a"[..], b"-", b".", b"0", b"z", b".a", b".zz"] {
+                variants.push([key.as_slice(), extra].concat());
+            }
+            for v in variants {
+                assert_eq!(find(&v), all.get(&v).copied(), "{:?}", String::from_utf8_lossy(&v));
+            }
+        }
     }
 
     #[test]

@@ -2,6 +2,9 @@
 //! [`Reason`]s with stable codes and never decides a level itself (that is
 //! `verdict::Policy`'s job).
 
+mod hosting;
+mod lexical;
+mod impersonation;
 mod script;
 mod structure;
 
@@ -11,5 +14,8 @@ use crate::verdict::Reason;
 /// Runs every URL signal family on `target`, appending what they see to `out`.
 pub fn url_signals(target: &Target, out: &mut Vec<Reason>) {
     structure::signals(target, out);
+    let platform = hosting::signals(target, out);
+    lexical::signals(target, platform, out);
     script::signals(target, out);
+    impersonation::signals(target, out);
 }

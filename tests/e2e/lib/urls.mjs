@@ -7,3 +7,15 @@ export const SUSPICIOUS_LOGIN = 'http://192.0.2.10/login.html';
 export const SUSPICIOUS_STRICT_CSP = 'http://192.0.2.10/strict-login.html';
 /** An ordinary login page on an ordinary name: no warning. */
 export const BENIGN_LOGIN = 'http://shop.example.com/login.html';
+
+// The form guard (tests/e2e/guard-*.test.mjs).
+/** A checkout page asking for a card number on a host the engine rates `caution`. */
+export const GUARD_SUSPICIOUS = 'http://192.0.2.10/guard-card.html';
+/** The same checkout page on an ordinary name: no guard. */
+export const GUARD_BENIGN = 'http://shop.example.com/guard-card.html';
+/** A suspicious page that fights the guard (stops events, removes and covers the warning). */
+export const GUARD_HOSTILE = 'http://192.0.2.10/guard-hostile.html';
+/** A suspicious page trusted by the person during the tests (a host no other test uses). */
+export const GUARD_TRUSTED = 'http://192.0.2.11/guard-card.html';
+/** Where the fixture pages of the forms classifier are served (benign host). */
+export const GUARD_FIXTURES = 'http://shop.example.com/fixtures/';

@@ -1,0 +1,53 @@
+// The form guard's question: a content script reports a page's fields, forms
+// and facts; the answer is the URL verdict, each field's kind (in the order
+// reported), the sensitive kinds, whether the person trusts the site, and the
+// strings the content script's warnings need (it cannot read our language).
+import { chosenLang, messages } from '../shared/i18n.js';
+import { sensitivity, warns } from '../shared/settings.js';
+import { engine } from './engine.js';
+import { on } from './router.js';
+import { showLevel, verdictFor } from './verdicts.js';
+
+let last = null;
+
+/** The last report and its answer, for the end-to-end tests' comparison with the CLI. */
+export function lastPageReport() {
+  return last;
+}
+
+/** The answer for one page report (see the message `page-report`). */
+export async function pageAnswer({ url, fields, forms }) {
+  const pageUrl = String(url ?? '');
+  const verdict = await verdictFor(pageUrl);
+  const site = verdict.site ?? verdict.host ?? '';
+  // The person's allowlist is in the engine: an allowlisted site is `trusted`.
+  const trusted = verdict.level === 'trusted';
+  const report = engine().classifyFields({
+    fields: Array.isArray(fields) ? fields : [],
+    forms: Array.isArray(forms) ? forms : [],
+  }, pageUrl);
+  if (report.error) throw new Error(report.error);
+  const lang = await chosenLang();
+  return {
+    verdict,
+    // Whether this page's level calls for warnings at the person's sensitivity.
+    warn: warns(verdict.level, await sensitivity()),
+    site,
+    trusted,
+    fields: report.fields.map(({ kind, confidence, group }) => ({ kind, confidence, group })),
+    forms: report.forms,
+    kinds: report.kinds,
+    sensitive: report.sensitive,
+    lang,
+    strings: await messages(lang),
+  };
+}
+
+on('page-report', async (message, sender) => {
+  const answer = await pageAnswer(message);
+  last = { url: message.url, fields: message.fields, answer };
+  if (sender.tab?.id !== undefined && sender.frameId === 0 && answer.verdict.level) {
+    await showLevel(sender.tab.id, answer.trusted ? 'trusted' : answer.verdict.level).catch(() => {});
+  }
+  return answer;
+});

@@ -1,0 +1,90 @@
+//! The kinds of data a field asks for, named the same in Rust, JSON and JS.
+
+use serde::{Deserialize, Serialize};
+
+/// What a field asks for. The JSON names are kebab-case (`card-number`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FieldKind {
+    Password,
+    Username,
+    Email,
+    CardNumber,
+    CardExpiry,
+    CardCvc,
+    CardHolder,
+    BankAccount,
+    BankBranch,
+    /// A bank or card PIN (暗証番号).
+    Pin,
+    /// A one-time code sent by SMS, mail or an app.
+    Otp,
+    GiftCardCode,
+    /// マイナンバー and other national identity numbers.
+    NationalId,
+    Phone,
+    Address,
+    Birthdate,
+    Other,
+}
+
+impl FieldKind {
+    /// Every kind, in the order used when scores tie.
+    pub const ALL: [FieldKind; 17] = [
+        FieldKind::Password,
+        FieldKind::CardNumber,
+        FieldKind::CardCvc,
+        FieldKind::CardExpiry,
+        FieldKind::Pin,
+        FieldKind::Otp,
+        FieldKind::GiftCardCode,
+        FieldKind::BankAccount,
+        FieldKind::BankBranch,
+        FieldKind::NationalId,
+        FieldKind::CardHolder,
+        FieldKind::Username,
+        FieldKind::Email,
+        FieldKind::Phone,
+        FieldKind::Birthdate,
+        FieldKind::Address,
+        FieldKind::Other,
+    ];
+
+    /// The stable kebab-case name used in JSON, the CLI and the extension.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldKind::Password => "password",
+            FieldKind::Username => "username",
+            FieldKind::Email => "email",
+            FieldKind::CardNumber => "card-number",
+            FieldKind::CardExpiry => "card-expiry",
+            FieldKind::CardCvc => "card-cvc",
+            FieldKind::CardHolder => "card-holder",
+            FieldKind::BankAccount => "bank-account",
+            FieldKind::BankBranch => "bank-branch",
+            FieldKind::Pin => "pin",
+            FieldKind::Otp => "otp",
+            FieldKind::GiftCardCode => "gift-card-code",
+            FieldKind::NationalId => "national-id",
+            FieldKind::Phone => "phone",
+            FieldKind::Address => "address",
+            FieldKind::Birthdate => "birthdate",
+            FieldKind::Other => "other",
+        }
+    }
+
+    /// Whether handing this over to a scam site does lasting harm on its own
+    /// (money, account takeover, identity): the kinds the form guard protects.
+    /// Names, contact data and addresses are personal but not guarded alone.
+    pub fn is_sensitive(self) -> bool {
+        !matches!(
+            self,
+            FieldKind::Username | FieldKind::Email | FieldKind::Phone | FieldKind::Address | FieldKind::Birthdate | FieldKind::Other
+        )
+    }
+
+    /// Whether the kind is part of a payment card.
+    pub fn is_card(self) -> bool {
+        matches!(self, FieldKind::CardNumber | FieldKind::CardExpiry | FieldKind::CardCvc | FieldKind::CardHolder)
+    }
+}

@@ -1,0 +1,191 @@
+//! Hosting: addresses that belong to a shared service's users rather than to the
+//! service. Free hosting and app platforms, dynamic DNS, IPFS gateways and URL
+//! shorteners cost a scammer nothing and leave no owner to trace, so phishing
+//! lives there; so do many honest hobby sites, which is why these reasons only
+//! add weight and never decide alone.
+//!
+//! The curated table is `data/hosting.tsv`; the public suffix list's private
+//! section (`Target::private_suffix`) adds every platform it knows.
+
+use std::sync::OnceLock;
+
+use crate::target::Target;
+use crate::verdict::Reason;
+
+/// What kind of shared service a host belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Free web hosting, site builders, app platforms.
+    Hosting,
+    /// Dynamic DNS: a free name pointing at any machine.
+    DynamicDns,
+    /// A gateway serving IPFS content by hash.
+    IpfsGateway,
+    /// A URL shortener: the link hides where it goes.
+    Shortener,
+}
+
+/// One row of `data/hosting.tsv`.
+#[derive(Clone, Copy, Debug)]
+struct Service {
+    suffix: &'static str,
+    kind: Kind,
+    /// User content sits in the path of the host itself, not in names under it.
+    path: bool,
+}
+
+/// Where a host sits on a shared service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Platform {
+    /// The service's suffix (`pages.dev`) or host (`sites.google.com`).
+    pub suffix: &'static str,
+    pub kind: Kind,
+    /// Whether user names sit under `suffix` (so `suffix` acts as a public suffix).
+    pub names_under: bool,
+}
+
+const HOSTING_TSV: &str = include_str!("../../data/hosting.tsv");
+
+/// Parses `data/hosting.tsv` into a table sorted by suffix. Malformed rows are
+/// a build-time data error, caught by the tests.
+fn parse(text: &'static str) -> Result<Vec<Service>, String> {
+    let mut table = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad = || format!("data/hosting.tsv line {}: {line:?}", n + 1);
+        let mut cols = line.split('\t');
+        let (Some(suffix), Some(kind), Some(matching), None) = (cols.next(), cols.next(), cols.next(), cols.next()) else {
+            return Err(bad());
+        };
+        let kind = match kind {
+            "hosting" => Kind::Hosting,
+            "dynamic-dns" => Kind::DynamicDns,
+            "ipfs-gateway" => Kind::IpfsGateway,
+            "shortener" => Kind::Shortener,
+            _ => return Err(bad()),
+        };
+        let path = match matching {
+            "sub" => false,
+            "path" => true,
+            _ => return Err(bad()),
+        };
+        table.push(Service { suffix, kind, path });
+    }
+    table.sort_by(|a, b| a.suffix.cmp(b.suffix));
+    if let Some(w) = table.windows(2).find(|w| w[0].suffix == w[1].suffix) {
+        return Err(format!("data/hosting.tsv: {} is listed twice", w[0].suffix));
+    }
+    Ok(table)
+}
+
+/// FNV-1a: a fast hash so that a lookup compares integers, not strings.
+fn hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The table keyed by the hash of each suffix, sorted for binary search.
+fn table() -> &'static [(u64, Service)] {
+    static TABLE: OnceLock<Vec<(u64, Service)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut keyed: Vec<(u64, Service)> = parse(HOSTING_TSV).unwrap_or_default().into_iter().map(|s| (hash(s.suffix), s)).collect();
+        keyed.sort_unstable_by_key(|(h, _)| *h);
+        keyed
+    })
+}
+
+fn find(suffix: &str) -> Option<Service> {
+    let table = table();
+    let h = hash(suffix);
+    let start = table.partition_point(|(k, _)| *k < h);
+    table[start..].iter().take_while(|(k, _)| *k == h).map(|(_, s)| *s).find(|s| s.suffix == suffix)
+}
+
+/// The shared service `t`'s host belongs to, from the curated table: the longest
+/// listed suffix under which the host names a user's site (`abc.pages.dev`, not
+/// `pages.dev` or `www.pages.dev`), or a path-hosting host with a path.
+fn platform(t: &Target) -> Option<Platform> {
+    let host = t.url.host.as_str();
+    // Candidate suffixes start after each dot; every listed suffix has at least
+    // two labels, so the last dot (before the TLD) starts none.
+    let last_dot = host.bytes().rposition(|b| b == b'.')?;
+    let starts = std::iter::once(0).chain(host.bytes().enumerate().filter(|&(_, b)| b == b'.').map(|(i, _)| i + 1));
+    for start in starts.take_while(|&s| s <= last_dot) {
+        let rest = &host[start..];
+        if let Some(s) = find(rest) {
+            let prefix = host[..start].trim_end_matches('.');
+            let user = !prefix.is_empty() && prefix != "www";
+            let found = if s.path { !user && has_content_path(t) } else { user };
+            return found.then_some(Platform { suffix: s.suffix, kind: s.kind, names_under: !s.path });
+        }
+    }
+    None
+}
+
+/// Whether the URL points at something below the host's front page.
+fn has_content_path(t: &Target) -> bool {
+    t.url.path.len() > 1 || t.url.query.as_deref().is_some_and(|q| !q.is_empty())
+}
+
+/// An IPFS address served from any host: a `/ipfs/` or `/ipns/` path, or a
+/// CIDv1 (base32, `baf...`) as a host label.
+fn ipfs_content(t: &Target) -> bool {
+    let path = t.url.path.as_str();
+    let in_path = ["/ipfs/", "/ipns/"].iter().any(|p| path.len() > p.len() + 10 && path.starts_with(p));
+    in_path
+        || t.url.host.len() >= 50 && t.url.host.split('.').any(|l| {
+            l.len() >= 50 && l.starts_with("baf") && l.bytes().all(|b| b.is_ascii_lowercase() || (b'2'..=b'7').contains(&b))
+        })
+}
+
+/// Appends the hosting reasons for `t` and returns the platform it found, so
+/// the other signal families can treat the platform's suffix as public.
+pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) -> Option<Platform> {
+    if t.ip {
+        return None;
+    }
+    let found = platform(t);
+    if ipfs_content(t) || found.is_some_and(|p| p.kind == Kind::IpfsGateway) {
+        out.push(Reason::new("ipfs"));
+        return found;
+    }
+    match found {
+        Some(p) => {
+            let code = match p.kind {
+                Kind::Hosting => "free-hosting",
+                Kind::DynamicDns => "dynamic-dns",
+                Kind::Shortener => "url-shortener",
+                Kind::IpfsGateway => "ipfs",
+            };
+            out.push(Reason::new(code).detail(p.suffix));
+        }
+        // A platform only the public suffix list knows: the site is the user's.
+        None if t.private_suffix && t.site.as_deref().is_some_and(|s| !s.starts_with("www.")) => {
+            out.push(Reason::new("free-hosting").detail(t.suffix.clone()));
+        }
+        None => {}
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_parses_without_duplicates() {
+        let table = parse(HOSTING_TSV).expect("data/hosting.tsv parses");
+        assert!(table.len() > 100);
+        assert!(table.iter().all(|s| s.suffix.contains('.') && s.suffix == s.suffix.to_ascii_lowercase()));
+        assert!(table.iter().all(|s| find(s.suffix).is_some_and(|f| f.suffix == s.suffix)));
+        assert!(find("example.com").is_none());
+    }
+
+    #[test]
+    fn bad_rows_are_errors() {
+        assert!(parse("x.example\thosting\n").is_err());
+        assert!(parse("x.example\tfree\tsub\n").is_err());
+        assert!(parse("x.example\thosting\tsub\nx.example\thosting\tsub\n").is_err());
+    }
+}

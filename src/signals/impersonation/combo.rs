@@ -1,0 +1,188 @@
+//! Brand names combined with other words in a host label: `amazon-security-update`,
+//! `myjcbloginjp`, `rakuten-card-jp`, `soporte-appl-e` (after the skeleton folds).
+//!
+//! A token found in a label counts as
+//! - a *combo* when everything around it is lure words (`login`, `secure`,
+//!   `jp`, `card`, `my`, ...), a stray letter, digits or hyphens, with at least
+//!   one lure word: the label says "this is the brand's sign-in page";
+//! - a plain *mention* otherwise (`amazonvideo`, `amazons`, `apple-farm`):
+//!   weaker, since brands, fans and resellers name their sites so.
+//!
+//! Short or everyday-word tokens (`=` in the table: `au`, `jcb`, `apple`,
+//! `line`) never count as a piece of another word: they need hyphen, digit or
+//! label edges around them, or lure words including a strong one (`login`,
+//! `verify`, ...) all around.
+
+use std::sync::OnceLock;
+
+use crate::brands::{Brands, TokenHit, TokenTrie};
+
+/// How a token sits in its label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// Surrounded by other words.
+    Mention,
+    /// Surrounded by bait words, digits and hyphens only.
+    Combo,
+}
+
+/// Words that make a label read as a sign-in, payment or warning page.
+const STRONG_BAIT: &[&str] = &[
+    "account", "accounts", "acount", "alert", "alerts", "auth", "billing", "claim", "confirm", "confirmation",
+    "customer", "helpdesk", "limited", "lock", "locked", "login", "logon", "notice", "password", "payment",
+    "payments", "protection", "recovery", "refund", "reset", "resetting", "restore", "secure", "security", "sign",
+    "signin", "support", "supports", "unlock", "update", "updates", "verification", "verify", "warning",
+    // The same lures in other languages phishing kits are written in.
+    "assistance", "compte", "conta", "cuenta", "konto", "seguridad", "servicio", "soporte", "suporte", "verificar",
+];
+
+/// Glue words and fragments that stick to brand names in lures (`jp`, `co`,
+/// `my`, `online`) but also in brands' own and fans' sites: alone they do not
+/// make a combo.
+const WEAK_BAIT: &[&str] = &[
+    "access", "airdrop", "app", "apps", "bank", "banking", "bill", "card", "cards", "care", "center", "centre",
+    "check", "club", "co", "cojp", "com", "connect", "contact", "direct", "entry", "free", "gift", "giveaway",
+    "help", "home", "http", "https", "id", "inc", "info", "ja", "japan", "jp", "jpn", "mail", "member", "members",
+    "mobile", "my", "mypage", "net", "new", "official", "online", "pay", "point", "points", "portal", "prime",
+    "promo", "protect", "return", "reward", "rewards", "safe", "safety", "service", "services", "setting",
+    "settings", "site", "sms", "ssl", "sso", "system", "team", "user", "users", "wallet", "web", "www",
+];
+
+/// How a run of letters splits into bait words.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Bait {
+    /// It does not.
+    No,
+    /// Nothing, or stray single letters (`amazons`, `a-rakuten`).
+    Filler,
+    /// Glue words (and stray letters).
+    Weak,
+    /// Into bait words, at least one of them strong.
+    Strong,
+}
+
+/// The lure words in a trie; token number = index in `STRONG_BAIT` then `WEAK_BAIT`.
+fn bait_trie() -> &'static TokenTrie {
+    static TRIE: OnceLock<TokenTrie> = OnceLock::new();
+    TRIE.get_or_init(|| {
+        let mut trie = TokenTrie::new();
+        for (i, w) in STRONG_BAIT.iter().chain(WEAK_BAIT).enumerate() {
+            trie.insert(w, i as u32);
+        }
+        trie
+    })
+}
+
+fn token_kind(token: u32) -> Bait {
+    if (token as usize) < STRONG_BAIT.len() {
+        Bait::Strong
+    } else {
+        Bait::Weak
+    }
+}
+
+/// Splits `run` (letters only) into bait words and at most one stray letter,
+/// keeping the best split: the strongest word it can use. An empty run is filler.
+fn split_bait(run: &[u8]) -> Bait {
+    if run.len() > 64 {
+        return Bait::No;
+    }
+    // best[i][k]: the strongest split of run[..i] using k stray letters.
+    let mut best = [[Bait::No; 2]; 65];
+    best[0][0] = Bait::Filler;
+    let trie = bait_trie();
+    for start in 0..run.len() {
+        for k in 0..2 {
+            let here = best[start][k];
+            if here == Bait::No {
+                continue;
+            }
+            trie.each_at(run, start, |end, token| {
+                best[end][k] = best[end][k].max(here.max(token_kind(token)));
+            });
+            if k == 0 {
+                best[start + 1][1] = best[start + 1][1].max(here);
+            }
+        }
+    }
+    best[run.len()][0].max(best[run.len()][1])
+}
+
+/// The bait in `text`: each letter run (split at hyphens and digits) must be
+/// bait; the result is the strongest word used.
+fn surroundings(text: &[u8]) -> Bait {
+    let mut result = Bait::Filler;
+    for run in text.split(|b| !b.is_ascii_lowercase()) {
+        match split_bait(run) {
+            Bait::No => return Bait::No,
+            b => result = result.max(b),
+        }
+    }
+    result
+}
+
+fn is_edge(b: Option<&u8>) -> bool {
+    b.is_none_or(|b| *b == b'-' || b.is_ascii_digit())
+}
+
+/// The strongest brand token in `label` (lower-case ASCII), if any counts.
+pub fn find<'a>(brands: &'a Brands, label: &str) -> Option<(TokenHit<'a>, Strength)> {
+    let bytes = label.as_bytes();
+    let mut best: Option<(TokenHit<'a>, Strength)> = None;
+    brands.tokens_in(label, |hit| {
+        let bait = match (surroundings(&bytes[..hit.start]), surroundings(&bytes[hit.end..])) {
+            (Bait::No, _) | (_, Bait::No) => Bait::No,
+            (a, b) => a.max(b),
+        };
+        let bounded = is_edge(hit.start.checked_sub(1).and_then(|i| bytes.get(i))) && is_edge(bytes.get(hit.end));
+        let combo = if hit.token.strict && !bounded { bait == Bait::Strong } else { bait >= Bait::Weak };
+        if hit.token.strict && !bounded && !combo {
+            return;
+        }
+        let strength = if combo { Strength::Combo } else { Strength::Mention };
+        let better = match &best {
+            None => true,
+            Some((b, s)) => (strength, hit.end - hit.start) > (*s, b.end - b.start),
+        };
+        if better {
+            best = Some((hit, strength));
+        }
+    });
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::brands::builtin;
+
+    fn combo(label: &str) -> Option<(&'static str, Strength)> {
+        find(builtin(), label).map(|(h, s)| (h.brand.id, s))
+    }
+
+    #[test]
+    fn bait_words_around_a_brand() {
+        assert_eq!(combo("myjcbloginjp"), Some(("jcb", Strength::Combo)));
+        assert_eq!(combo("amazon-security-update"), Some(("amazon", Strength::Combo)));
+        assert_eq!(combo("rakuten-card-login"), Some(("rakuten-card", Strength::Combo)));
+        assert_eq!(combo("appleid-verify2"), Some(("apple", Strength::Combo)));
+        assert_eq!(combo("au-login"), Some(("au", Strength::Combo)));
+        assert_eq!(combo("eki-net-jp-verify"), Some(("jreast", Strength::Combo)));
+    }
+
+    #[test]
+    fn other_words_around_a_brand_are_a_mention() {
+        assert_eq!(combo("amazonvideo"), Some(("amazon", Strength::Mention)));
+        assert_eq!(combo("au-shop"), Some(("au", Strength::Mention)));
+        assert_eq!(combo("amazon-co-jp"), Some(("amazon", Strength::Combo)));
+        assert_eq!(combo("amazons"), Some(("amazon", Strength::Mention)));
+        assert_eq!(combo("au"), Some(("au", Strength::Mention)));
+    }
+
+    #[test]
+    fn short_tokens_inside_words_do_not_count() {
+        for label in ["audio", "beauty", "pineapple", "appleinsider", "online", "jcbx-ray", "aeonian", "analog", "auto", "accessline", "myapple", "conta", "mymail"] {
+            assert_eq!(combo(label), None, "{label}");
+        }
+    }
+}

@@ -1,0 +1,450 @@
+//! Lookalike registrable domains: a brand's official domain label typed wrong
+//! (one keyboard slip, a swapped pair, a flipped bit), drawn with confusable
+//! characters, glued to its suffix, or moved to another TLD.
+//!
+//! Built once from the brand table: maps from official labels, from their
+//! skeletons, and from every skeleton with one character deleted (a deletion
+//! neighbourhood). A candidate label then costs about one hash lookup per
+//! character, whatever the number of brands.
+
+use std::sync::OnceLock;
+
+use super::skeleton::skeleton;
+use crate::brands::{self, hash_bytes, Brand, Brands, FxMap};
+
+/// What kind of lookalike a label is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// The brand's exact label under another suffix (`smbc-card.hr`).
+    TldSwap,
+    /// Reads exactly as the brand's label (`аррӏе`, `arnazon`, `paypa1`).
+    Confusable,
+    /// Near-identical: a long label with one slip people do not notice (a
+    /// swapped pair, a doubled or dropped double letter, a neighbouring key), a
+    /// hyphen moved, the suffix glued on (`smtbjp.com`) or the label split
+    /// (`am.azon.co.jp`).
+    NearIdentical,
+    /// One plausible typing slip away, on a label short enough that honest
+    /// sites live nearby (`amazpn`, `mercair`).
+    Typo,
+    /// One flipped bit away (`amazgn`).
+    Bitsquat,
+}
+
+/// A lookalike found: the kind, and the official domain it imitates.
+#[derive(Clone, Copy, Debug)]
+pub struct Lookalike {
+    pub kind: Kind,
+    pub brand: &'static Brand,
+    pub domain: &'static str,
+}
+
+struct Entry {
+    brand: u16,
+    domain: &'static str,
+    label: &'static str,
+    /// The label without hyphens.
+    plain: String,
+}
+
+/// One family of keys (plain labels or skeletons) with its deletion neighbourhood.
+#[derive(Default)]
+struct Keys {
+    /// [`poly`] hash of a whole key → its entry.
+    exact: FxMap<u64, u32>,
+    /// [`poly`] hash of a key with one byte deleted → entries.
+    deletions: FxMap<u64, Vec<u32>>,
+    /// The key of each entry, by entry number.
+    of_entry: Vec<String>,
+}
+
+/// Polynomial hash base (odd, so powers never vanish modulo 2^64).
+const BASE: u64 = 0x100_0000_01b3;
+
+/// Polynomial hash of a key: lets [`Keys::one_edit`] hash all of a
+/// candidate's one-deletion variants in linear time.
+fn poly(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0u64, |h, &b| h.wrapping_mul(BASE).wrapping_add(u64::from(b)))
+}
+
+impl Keys {
+    fn add(&mut self, key: &str, e: u32) {
+        self.exact.entry(poly(key.as_bytes())).or_insert(e);
+        self.of_entry.push(key.to_string());
+        let bytes = key.as_bytes();
+        let mut buf = Vec::with_capacity(bytes.len());
+        for i in 0..bytes.len() {
+            buf.clear();
+            buf.extend_from_slice(&bytes[..i]);
+            buf.extend_from_slice(&bytes[i + 1..]);
+            let list = self.deletions.entry(poly(&buf)).or_default();
+            if !list.contains(&e) {
+                list.push(e);
+            }
+        }
+    }
+
+    /// The entry whose key is exactly `key`.
+    fn exact_match(&self, key: &str) -> Option<u32> {
+        let &e = self.exact.get(&poly(key.as_bytes()))?;
+        (self.of_entry[e as usize] == key).then_some(e)
+    }
+
+    /// Calls `found` with each entry one edit from `cand` (and its key) until
+    /// it returns true. Hash hits are only candidates: `found` checks the edit.
+    fn one_edit(&self, cand: &[u8], mut found: impl FnMut(u32, &[u8]) -> bool) {
+        let n = cand.len();
+        if n == 0 || n > 128 {
+            return;
+        }
+        let mut check = |e: u32| found(e, self.of_entry[e as usize].as_bytes());
+        // suffix[i] = hash contribution of cand[i..] as the tail of a
+        // one-shorter string; prefix grows as we go.
+        let mut suffix = [0u64; 129];
+        let mut power = 1u64;
+        for i in (0..n).rev() {
+            suffix[i] = suffix[i + 1].wrapping_add(u64::from(cand[i]).wrapping_mul(power));
+            power = power.wrapping_mul(BASE);
+        }
+        // powers[k] = BASE^k for the prefix shift.
+        let mut powers = [1u64; 129];
+        for k in 1..=n {
+            powers[k] = powers[k - 1].wrapping_mul(BASE);
+        }
+        let mut prefix = 0u64;
+        for i in 0..n {
+            // cand without cand[i]: prefix * BASE^(n-1-i) + tail after i.
+            let variant = prefix.wrapping_mul(powers[n - 1 - i]).wrapping_add(suffix[i + 1]);
+            // The candidate with one byte fewer is a key (an insertion)...
+            if let Some(&e) = self.exact.get(&variant) {
+                if check(e) {
+                    return;
+                }
+            }
+            // ...or equals a key with one byte fewer (a substitution or swap).
+            for &e in self.deletions.get(&variant).into_iter().flatten() {
+                if check(e) {
+                    return;
+                }
+            }
+            prefix = prefix.wrapping_mul(BASE).wrapping_add(u64::from(cand[i]));
+        }
+        // The candidate is a key with one byte fewer (an omission).
+        for &e in self.deletions.get(&prefix).into_iter().flatten() {
+            if check(e) {
+                return;
+            }
+        }
+    }
+}
+
+/// The precomputed lookalike index over every official domain.
+pub struct Index {
+    brands: &'static Brands,
+    entries: Vec<Entry>,
+    by_label: FxMap<&'static str, u32>,
+    plain: Keys,
+    skeletons: Keys,
+    /// Official domains with the dots removed (`amazoncojp`), keyed by hash.
+    glued: FxMap<u64, u32>,
+    /// Skeletons of long everyday-word official labels → (brand, domain).
+    ordinary_skeletons: FxMap<String, (u16, &'static str)>,
+}
+
+/// The index for the built-in brand table, built on first use.
+pub fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| Index::build(brands::builtin()))
+}
+
+/// Shortest official label that yields TLD-swap and confusable lookalikes;
+/// typo lookalikes need one more character.
+const MIN_LABEL: usize = 4;
+
+/// Labels at least this long are distinctive enough that one unnoticed slip
+/// makes a near-identical (dangerous) lookalike.
+const LONG_LABEL: usize = 8;
+
+impl Index {
+    fn build(brands: &'static Brands) -> Index {
+        let mut index = Index {
+            brands,
+            entries: Vec::new(),
+            by_label: FxMap::default(),
+            plain: Keys::default(),
+            skeletons: Keys::default(),
+            glued: FxMap::default(),
+            ordinary_skeletons: FxMap::default(),
+        };
+        let mut skel = String::new();
+        for (b, brand) in brands.all().iter().enumerate() {
+            for domain in &brand.domains {
+                let label = domain.label();
+                if label.len() < MIN_LABEL || !skeleton(label, &mut skel) || skel.len() < MIN_LABEL {
+                    continue;
+                }
+                if domain.ordinary {
+                    // Everyday words (`outlook`, `office`) yield only exact
+                    // confusables, and only when long enough to be distinctive.
+                    if label.len() >= 6 {
+                        index.ordinary_skeletons.entry(skel.clone()).or_insert((b as u16, domain.name));
+                    }
+                    continue;
+                }
+                let e = index.entries.len() as u32;
+                let plain = label.replace('-', "");
+                index.plain.add(&plain, e);
+                index.skeletons.add(&skel, e);
+                index.entries.push(Entry { brand: b as u16, domain: domain.name, label, plain });
+                index.by_label.entry(label).or_insert(e);
+                index.glued.entry(hash_undotted(domain.name)).or_insert(e);
+            }
+        }
+        index
+    }
+
+    fn found(&self, kind: Kind, e: u32) -> Lookalike {
+        let entry = &self.entries[e as usize];
+        Lookalike { kind, brand: &self.brands.all()[usize::from(entry.brand)], domain: entry.domain }
+    }
+
+    /// Judges one registrable label. `raw` is its ASCII form (maybe punycode),
+    /// `readable` the form people read; `site` the whole registrable domain,
+    /// which the caller has already found not to be official.
+    pub fn check(&self, raw: &str, readable: &str, site: &str) -> Option<Lookalike> {
+        if let Some(&e) = self.by_label.get(raw) {
+            return Some(self.found(Kind::TldSwap, e));
+        }
+        if let Some(e) = self.glued_match(raw, site) {
+            return Some(self.found(Kind::NearIdentical, e));
+        }
+        let mut skel = String::new();
+        if !skeleton(readable, &mut skel) || skel.len() < MIN_LABEL {
+            return None;
+        }
+        let plain = readable.replace('-', "");
+        if let Some(e) = self.skeletons.exact_match(&skel) {
+            let same_letters = plain == self.entries[e as usize].plain;
+            return Some(self.found(if same_letters { Kind::NearIdentical } else { Kind::Confusable }, e));
+        }
+        if let Some(&(b, domain)) = self.ordinary_skeletons.get(skel.as_str()) {
+            if plain != domain.split('.').next().unwrap_or("") {
+                return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
+            }
+        }
+        let mut best = None;
+        if plain.is_ascii() {
+            self.plain.one_edit(plain.as_bytes(), |e, key| {
+                best = judge(key, plain.as_bytes(), raw, self.entries[e as usize].label).map(|k| self.found(k, e));
+                best.is_some()
+            });
+        }
+        // Look-alike characters plus a slip: compare what people see.
+        if best.is_none() && skel != plain {
+            self.skeletons.one_edit(skel.as_bytes(), |e, key| {
+                best = judge(key, skel.as_bytes(), raw, self.entries[e as usize].label)
+                    .map(|k| self.found(if k == Kind::Bitsquat { Kind::Typo } else { k }, e));
+                best.is_some()
+            });
+        }
+        best
+    }
+
+    /// `smtbjp.com`, `paypayne.jp`, `saisoncardco.jp`: an official domain with
+    /// its dots removed.
+    fn glued_match(&self, raw: &str, site: &str) -> Option<u32> {
+        self.glued_get(raw).or_else(|| self.glued_get(site))
+    }
+
+    /// The entry whose official domain, undotted, equals `text` undotted.
+    fn glued_get(&self, text: &str) -> Option<u32> {
+        let &e = self.glued.get(&hash_undotted(text))?;
+        let official = self.entries[e as usize].domain.bytes().filter(|&b| b != b'.');
+        official.eq(text.bytes().filter(|&b| b != b'.')).then_some(e)
+    }
+
+    /// A subdomain split (`am.azon.co.jp`): the whole host glued equals an
+    /// official domain glued, while the registrable domain is not official.
+    pub fn split_match(&self, host: &str) -> Option<Lookalike> {
+        self.glued_get(host).map(|e| self.found(Kind::NearIdentical, e))
+    }
+}
+
+/// Hash of `text` with its dots removed, without allocating.
+fn hash_undotted(text: &str) -> u64 {
+    let mut buf = [0u8; 256];
+    let mut n = 0;
+    for b in text.bytes().filter(|&b| b != b'.') {
+        if n == buf.len() {
+            break;
+        }
+        buf[n] = b;
+        n += 1;
+    }
+    hash_bytes(&buf[..n])
+}
+
+/// Classifies `cand` against the brand key `brand` (both plain or both
+/// skeletons); `None` when the edit is not one a lookalike would make.
+fn judge(brand: &[u8], cand: &[u8], raw: &str, label: &str) -> Option<Kind> {
+    let e = edit(brand, cand)?;
+    let len = brand.len();
+    let unnoticed = match e {
+        Edit::Transpose => true,
+        Edit::Substitute { from, to, .. } => looks_alike(from, to) || keyboard_neighbours(from).contains(&to),
+        Edit::Insert { at, byte } => at.checked_sub(1).map(|i| brand[i]) == Some(byte) || brand.get(at) == Some(&byte),
+        Edit::Omit { at } => brand.get(at + 1) == Some(&brand[at]) || (at > 0 && brand[at - 1] == brand[at]),
+    };
+    if len >= LONG_LABEL && unnoticed {
+        return Some(Kind::NearIdentical);
+    }
+    if is_bitflip(raw.as_bytes(), label.as_bytes()) {
+        return Some(Kind::Bitsquat);
+    }
+    accept(brand, &e).then_some(Kind::Typo)
+}
+
+/// Whether two equal-length labels differ in exactly one byte, by one bit.
+fn is_bitflip(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && {
+        let mut diff = a.iter().zip(b).filter(|(x, y)| x != y);
+        matches!((diff.next(), diff.next()), (Some((x, y)), None) if (x ^ y).count_ones() == 1)
+    }
+}
+
+/// One edit turning `brand` into `cand`.
+#[derive(Debug, PartialEq, Eq)]
+enum Edit {
+    Substitute { at: usize, from: u8, to: u8 },
+    Transpose,
+    Insert { at: usize, byte: u8 },
+    Omit { at: usize },
+}
+
+fn edit(brand: &[u8], cand: &[u8]) -> Option<Edit> {
+    let prefix = brand.iter().zip(cand).take_while(|(a, b)| a == b).count();
+    match cand.len() as isize - brand.len() as isize {
+        0 => {
+            let suffix = brand.iter().rev().zip(cand.iter().rev()).take_while(|(a, b)| a == b).count();
+            let differ = brand.len() - prefix - suffix.min(brand.len() - prefix);
+            match differ {
+                1 => Some(Edit::Substitute { at: prefix, from: brand[prefix], to: cand[prefix] }),
+                2 if brand[prefix] == cand[prefix + 1] && brand[prefix + 1] == cand[prefix] => Some(Edit::Transpose),
+                _ => None,
+            }
+        }
+        1 => (brand[prefix..] == cand[prefix + 1..]).then(|| Edit::Insert { at: prefix, byte: cand[prefix] }),
+        -1 => (brand[prefix + 1..] == cand[prefix..]).then_some(Edit::Omit { at: prefix }),
+        _ => None,
+    }
+}
+
+/// QWERTY neighbours of each key.
+fn keyboard_neighbours(b: u8) -> &'static [u8] {
+    match b {
+        b'1' => b"2q", b'2' => b"13qw", b'3' => b"24we", b'4' => b"35er", b'5' => b"46rt",
+        b'6' => b"57ty", b'7' => b"68yu", b'8' => b"79ui", b'9' => b"80io", b'0' => b"9op",
+        b'q' => b"12wa", b'w' => b"23qeas", b'e' => b"34wrsd", b'r' => b"45etdf", b't' => b"56ryfg",
+        b'y' => b"67tugh", b'u' => b"78yihj", b'i' => b"89uojk", b'o' => b"90ipkl", b'p' => b"0ol",
+        b'a' => b"qwsz", b's' => b"weadzx", b'd' => b"ersfxc", b'f' => b"rtdgcv", b'g' => b"tyfhvb",
+        b'h' => b"yugjbn", b'j' => b"uihknm", b'k' => b"iojlm", b'l' => b"opk",
+        b'z' => b"asx", b'x' => b"zsdc", b'c' => b"xdfv", b'v' => b"cfgb", b'b' => b"vghn",
+        b'n' => b"bhjm", b'm' => b"njk",
+        _ => b"",
+    }
+}
+
+/// Letter pairs that look alike even in ASCII (after the skeleton folds).
+fn looks_alike(a: u8, b: u8) -> bool {
+    const PAIRS: &[(u8, u8)] = &[(b'c', b'e'), (b'b', b'd'), (b'g', b'q'), (b'm', b'n'), (b'n', b'r'), (b'u', b'v'), (b'a', b'o'), (b'o', b'c')];
+    PAIRS.iter().any(|&(x, y)| (x, y) == (a, b) || (y, x) == (a, b))
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Whether a slip on a brand key of this length is still a lookalike. Long
+/// labels accept any single edit; shorter ones only the slips people make or
+/// cannot see, because short labels have many honest neighbours.
+fn accept(brand: &[u8], e: &Edit) -> bool {
+    let len = brand.len();
+    if len >= 8 {
+        return true;
+    }
+    let neighbour_or_double = |at: usize, byte: u8| {
+        let before = at.checked_sub(1).map(|i| brand[i]);
+        let after = brand.get(at).copied();
+        [before, after].into_iter().flatten().any(|n| n == byte || keyboard_neighbours(n).contains(&byte))
+    };
+    match *e {
+        Edit::Transpose => true,
+        Edit::Substitute { from, to, .. } => {
+            looks_alike(from, to) || (len >= 5 && (keyboard_neighbours(from).contains(&to) || (is_vowel(from) && is_vowel(to))))
+        }
+        Edit::Insert { at, byte } => {
+            let double = at.checked_sub(1).map(|i| brand[i]) == Some(byte) || brand.get(at) == Some(&byte);
+            double || (len >= 5 && (neighbour_or_double(at, byte) || (at == len && byte.is_ascii_digit())))
+        }
+        Edit::Omit { at } => {
+            let doubled = brand.get(at + 1) == Some(&brand[at]) || (at > 0 && brand[at - 1] == brand[at]);
+            doubled || len >= 6
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(label: &str, site: &str) -> Option<(Kind, &'static str)> {
+        index().check(label, label, site).map(|l| (l.kind, l.domain))
+    }
+
+    #[test]
+    fn edits() {
+        assert_eq!(edit(b"amazon", b"amazpn"), Some(Edit::Substitute { at: 4, from: b'o', to: b'p' }));
+        assert_eq!(edit(b"amazon", b"amzaon"), Some(Edit::Transpose));
+        assert_eq!(edit(b"amazon", b"amazoon"), Some(Edit::Insert { at: 5, byte: b'o' }));
+        assert_eq!(edit(b"amazon", b"amzon"), Some(Edit::Omit { at: 2 }));
+        assert_eq!(edit(b"amazon", b"nozama"), None);
+        assert_eq!(edit(b"abc", b"bca"), None);
+    }
+
+    #[test]
+    fn typos_of_brand_labels() {
+        assert_eq!(kind("amazpn", "amazpn.com"), Some((Kind::Typo, "amazon.co.jp")));
+        assert_eq!(kind("kuroneokyamato", "kuroneokyamato.com"), Some((Kind::NearIdentical, "kuronekoyamato.co.jp")));
+        assert_eq!(kind("myetherwalet", "myetherwalet.net"), Some((Kind::NearIdentical, "myetherwallet.com")));
+        assert_eq!(kind("rakuetn", "rakuetn.co.jp"), Some((Kind::Typo, "rakuten.co.jp")));
+        assert_eq!(kind("mercair", "mercair.com"), Some((Kind::Typo, "mercari.com")));
+        assert_eq!(kind("smbccard", "smbccard.com"), Some((Kind::NearIdentical, "smbc-card.com")));
+        assert_eq!(kind("amazgn", "amazgn.com"), Some((Kind::Bitsquat, "amazon.co.jp")));
+        assert_eq!(kind("arnazon", "arnazon.com"), Some((Kind::Confusable, "amazon.co.jp")));
+        assert_eq!(kind("smbc-card", "smbc-card.hr"), Some((Kind::TldSwap, "smbc-card.com")));
+        assert_eq!(kind("smtbjp", "smtbjp.com"), Some((Kind::NearIdentical, "smtb.jp")));
+        assert_eq!(kind("paypayne", "paypayne.jp"), Some((Kind::NearIdentical, "paypay.ne.jp")));
+    }
+
+    #[test]
+    fn internationalised_lookalikes() {
+        // "аррӏе" in Cyrillic, as the host's punycode and as people read it.
+        let found = index().check("xn--80ak6aa92e", "аррӏе", "xn--80ak6aa92e.com").map(|l| (l.kind, l.domain));
+        assert_eq!(found, Some((Kind::Confusable, "apple.com")));
+        let found = index().check("xn--mtamask-2xa", "mètamask", "xn--mtamask-2xa.com").map(|l| (l.kind, l.domain));
+        assert_eq!(found, Some((Kind::Confusable, "metamask.io")));
+        let found = index().check("xn--blockchin-ccb", "blockchāin", "xn--blockchin-ccb.info").map(|l| l.kind);
+        assert_eq!(found, Some(Kind::Confusable));
+    }
+
+    #[test]
+    fn honest_neighbours_of_short_labels_pass() {
+        // Four- to six-letter labels only match visible or keyboard slips.
+        assert_eq!(kind("ample", "ample.com"), None);
+        assert_eq!(kind("apply", "apply.com"), None);
+        assert_eq!(kind("smbx", "smbx.com"), None);
+        assert_eq!(kind("aeons", "aeons.com"), None);
+        assert_eq!(kind("tiktokv", "tiktokv.com"), None);
+        assert_eq!(kind("sagawa", "sagawa.com"), None);
+    }
+}

@@ -1,0 +1,255 @@
+//! Impersonation: does the address pretend to belong to a brand it does not?
+//!
+//! Reasons, strongest first (codes are stable; weights live in `data/policy.tsv`):
+//! - `official-domain`: the site is one of the brand's own (trust). Nothing
+//!   else here is looked at: a brand's own domains are never flagged.
+//! - `confusable-domain`: the registrable label reads exactly as a brand's
+//!   (`аррӏе.com`, `arnazon.co.jp`, `paypa1.com`).
+//! - `lookalike-domain`: near-identical to a brand's label: one unnoticed slip
+//!   in a long label (`kuroneokyamato.com`, `myetherwalet.net`), hyphens moved
+//!   (`smbccard.com`), the official domain glued (`smtbjp.com`) or split
+//!   across labels (`am.azon.co.jp`).
+//! - `typo-domain`: one typing slip from a shorter brand label (`amazpn.com`,
+//!   `rakuetn.com`).
+//! - `bitsquat`: one flipped bit from a brand's label.
+//! - `tld-swap`: a brand's exact label under another suffix (`smbc-card.hr`).
+//! - `brand-in-subdomain`: a brand's official domain written into the
+//!   subdomain of another site (`www.amazon.co.jp.xyz.info`).
+//! - `brand-combo`: a brand token among bait words in the site's label
+//!   (`amazon-security-update.com`, `myjcbloginjp.cc`, `amazon-login.pages.dev`).
+//! - `brand-token-in-subdomain`: a brand token (with bait words or alone) in the
+//!   subdomain labels of another site (`rakuten-login.example.cn`).
+//! - `brand-in-domain`: a brand token among other words in the site's label
+//!   (`amazonvideo.example`): weak alone.
+//! - `brand-in-path`: a brand named in the path of an unrelated host: weakest.
+//!
+//! Hosting platforms (public suffix list, private section) are separate sites:
+//! on `amazon-login.pages.dev` the label judged is `amazon-login`.
+
+mod combo;
+mod lookalike;
+mod skeleton;
+
+use std::borrow::Cow;
+
+use crate::brands::{self, Brand, Brands};
+use crate::domain;
+use crate::target::Target;
+use crate::verdict::Reason;
+use combo::Strength;
+use lookalike::Kind;
+
+/// Runs the impersonation checks on `t`, appending what they see to `out`.
+pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
+    let brands = brands::builtin();
+    let Some(site) = t.site.as_deref() else { return };
+    let host = t.url.host.as_str();
+    if let Some((brand, domain)) = official(brands, host, site) {
+        out.push(Reason::new("official-domain").brand(brand.name).detail(domain));
+        return;
+    }
+    let label = site_label(site, &t.suffix);
+    let mut flagged = false;
+
+    if !label.is_empty() {
+        let readable: Cow<str> = if label.contains("xn--") { Cow::Owned(domain::to_unicode(label)) } else { Cow::Borrowed(label) };
+        let index = lookalike::index();
+        let found = index.check(label, &readable, site).or_else(|| (host.len() > site.len()).then(|| index.split_match(host)).flatten());
+        if let Some(l) = found {
+            let code = match l.kind {
+                Kind::Confusable => "confusable-domain",
+                Kind::NearIdentical => "lookalike-domain",
+                Kind::Typo => "typo-domain",
+                Kind::Bitsquat => "bitsquat",
+                Kind::TldSwap => "tld-swap",
+            };
+            out.push(Reason::new(code).brand(l.brand.name).detail(l.domain));
+            flagged = true;
+        }
+    }
+
+    let sub = t.subdomain();
+    if !sub.is_empty() {
+        if let Some((brand, domain)) = official_in_subdomain(brands, sub) {
+            out.push(Reason::new("brand-in-subdomain").brand(brand.name).detail(domain));
+            flagged = true;
+        } else if let Some((brand, token)) = token_in_subdomain(brands, sub) {
+            out.push(Reason::new("brand-token-in-subdomain").brand(brand.name).detail(token));
+            flagged = true;
+        }
+    }
+
+    if !flagged && !label.is_empty() {
+        if let Some((brand, token, strength)) = label_token(brands, label) {
+            let code = match strength {
+                Strength::Combo => "brand-combo",
+                Strength::Mention => "brand-in-domain",
+            };
+            out.push(Reason::new(code).brand(brand.name).detail(token));
+            flagged = true;
+        }
+    }
+
+    if !flagged {
+        if let Some(brand) = brand_in_path(brands, &t.url.path) {
+            out.push(Reason::new("brand-in-path").brand(brand.name));
+        }
+    }
+}
+
+/// The brand whose official domain `host` is or lies under. Only the site and
+/// the host's labels above it are looked up, never a shorter suffix: on a
+/// hosting platform (`x.s3.amazonaws.com`) the platform's owner is not the one
+/// speaking.
+fn official<'a>(brands: &'static Brands, host: &'a str, site: &str) -> Option<(&'static Brand, &'a str)> {
+    let mut rest = host;
+    loop {
+        if let Some(brand) = brands.official(rest) {
+            return Some((brand, rest));
+        }
+        if rest.len() <= site.len() {
+            return None;
+        }
+        rest = rest.split_once('.')?.1;
+    }
+}
+
+/// The label left of the public suffix in the registrable domain (`amazon` in
+/// `amazon.co.jp`, `abc` in `abc.pages.dev`).
+fn site_label<'a>(site: &'a str, suffix: &str) -> &'a str {
+    site.strip_suffix(suffix).and_then(|s| s.strip_suffix('.')).unwrap_or("")
+}
+
+/// Folds the digits and hyphens that hide a token (`amaz0n`, `appl-e`).
+fn fold_label(label: &str) -> Option<String> {
+    let folded: String = label
+        .bytes()
+        .filter(|&b| b != b'-')
+        .map(|b| match b {
+            b'0' => 'o',
+            b'1' => 'l',
+            b'3' => 'e',
+            b'5' => 's',
+            _ => char::from(b),
+        })
+        .collect();
+    (folded != label).then_some(folded)
+}
+
+/// The strongest brand token of a label, searched as written and, failing
+/// that, with digit and hyphen tricks folded.
+fn label_token(brands: &'static Brands, label: &str) -> Option<(&'static Brand, &'static str, Strength)> {
+    if let Some((hit, s)) = combo::find(brands, label) {
+        return Some((hit.brand, hit.token.text, s));
+    }
+    let folded = fold_label(label)?;
+    combo::find(brands, &folded).map(|(hit, s)| (hit.brand, hit.token.text, s))
+}
+
+/// An official domain spelled out in consecutive subdomain labels.
+fn official_in_subdomain(brands: &'static Brands, sub: &str) -> Option<(&'static Brand, &'static str)> {
+    let starts = std::iter::once(0).chain(sub.match_indices('.').map(|(i, _)| i + 1));
+    for start in starts {
+        let rest = &sub[start..];
+        // Official domains have at most four labels.
+        let ends = rest.match_indices('.').map(|(i, _)| i).chain(std::iter::once(rest.len())).skip(1).take(3);
+        for end in ends {
+            if let Some(brand) = brands.official(&rest[..end]) {
+                let domain = brand.domains.iter().find(|d| d.name == &rest[..end]).map_or("", |d| d.name);
+                return Some((brand, domain));
+            }
+        }
+    }
+    None
+}
+
+/// A brand token in a subdomain label (mentions included: a subdomain named
+/// after a brand on someone else's site is already odd).
+fn token_in_subdomain(brands: &'static Brands, sub: &str) -> Option<(&'static Brand, &'static str)> {
+    sub.split('.')
+        .filter(|l| l.len() >= 2 && *l != "www")
+        .find_map(|l| label_token(brands, l))
+        .map(|(b, t, _)| (b, t))
+}
+
+/// A brand named in the path (`/amazon.co.jp/signin`, `/rakuten/login`):
+/// only distinctive tokens, as whole path segments or inside them.
+fn brand_in_path(brands: &'static Brands, path: &str) -> Option<&'static Brand> {
+    let mut lower = [0u8; 256];
+    let n = path.len().min(lower.len());
+    for (d, s) in lower.iter_mut().zip(path.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    let mut found = None;
+    let segments = lower[..n].split(|b| !(b.is_ascii_alphanumeric() || *b == b'-')).filter(|s| s.len() >= 3);
+    for segment in segments.filter_map(|s| std::str::from_utf8(s).ok()) {
+        brands.tokens_in(segment, |hit| {
+            let whole = hit.start == 0 && hit.end == segment.len();
+            if found.is_none() && (whole || (!hit.token.strict && hit.end - hit.start >= 5)) {
+                found = Some(hit.brand);
+            }
+        });
+        if found.is_some() {
+            break;
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seen(url: &str) -> Vec<(&'static str, Option<String>)> {
+        let mut out = Vec::new();
+        signals(&Target::parse(url).unwrap(), &mut out);
+        out.into_iter().map(|r| (r.code, r.brand)).collect()
+    }
+
+    fn codes(url: &str) -> Vec<&'static str> {
+        seen(url).into_iter().map(|(c, _)| c).collect()
+    }
+
+    #[test]
+    fn brand_domain_in_subdomains() {
+        assert_eq!(seen("http://www.amazon.co.jp.xyz.info/"), [("brand-in-subdomain", Some("Amazon".into()))]);
+        assert_eq!(codes("https://eki-net.com.example.cn/login"), ["brand-in-subdomain"]);
+        assert_eq!(codes("https://rakuten-login.example.cn/"), ["brand-token-in-subdomain"]);
+    }
+
+    #[test]
+    fn brand_combined_with_bait() {
+        assert_eq!(seen("http://myjcbloginjp.cc/"), [("brand-combo", Some("JCB".into()))]);
+        assert_eq!(codes("https://amazon-security-update.com/"), ["brand-combo"]);
+        assert_eq!(codes("https://soporte-appl-e.us/"), ["brand-combo"]);
+        assert_eq!(codes("https://amaz0n-login.top/"), ["brand-combo"]);
+    }
+
+    #[test]
+    fn brand_in_path_of_unrelated_host() {
+        assert_eq!(codes("https://evil.example/www.rakuten.co.jp/login"), ["brand-in-path"]);
+        assert!(codes("https://example.com/blog/2024/news").is_empty());
+    }
+
+    #[test]
+    fn lookalikes() {
+        assert_eq!(codes("https://amazpn.com/"), ["typo-domain"]);
+        assert_eq!(codes("https://rakuetn.com/"), ["typo-domain"]);
+        assert_eq!(codes("https://kuroneokyamato.com/"), ["lookalike-domain"]);
+        assert_eq!(codes("https://arnazon.com/"), ["confusable-domain"]);
+        assert_eq!(codes("https://mercari.xyz/"), ["tld-swap"]);
+    }
+
+    #[test]
+    fn official_domains_only_say_so() {
+        assert_eq!(codes("https://www.amazon.com/gp/signin"), ["official-domain"]);
+        assert_eq!(codes("https://paypal.me/someone"), ["official-domain"]);
+    }
+
+    #[test]
+    fn ordinary_sites_see_nothing() {
+        for url in ["https://example.com/", "https://audio-shop.com/", "https://pineapple.com/", "https://beauty-salon.net/"] {
+            assert!(codes(url).is_empty(), "{url}: {:?}", codes(url));
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Confusable skeletons: what a host label looks like to a reader, folded to
+//! plain ASCII so `аррӏе` (Cyrillic), `åpplé` and `app1e` all read `apple`.
+//!
+//! Two folds, applied in order:
+//! 1. Unicode: every character UTS #39 lists as confusable with an ASCII letter
+//!    or digit, plus Latin letters with diacritics (`data/confusables.tsv`).
+//! 2. ASCII tricks typed on purpose: `0`→`o`; `1`, `i`, `l`→`l`; `5`→`s`;
+//!    `q`→`g`; `v`→`u`; then the pairs `rn`, `nn`→`m`; `vv`, `uu`→`w`;
+//!    `cl`, `dl`→`d`; `lb`→`b`; `lc`, `lk`→`k`; `lh`→`h`; hyphens dropped.
+//!
+//! Brand labels go through the same folds, so comparing skeletons compares
+//! what people see.
+
+use std::sync::OnceLock;
+
+const CONFUSABLES_TSV: &str = include_str!("../../../data/confusables.tsv");
+
+/// Sorted (character, ASCII look-alike) pairs from `data/confusables.tsv`.
+fn confusables() -> &'static [(char, &'static str)] {
+    static TABLE: OnceLock<Vec<(char, &'static str)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(char, &'static str)> = CONFUSABLES_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let cp = u32::from_str_radix(cols.next()?, 16).ok()?;
+                let ascii = cols.next()?;
+                Some((char::from_u32(cp)?, ascii))
+            })
+            .collect();
+        table.sort_unstable_by_key(|(c, _)| *c);
+        table
+    })
+}
+
+/// The ASCII a non-ASCII character looks like, if it looks like any.
+fn unicode_fold(c: char) -> Option<&'static str> {
+    let table = confusables();
+    table.binary_search_by_key(&c, |(k, _)| *k).ok().map(|i| table[i].1)
+}
+
+/// The single-letter ASCII folds.
+fn fold_ascii(b: u8) -> u8 {
+    match b {
+        b'0' => b'o',
+        b'1' | b'i' => b'l',
+        b'5' => b's',
+        b'q' => b'g',
+        b'v' => b'u',
+        _ => b,
+    }
+}
+
+/// Writes the skeleton of `label` (a host label as people read it, Unicode
+/// allowed) into `out`. Returns false when a character looks like no ASCII
+/// letter or digit: such a label cannot be read as an ASCII brand name.
+pub fn skeleton(label: &str, out: &mut String) -> bool {
+    out.clear();
+    let mut folded = [0u8; 128];
+    let mut n = 0usize;
+    for c in label.chars() {
+        let piece: &str = if c.is_ascii() {
+            if c == '-' {
+                continue;
+            }
+            let b = c.to_ascii_lowercase() as u8;
+            if !(b.is_ascii_lowercase() || b.is_ascii_digit()) {
+                return false;
+            }
+            let mapped = fold_ascii(b);
+            if n >= folded.len() {
+                return false;
+            }
+            folded[n] = mapped;
+            n += 1;
+            continue;
+        } else {
+            match unicode_fold(c) {
+                Some(s) => s,
+                None => return false,
+            }
+        };
+        for b in piece.bytes() {
+            if n >= folded.len() {
+                return false;
+            }
+            folded[n] = fold_ascii(b);
+            n += 1;
+        }
+    }
+    let bytes = &folded[..n];
+    let mut i = 0;
+    while i < bytes.len() {
+        let pair = if i + 1 < bytes.len() { Some((bytes[i], bytes[i + 1])) } else { None };
+        // `v` is already `u` here, and `i` is `l`.
+        let joined = match pair {
+            Some((b'r', b'n')) | Some((b'n', b'n')) => Some('m'),
+            Some((b'u', b'u')) => Some('w'),
+            Some((b'c', b'l')) | Some((b'd', b'l')) => Some('d'),
+            Some((b'l', b'b')) => Some('b'),
+            Some((b'l', b'c')) | Some((b'l', b'k')) => Some('k'),
+            Some((b'l', b'h')) => Some('h'),
+            _ => None,
+        };
+        match joined {
+            Some(c) => {
+                out.push(c);
+                i += 2;
+            }
+            None => {
+                out.push(char::from(bytes[i]));
+                i += 1;
+            }
+        }
+    }
+    !out.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sk(s: &str) -> Option<String> {
+        let mut out = String::new();
+        skeleton(s, &mut out).then_some(out)
+    }
+
+    #[test]
+    fn unicode_lookalikes_fold_to_ascii() {
+        assert_eq!(sk("аррӏе").as_deref(), Some("apple"), "Cyrillic");
+        assert_eq!(sk("åpplé").as_deref(), Some("apple"), "diacritics");
+        assert_eq!(sk("mètamask"), sk("metamask"));
+    }
+
+    #[test]
+    fn ascii_tricks_fold() {
+        assert_eq!(sk("arnazon"), sk("amazon"));
+        assert_eq!(sk("amaz0n"), sk("amazon"));
+        assert_eq!(sk("paypa1"), sk("paypal"));
+        assert_eq!(sk("1nstagram"), sk("instagram"));
+        assert_eq!(sk("tvvitter"), sk("twitter"));
+        assert_eq!(sk("uvhatsapp"), sk("whatsapp"));
+        assert_eq!(sk("kur0nelcoyamato"), sk("kuronekoyamato"));
+        assert_eq!(sk("ad0lbe"), sk("adobe"));
+        assert_eq!(sk("smbc-card"), sk("smbccard"));
+        assert_ne!(sk("amazon"), sk("amazom"));
+    }
+
+    #[test]
+    fn unreadable_labels_have_no_skeleton() {
+        assert_eq!(sk("楽天"), None);
+        assert_eq!(sk("a_b"), None);
+        assert_eq!(sk("-"), None);
+    }
+}

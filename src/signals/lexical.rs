@@ -1,0 +1,328 @@
+//! The host name's words and letters: names no person chose to be read
+//! (random-looking labels), top-level domains that phishing uses far beyond
+//! their share, another domain's name hidden in the subdomains, long chains of
+//! labels and hyphens, and sign-in words in the site's own name.
+//!
+//! Two small tables, both trained on the evaluation data's development half by
+//! scripts in `scripts/` (inputs and method in their headers):
+//! `data/tld_risk.tsv` and `data/ngram_bigram.tsv`.
+
+use std::sync::OnceLock;
+
+use super::hosting;
+use crate::target::Target;
+use crate::verdict::Reason;
+
+/// Words that promise a sign-in, a security check, a payment or a crypto
+/// giveaway; in a site's own name they are bait (`secure-login-verify.com`,
+/// `claim-airdrop.xyz`). Words common in honest names (`security`, `support`,
+/// `service`, `pay`) are left out.
+const BAIT_WORDS: &[&str] = &[
+    "login", "signin", "verify", "verification", "authenticate", "account", "update", "secure", "confirm", "unlock",
+    "recover", "webscr", "wallet", "airdrop", "claim", "reward", "dapp", "validate", "restore",
+];
+
+/// Labels that end a domain name; seen in the middle of a host they mean another
+/// domain is being shown inside this one (`amazon.co.jp.example.cn`).
+const DOMAIN_ENDINGS: &[&str] = &["com", "net", "org", "info", "co", "ne", "or", "jp"];
+
+/// The same written with hyphens inside one label (`www2-uccard-co-jp.example.com`):
+/// a second-level word followed by a country code.
+const HYPHENATED_SECOND: &[&str] = &["co", "ne", "or", "com"];
+const HYPHENATED_COUNTRY: &[&str] = &["jp", "uk", "au", "br", "kr", "tw", "cn", "hk", "nz"];
+
+/// How many labels left of the public suffix make a host unusually deep.
+const MANY_LABELS: usize = 5;
+/// How many hyphens in one label make it a keyword chain.
+const MANY_HYPHENS: usize = 3;
+/// Labels shorter than this are too short to judge as random.
+const RANDOM_MIN_LEN: usize = 5;
+/// A label of this many hex digits (with at least one digit and letter) is a hash.
+const HEX_HASH_LEN: usize = 16;
+
+/// How far a TLD's abuse exceeds its share of legitimate sites.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tier {
+    Elevated,
+    High,
+}
+
+const TLD_TSV: &str = include_str!("../../data/tld_risk.tsv");
+const NGRAM_TSV: &str = include_str!("../../data/ngram_bigram.tsv");
+
+/// Characters a label's bigram model knows, as "previous" (`^` = start).
+const PREV: &[u8] = b"^abcdefghijklmnopqrstuvwxyz0123456789-";
+/// ...and as "next" (`$` = end).
+const NEXT: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789-$";
+
+/// Parses `data/tld_risk.tsv` (`tld<TAB>tier<TAB>...`) into a table sorted by TLD.
+fn parse_tlds(text: &'static str) -> Result<Vec<(&'static str, Tier)>, String> {
+    let mut table = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let tier = match (cols.next(), cols.next()) {
+            (Some(tld), Some("high")) if !tld.is_empty() => (tld, Tier::High),
+            (Some(tld), Some("elevated")) if !tld.is_empty() => (tld, Tier::Elevated),
+            _ => return Err(format!("data/tld_risk.tsv line {}: {line:?}", n + 1)),
+        };
+        table.push(tier);
+    }
+    table.sort_unstable_by_key(|(tld, _)| *tld);
+    Ok(table)
+}
+
+fn tld_tier(tld: &str) -> Option<Tier> {
+    static TABLE: OnceLock<Vec<(&'static str, Tier)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| parse_tlds(TLD_TSV).unwrap_or_default());
+    table.binary_search_by(|(t, _)| (*t).cmp(tld)).ok().map(|i| table[i].1)
+}
+
+/// The bigram model: costs in quarter bits, and the evidence in bits above
+/// which a label looks random.
+struct Bigrams {
+    cost: Vec<u8>,
+    threshold: f32,
+}
+
+fn parse_bigrams(text: &str) -> Result<Bigrams, String> {
+    let mut model = Bigrams { cost: vec![0; PREV.len() * NEXT.len()], threshold: f32::MAX };
+    let mut rows = 0;
+    for (n, line) in text.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad = || format!("data/ngram_bigram.tsv line {}", n + 1);
+        let (key, values) = line.split_once('\t').ok_or_else(bad)?;
+        if key == "@threshold" {
+            model.threshold = values.trim().parse().map_err(|_| bad())?;
+            continue;
+        }
+        let row = match key.as_bytes() {
+            [c] => PREV.iter().position(|p| p == c).ok_or_else(bad)?,
+            _ => return Err(bad()),
+        };
+        let cells: Vec<u8> = values.split(' ').map(|v| v.parse::<u8>()).collect::<Result<_, _>>().map_err(|_| bad())?;
+        if cells.len() != NEXT.len() {
+            return Err(bad());
+        }
+        model.cost[row * NEXT.len()..(row + 1) * NEXT.len()].copy_from_slice(&cells);
+        rows += 1;
+    }
+    if rows != PREV.len() || model.threshold == f32::MAX {
+        return Err("data/ngram_bigram.tsv: incomplete table".into());
+    }
+    Ok(model)
+}
+
+fn bigrams() -> &'static Bigrams {
+    static MODEL: OnceLock<Bigrams> = OnceLock::new();
+    MODEL.get_or_init(|| parse_bigrams(NGRAM_TSV).unwrap_or(Bigrams { cost: Vec::new(), threshold: f32::MAX }))
+}
+
+/// Bits a random generator spends to end a label (see scripts/train-ngrams.py).
+const RANDOM_END_BITS: f32 = 3.0;
+
+/// Evidence in bits that `label` was made by a random generator rather than
+/// chosen as a name: its cost under the legitimate-label bigram model minus its
+/// cost as uniform random letters (or letters and digits). `None` when the label
+/// has characters the model does not know.
+fn randomness(label: &str) -> Option<f32> {
+    let model = bigrams();
+    if model.cost.is_empty() {
+        return None;
+    }
+    let index = |c: u8| match c {
+        b'a'..=b'z' => Some((c - b'a') as usize),
+        b'0'..=b'9' => Some((c - b'0') as usize + 26),
+        b'-' => Some(36),
+        _ => None,
+    };
+    let (mut prev, mut total, mut digits) = (0usize, 0u32, false);
+    for &c in label.as_bytes() {
+        let next = index(c)?;
+        digits |= c.is_ascii_digit();
+        total += u32::from(model.cost[prev * NEXT.len() + next]);
+        prev = next + 1;
+    }
+    total += u32::from(model.cost[prev * NEXT.len() + NEXT.len() - 1]);
+    let per_char = if digits { 36f32.log2() } else { 26f32.log2() };
+    Some(total as f32 / 4.0 - (per_char * label.len() as f32 + RANDOM_END_BITS))
+}
+
+/// Whether a label looks machine-made: a long hex hash, or letters in an order
+/// legitimate names almost never take.
+fn looks_random(label: &str) -> bool {
+    if label.len() < RANDOM_MIN_LEN || label.starts_with("xn--") || label.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let hex_hash = label.len() >= HEX_HASH_LEN
+        && label.bytes().all(|b| b.is_ascii_hexdigit())
+        && label.bytes().any(|b| b.is_ascii_digit())
+        && label.bytes().any(|b| b.is_ascii_alphabetic());
+    hex_hash || randomness(label).is_some_and(|r| r > bigrams().threshold)
+}
+
+/// The part of the host left of the public suffix, or of the hosting
+/// platform's suffix when the user's name sits under one (`abc` in
+/// `abc.pages.dev`); empty when there is none.
+fn own_part(t: &Target, platform: Option<hosting::Platform>) -> &str {
+    let host = t.url.host.as_str();
+    let platform = platform.filter(|p| p.names_under).map_or(0, |p| p.suffix.len());
+    let suffix = platform.max(t.suffix.len());
+    host.get(..host.len().saturating_sub(suffix)).unwrap_or("").trim_matches('.')
+}
+
+/// The dot-separated labels of `s`. A plain byte scan: host names are short,
+/// and a general substring searcher costs more to set up than it saves.
+fn labels(s: &str) -> impl Iterator<Item = &str> {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    (0..=bytes.len()).filter_map(move |i| {
+        if i < bytes.len() && bytes[i] != b'.' {
+            return None;
+        }
+        let label = &s[start..i];
+        start = i + 1;
+        Some(label)
+    })
+}
+
+/// Whether a label spells a domain ending with hyphens (`uccard-co-jp`).
+fn hyphenated_domain(label: &str) -> bool {
+    let mut words = label.split('-').peekable();
+    while let Some(w) = words.next() {
+        if HYPHENATED_SECOND.contains(&w) && words.peek().is_some_and(|c| HYPHENATED_COUNTRY.contains(c)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// For each letter, the bait words starting with it (bit `i` = `BAIT_WORDS[i]`).
+const BAIT_FIRST_LETTERS: [u32; 26] = first_letters(BAIT_WORDS);
+
+const fn first_letters(words: &[&str]) -> [u32; 26] {
+    let mut masks = [0u32; 26];
+    let mut i = 0;
+    while i < words.len() {
+        let first = words[i].as_bytes()[0];
+        assert!(first.is_ascii_lowercase() && i < 32);
+        masks[(first - b'a') as usize] |= 1 << i;
+        i += 1;
+    }
+    masks
+}
+
+/// The first bait word inside `label`, checking at each letter only the words
+/// that start with it.
+fn contains_bait(label: &str) -> Option<&'static str> {
+    let bytes = label.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii_lowercase() {
+            continue;
+        }
+        let mut mask = BAIT_FIRST_LETTERS[usize::from(b - b'a')];
+        while mask != 0 {
+            let word = BAIT_WORDS[mask.trailing_zeros() as usize];
+            if bytes[i..].starts_with(word.as_bytes()) {
+                return Some(word);
+            }
+            mask &= mask - 1;
+        }
+    }
+    None
+}
+
+pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut Vec<Reason>) {
+    if t.ip {
+        return;
+    }
+    let host = t.url.host.as_str();
+    let tld = &host[host.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
+    match tld_tier(tld) {
+        Some(Tier::High) => out.push(Reason::new("heavily-abused-tld").detail(format!(".{tld}"))),
+        Some(Tier::Elevated) => out.push(Reason::new("abused-tld").detail(format!(".{tld}"))),
+        None => {}
+    }
+    let own = own_part(t, platform);
+    if own.is_empty() {
+        return;
+    }
+    let (mut count, mut random, mut hyphens, mut hyphenated) = (0, None, false, false);
+    // A domain ending in the subdomains after at least one other label
+    // (`bank.co.jp` in `bank.co.jp.example.net`); the site's own label, last,
+    // does not count, so `pending` waits to see whether another label follows.
+    let (mut dotted, mut pending) = (false, false);
+    for (i, label) in labels(own).enumerate() {
+        count += 1;
+        if random.is_none() && looks_random(label) {
+            random = Some(label);
+        }
+        let dashes = label.bytes().filter(|&b| b == b'-').count();
+        hyphens |= dashes >= MANY_HYPHENS && !label.starts_with("xn--");
+        hyphenated |= dashes > 0 && hyphenated_domain(label);
+        dotted |= pending;
+        pending = i > 0 && label.len() <= 4 && DOMAIN_ENDINGS.contains(&label);
+    }
+    let site_label = &own[own.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
+    if let Some(label) = random {
+        out.push(Reason::new("random-label").detail(label));
+    }
+    if count >= MANY_LABELS {
+        out.push(Reason::new("many-labels").detail(count.to_string()));
+    }
+    if dotted || hyphenated {
+        out.push(Reason::new("domain-in-subdomain"));
+    }
+    if hyphens {
+        out.push(Reason::new("many-hyphens"));
+    }
+    if let Some(word) = contains_bait(site_label) {
+        out.push(Reason::new("bait-word-domain").detail(word));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_parse() {
+        let tlds = parse_tlds(TLD_TSV).expect("data/tld_risk.tsv parses");
+        assert!(!tlds.is_empty());
+        let model = parse_bigrams(NGRAM_TSV).expect("data/ngram_bigram.tsv parses");
+        assert!(model.threshold > 0.0 && model.threshold < 64.0);
+    }
+
+    #[test]
+    fn labels_split_at_dots() {
+        assert_eq!(labels("a.bc.d").collect::<Vec<_>>(), ["a", "bc", "d"]);
+        assert_eq!(labels("abc").collect::<Vec<_>>(), ["abc"]);
+    }
+
+    #[test]
+    fn bait_words_found_inside_labels() {
+        assert_eq!(contains_bait("mysecure-signin"), Some("secure"));
+        assert_eq!(contains_bait("my-signin"), Some("signin"));
+        assert_eq!(contains_bait("xsecurex"), Some("secure"));
+        assert_eq!(contains_bait("bakery"), None);
+    }
+
+    #[test]
+    fn bad_tables_are_errors() {
+        assert!(parse_tlds("top\tsevere\n").is_err());
+        assert!(parse_bigrams("@threshold\t5\n").is_err());
+        assert!(parse_bigrams("a\t1 2 3\n").is_err());
+    }
+
+    #[test]
+    fn random_labels_score_above_words() {
+        let word = randomness("shopping").unwrap();
+        let noise = randomness("xqzvkjwq").unwrap();
+        assert!(word < 0.0 && noise > bigrams().threshold, "{noise} vs {word}");
+        assert_eq!(randomness("caf\u{e9}"), None);
+    }
+}

@@ -1,0 +1,234 @@
+//! URL signals other than brand matching (hosting, host lexicon, path shapes),
+//! through the public engine: what each must flag, and the near misses it must
+//! leave alone. Every address here was written for these tests.
+
+use sagiguard::verdict::{Level, Verdict};
+use sagiguard::Engine;
+
+fn check(url: &str) -> Verdict {
+    Engine::new().check_url(url).unwrap_or_else(|e| panic!("{url}: {e}"))
+}
+
+fn codes(url: &str) -> Vec<&'static str> {
+    check(url).reasons.iter().map(|r| r.code).collect()
+}
+
+fn has(url: &str, code: &str) -> bool {
+    codes(url).contains(&code)
+}
+
+fn detail(url: &str, code: &str) -> Option<String> {
+    check(url).reasons.into_iter().find(|r| r.code == code).and_then(|r| r.detail)
+}
+
+fn flagged(url: &str) -> bool {
+    check(url).level >= Level::Caution
+}
+
+// --- hosting -------------------------------------------------------------
+
+#[test]
+fn user_sites_on_hosting_platforms() {
+    assert!(has("https://my-shop-7.pages.dev/", "free-hosting"));
+    assert!(has("https://x.y.workers.dev/path", "free-hosting"));
+    assert!(has("https://someone.github.io/project/", "free-hosting"));
+    assert!(has("https://pub-0a1b2c.r2.dev/index.html", "free-hosting"));
+    assert!(has("http://mypage.weebly.com/", "free-hosting"));
+    assert_eq!(detail("https://my-shop-7.pages.dev/", "free-hosting").as_deref(), Some("pages.dev"));
+}
+
+#[test]
+fn platforms_own_pages_are_not_user_sites() {
+    assert!(!has("https://pages.dev/", "free-hosting"));
+    assert!(!has("https://www.weebly.com/", "free-hosting"));
+    assert!(!has("https://github.io/", "free-hosting"));
+    // A name that merely ends like a platform is not on it.
+    assert!(!has("https://mypages.dev/", "free-hosting"));
+    assert!(!has("https://notgithub.io/", "free-hosting"));
+}
+
+#[test]
+fn path_hosted_user_content() {
+    assert!(has("https://sites.google.com/view/some-club/home", "free-hosting"));
+    assert!(!has("https://sites.google.com/", "free-hosting"));
+    assert!(!has("https://www.google.com/search?q=x", "free-hosting"));
+}
+
+#[test]
+fn a_plain_project_site_on_a_platform_is_not_flagged() {
+    assert!(!flagged("https://cooking-notes.pages.dev/"));
+    assert!(!flagged("https://alice.github.io/blog/2024/01/"));
+    assert!(!flagged("https://team-wiki.netlify.app/docs/setup"));
+}
+
+#[test]
+fn platform_plus_more_evidence_is_caution() {
+    // Random name on a platform.
+    assert!(flagged("https://xkqzvwpt.pages.dev/"));
+    // Sign-in words in the user's own name on a platform.
+    assert!(flagged("https://secure-login-center.weebly.com/"));
+}
+
+#[test]
+fn dynamic_dns() {
+    assert!(has("http://myhome.duckdns.org/", "dynamic-dns"));
+    assert!(has("https://abc.ddns.net/login", "dynamic-dns"));
+    assert!(flagged("http://qwzkvbnrtx.duckdns.org/ja/main"));
+    assert!(!has("https://www.duckdns.org/", "dynamic-dns"));
+    assert!(!has("https://duckdns.org/", "dynamic-dns"));
+}
+
+#[test]
+fn ipfs_content() {
+    assert!(has("https://ipfs.io/ipfs/QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG/login.html", "ipfs"));
+    let cid = "bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
+    assert!(has(&format!("https://{cid}.ipfs.dweb.link/"), "ipfs"));
+    assert!(has(&format!("https://{cid}.ipfs.gateway.example/"), "ipfs"));
+    assert!(!has("https://ipfs.tech/", "ipfs"));
+    assert!(!has("https://example.com/docs/ipfs/", "ipfs"));
+}
+
+#[test]
+fn url_shorteners_with_a_link_only() {
+    assert!(has("https://bit.ly/3abcXyZ", "url-shortener"));
+    assert!(has("https://t.co/AbC123xyz", "url-shortener"));
+    assert!(has("https://tinyurl.com/2p8xyz9w", "url-shortener"));
+    assert!(!has("https://bit.ly/", "url-shortener"));
+    assert!(!has("https://tinyurl.company.example/abc", "url-shortener"));
+}
+
+// --- host lexicon --------------------------------------------------------
+
+#[test]
+fn abused_tlds() {
+    assert!(has("https://shop-example.top/", "heavily-abused-tld"));
+    assert_eq!(detail("https://shop-example.top/", "heavily-abused-tld").as_deref(), Some(".top"));
+    assert!(!has("https://shop-example.com/", "heavily-abused-tld"));
+    assert!(!has("https://shop-example.com/", "abused-tld"));
+    // The ending must be the top-level domain, not a label elsewhere.
+    assert!(!has("https://top.example.com/", "heavily-abused-tld"));
+}
+
+#[test]
+fn random_labels() {
+    assert!(has("https://qxvzkwjhtp.com/", "random-label"));
+    assert!(has("https://www.f3a9c2e1b7d04a6f8e2c.example.com/", "random-label"));
+    assert!(has("https://login.xkqzvwpt.example.org/", "random-label"));
+    assert_eq!(detail("https://qxvzkwjhtp.com/", "random-label").as_deref(), Some("qxvzkwjhtp"));
+    for word in ["https://www.shopping-street.com/", "https://kuroneko-delivery.jp/", "https://example.com/", "https://tokyo-bakery.net/"] {
+        assert!(!has(word, "random-label"), "{word}");
+    }
+    // Short names and numbers are not judged.
+    assert!(!has("https://xkq.com/", "random-label"));
+    assert!(!has("https://20240101.example.com/", "random-label"));
+}
+
+#[test]
+fn random_name_on_abused_tld_is_caution() {
+    assert!(flagged("https://qxvzkwjhtp.cn/"));
+    assert!(!flagged("https://flower-garden.cn/"));
+}
+
+#[test]
+fn another_domain_in_the_subdomains() {
+    assert!(has("https://www.bank.co.jp.example-login.net/", "domain-in-subdomain"));
+    assert!(has("https://shop.com.account-check.info/", "domain-in-subdomain"));
+    assert!(has("https://www2-mybank-co-jp.example.com/", "domain-in-subdomain"));
+    assert!(flagged("https://www.bank.co.jp.example-login.net/"));
+    // Localized subdomains and names that merely end in "-net" are fine.
+    assert!(!has("https://jp.example.com/", "domain-in-subdomain"));
+    assert!(!has("https://www.tokyo-net.co.jp/", "domain-in-subdomain"));
+    assert!(!has("https://go-to-market.example.com/", "domain-in-subdomain"));
+}
+
+#[test]
+fn many_labels_and_hyphens() {
+    assert!(has("https://a.b.c.d.e.example.com/", "many-labels"));
+    assert!(!has("https://news.example.com/", "many-labels"));
+    assert!(has("https://secure-account-service-center.example/", "many-hyphens"));
+    assert!(!has("https://red-bean-bakery.example/", "many-hyphens"));
+}
+
+#[test]
+fn bait_words_in_the_site_name() {
+    assert!(has("https://account-verify-center.com/", "bait-word-domain"));
+    assert!(has("https://claim-airdrop-now.xyz/", "bait-word-domain"));
+    // Honest names with everyday words, and sign-in subdomains of a site.
+    assert!(!has("https://security-news.example/", "bait-word-domain"));
+    assert!(!has("https://customer-support.example/", "bait-word-domain"));
+    assert!(!has("https://login.example.com/", "bait-word-domain"));
+}
+
+// --- structure of the address --------------------------------------------
+
+#[test]
+fn unusual_ports() {
+    assert!(has("http://example.com:8888/", "unusual-port"));
+    assert!(!has("http://example.com:8080/", "unusual-port"));
+    assert!(!has("https://example.com:443/", "unusual-port"));
+}
+
+#[test]
+fn bait_words_in_the_path() {
+    assert!(has("https://example.com/secure/login.php", "bait-path"));
+    assert!(has("https://example.com/account/verify", "bait-path"));
+    assert!(!has("https://example.com/blog/logos", "bait-path"));
+    assert!(!has("https://example.com/updates-2024/", "bait-path"));
+}
+
+#[test]
+fn disguised_paths_are_seen_through() {
+    // Canonicalization unescapes the path, so escaped sign-in words still count.
+    assert!(has("https://example.com/%6c%6f%67%69%6e", "bait-path"));
+    assert!(!has("https://example.com/%E3%81%82%E3%81%84", "bait-path"));
+}
+
+#[test]
+fn bare_token_queries() {
+    assert!(has("https://example.com/?kqwzrtyu", "bare-query"));
+    assert!(!has("https://example.com/?page=2", "bare-query"));
+    assert!(!has("https://example.com/item?kqwzrtyu", "bare-query"));
+    assert!(!has("https://example.com/?a", "bare-query"));
+}
+
+#[test]
+fn kit_paths_on_hacked_sites() {
+    assert!(has("https://example.org/.well-known/pki-validation/mail/index.html", "kit-path"));
+    assert!(has("https://example.org/wp/signin.bank.com/index.html", "kit-path"));
+    assert!(!has("https://example.org/.well-known/acme-challenge/tok", "kit-path"));
+    assert!(!has("https://example.org/.well-known/security.txt", "kit-path"));
+    assert!(!has("https://example.org/js/jquery.min.js", "kit-path"));
+    assert!(!has("https://example.org/docs/System.Net.Http/", "kit-path"));
+}
+
+// --- near misses: real-looking legitimate addresses stay unflagged -------
+
+#[test]
+fn legitimate_addresses_are_not_flagged() {
+    for url in [
+        "https://www.amazon.co.jp/",
+        "https://aws.amazon.com/console/",
+        "https://smbc-card.com/",
+        "https://paypal.me/someone",
+        "https://www.example.co.jp/company/about.html",
+        "https://shop.example.com/account/login?next=%2Fcart",
+        "https://accounts.example.com/signin/v2",
+        "https://jp.example.com/news/2024/",
+        "https://tanaka-shoten.jp/",
+        "https://yamada-bakery.shop-example.com/",
+    ] {
+        assert!(!flagged(url), "{url}: {:?}", codes(url));
+    }
+}
+
+#[test]
+fn hosting_and_lexical_signals_never_reach_danger() {
+    for url in [
+        "http://qxvzkwjhtp.duckdns.org:8888/.well-known/x/login.php?kqwzrtyu",
+        "https://secure-login-verify-account.xkqzvwpt.top/signin/update",
+        "https://www.bank.co.jp.account-verify.a.b.c.qxvzkwjhtp.cfd/%6c%6f%67%69%6e",
+    ] {
+        let v = check(url);
+        assert_eq!(v.level, Level::Caution, "{url}: {:?}", codes(url));
+    }
+}
