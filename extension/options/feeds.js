@@ -94,6 +94,7 @@ function render(report) {
     update,
     el('div', { id: 'feed-list' }, ...report.feeds.map(feedCard)),
     addForm());
+  section.hidden = false;
   section.dataset.ready = '1';
 }
 
