@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { launchChromium, serviceWorker, stopServiceWorkers } from './lib/chromium.mjs';
 import { FEED_URL, LISTED, LISTED_TRUSTED_LATER, START, beaconSeen, serveFeed } from './lib/feeds.mjs';
 import { startServer } from './lib/server.mjs';
+import { axePlaywright } from './lib/ui.mjs';
 
 const ART = 'artifacts';
 let server;
@@ -94,6 +95,11 @@ describe('chromium: threat-list feeds and the warning page', () => {
     assert.ok(report.includes(encodeURIComponent(LISTED)), report);
     await page.setViewportSize({ width: 900, height: 640 });
     await page.screenshot({ path: `${ART}/chromium-warning.png` });
+    await page.click('summary');
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      assert.deepEqual(await axePlaywright(page), [], `warning page (${colorScheme})`);
+    }
     await page.close();
   });
 
@@ -192,6 +198,19 @@ describe('chromium: threat-list feeds and the warning page', () => {
     assert.ok(codes.includes('user-block'), codes.join());
     await page.close();
     await send({ type: 'unblock-site', site: 'blocked-by-me.example.org' });
+  });
+
+  test('the warning page speaks Japanese when the person chose it', async () => {
+    await ext.evaluate(() => chrome.storage.sync.set({ lang: 'ja' }));
+    const page = await visit(LISTED);
+    assert.ok(isWarning(page));
+    assert.equal(await page.textContent('h1'), '危険なサイトをブロックしました');
+    assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+    assert.match(await page.textContent('#back'), /戻る/);
+    await page.setViewportSize({ width: 900, height: 640 });
+    await page.screenshot({ path: `${ART}/chromium-warning-ja.png` });
+    await page.close();
+    await ext.evaluate(() => chrome.storage.sync.set({ lang: 'auto' }));
   });
 
   test('after a browser restart with the feed server down, the list still blocks', async (t) => {
