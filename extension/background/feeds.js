@@ -161,9 +161,6 @@ on('remove-feed', guarded(async ({ id }) => {
   return feedReport();
 }));
 
-// Test hook for end-to-end tests (worker.evaluate cannot import modules).
-globalThis.__sagiguardFeeds = { feedReport, updateFeeds, feedsReady };
-
 api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === ALARM) feedsReady.then(() => updateFeeds());
 });
