@@ -27,7 +27,7 @@ export async function startServer() {
     const body = Buffer.concat(chunks).toString('utf8');
     // As a proxy we get absolute URLs; as a plain server, paths.
     const url = new URL(req.url, `http://${req.headers.host ?? '127.0.0.1'}`);
-    requests.push({ method: req.method, host: url.hostname, path: url.pathname, query: url.search, body, headers: req.headers });
+    requests.push({ method: req.method, host: url.hostname, path: url.pathname, query: url.search, body, headers: req.headers, at: Date.now() });
     try {
       const route = routes.get(url.pathname);
       if (route) return await route(req, res, body, url);
