@@ -131,6 +131,17 @@ impl WasmEngine {
         to_js(&self.inner.lists().info())
     }
 
+    /// Only the level of a URL (`trusted`, `unknown`, `caution`, `danger`, or
+    /// `invalid`): the cheap question asked on every navigation, which needs no
+    /// sentences.
+    #[wasm_bindgen(js_name = levelOf)]
+    pub fn level_of(&self, url: &str) -> String {
+        match self.inner.check_url(url) {
+            Ok(v) => v.level.as_str().to_string(),
+            Err(_) => "invalid".to_string(),
+        }
+    }
+
     /// The recovery guide for what was handed over: `kinds` are form field kinds
     /// (`card-number`) or situation ids (`card`); `{lang, title, intro, headings,
     /// situations: [{id, title, summary, steps: [{id, text}], damage, contacts,

@@ -68,7 +68,7 @@ async function dropPass(tabId) {
 async function level(url) {
   await userListsReady;
   await feedsReady;
-  return engine().checkUrl(url, 'en').level;
+  return engine().levelOf(url);
 }
 
 /** Where the navigation of `tabId` to `url` must go instead, or null to let it through. */

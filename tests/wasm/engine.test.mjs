@@ -29,6 +29,13 @@ test('wasm and native engines agree', () => {
   });
 });
 
+test('levelOf gives the level checkUrl gives, or invalid', () => {
+  for (const url of [...URLS, '', 'chrome://extensions']) {
+    const v = engine.checkUrl(url, 'en');
+    assert.equal(engine.levelOf(url), v.error ? 'invalid' : v.level, url);
+  }
+});
+
 test('texts follow the language', () => {
   const en = engine.checkUrl('http://192.0.2.7/login', 'en-US');
   const ja = engine.checkUrl('http://192.0.2.7/login', 'ja');
