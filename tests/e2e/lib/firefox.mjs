@@ -90,7 +90,8 @@ export async function launchFirefox({ proxyPort, profile, locale = 'en-US', pref
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ capabilities: { alwaysMatch: {
       browserName: 'firefox',
-      proxy: { proxyType: 'manual', httpProxy: `127.0.0.1:${proxyPort}` },
+      // Every request, http and https, goes to the local test server: nothing leaves loopback.
+      proxy: { proxyType: 'manual', httpProxy: `127.0.0.1:${proxyPort}`, sslProxy: `127.0.0.1:${proxyPort}` },
       'moz:firefoxOptions': {
         binary: '/usr/lib/firefox-esr/firefox-esr',
         args,

@@ -47,6 +47,12 @@ export async function startServer() {
       res.end('not found');
     }
   });
+  // https through the proxy (CONNECT) is refused here: no test needs it, and
+  // the browsers' own https requests (a default feed, say) end at this server.
+  server.on('connect', (req, socket) => {
+    requests.push({ method: 'CONNECT', host: String(req.url).split(':')[0], path: '', query: '', body: '', headers: req.headers, at: Date.now() });
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: server.address().port,
