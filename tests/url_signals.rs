@@ -232,3 +232,21 @@ fn hosting_and_lexical_signals_never_reach_danger() {
         assert_eq!(v.level, Level::Caution, "{url}: {:?}", codes(url));
     }
 }
+
+#[test]
+fn subdomains_under_abused_endings() {
+    assert!(has("https://secure.qwmartin.xyz/", "abused-tld-subdomain"));
+    assert!(has("https://www.a.qwmartin.cn/", "abused-tld-subdomain"));
+    assert!(!has("https://www.qwmartin.xyz/", "abused-tld-subdomain"));
+    assert!(!has("https://news.example.com/", "abused-tld-subdomain"));
+    assert!(!has("https://library.someuniv.edu.cn/", "abused-tld-subdomain"));
+}
+
+#[test]
+fn throwaway_names_on_hosting_platforms() {
+    assert!(flagged("https://wallet7731.pages.dev/"));
+    assert!(flagged("https://createrewardportalnow.vercel.app/"));
+    assert_eq!(detail("https://wallet7731.pages.dev/", "throwaway-hosted-name").as_deref(), Some("wallet7731"));
+    assert!(!has("https://cooking-notes.pages.dev/", "throwaway-hosted-name"));
+    assert!(!has("https://letters7.example.com/", "throwaway-hosted-name"));
+}

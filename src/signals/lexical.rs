@@ -39,6 +39,14 @@ const MANY_HYPHENS: usize = 3;
 const RANDOM_MIN_LEN: usize = 5;
 /// A label of this many hex digits (with at least one digit and letter) is a hash.
 const HEX_HASH_LEN: usize = 16;
+/// On a hosting platform, a user name this long, or with a run of this many
+/// letters, reads as a throwaway rather than a project's name.
+const THROWAWAY_NAME_LEN: usize = 16;
+const THROWAWAY_RUN_LEN: usize = 12;
+
+/// Second levels of public suffixes that only institutions can register
+/// (`edu.cn`, `gov.cn`, `ac.jp`): their subdomains are departments, not lures.
+const INSTITUTIONAL: &[&str] = &["edu.", "gov.", "ac.", "go.", "lg.", "mil.", "ed."];
 
 /// How far a TLD's abuse exceeds its share of legitimate sites.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -236,13 +244,39 @@ fn contains_bait(label: &str) -> Option<&'static str> {
     None
 }
 
+/// Whether a user's name on a hosting platform reads as made to be thrown away:
+/// letters mixed with digits (`ditawer118`, `t37`), a long run of glued words
+/// (`createguardianresolver`), or a long name overall. Short project names, with
+/// or without a hyphen (`cooking-notes`, `alice`), do not.
+fn throwaway_name(own: &str) -> bool {
+    let bytes = own.as_bytes();
+    let letters = bytes.iter().any(u8::is_ascii_lowercase);
+    let digits = bytes.iter().any(u8::is_ascii_digit);
+    let (mut run, mut longest) = (0usize, 0usize);
+    for &b in bytes {
+        run = if b.is_ascii_lowercase() { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    (letters && digits) || longest >= THROWAWAY_RUN_LEN || labels(own).any(|l| l.len() >= THROWAWAY_NAME_LEN)
+}
+
+/// Whether `own` (the host left of the public suffix) has a subdomain label
+/// other than `www`.
+fn has_subdomain(own: &str) -> bool {
+    match own.rsplit_once('.') {
+        Some((sub, _)) => labels(sub).any(|l| l != "www"),
+        None => false,
+    }
+}
+
 pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut Vec<Reason>) {
     if t.ip {
         return;
     }
     let host = t.url.host.as_str();
     let tld = &host[host.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
-    match tld_tier(tld) {
+    let tier = tld_tier(tld);
+    match tier {
         Some(Tier::High) => out.push(Reason::new("heavily-abused-tld").detail(format!(".{tld}"))),
         Some(Tier::Elevated) => out.push(Reason::new("abused-tld").detail(format!(".{tld}"))),
         None => {}
@@ -250,6 +284,12 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
     let own = own_part(t, platform);
     if own.is_empty() {
         return;
+    }
+    if tier.is_some() && has_subdomain(own) && !INSTITUTIONAL.iter().any(|p| t.suffix.starts_with(p)) {
+        out.push(Reason::new("abused-tld-subdomain"));
+    }
+    if out.iter().any(|r| r.code == "free-hosting") && throwaway_name(own) {
+        out.push(Reason::new("throwaway-hosted-name").detail(own));
     }
     let (mut count, mut random, mut hyphens, mut hyphenated) = (0, None, false, false);
     // A domain ending in the subdomains after at least one other label
@@ -316,6 +356,24 @@ mod tests {
         assert!(parse_tlds("top\tsevere\n").is_err());
         assert!(parse_bigrams("@threshold\t5\n").is_err());
         assert!(parse_bigrams("a\t1 2 3\n").is_err());
+    }
+
+    #[test]
+    fn throwaway_names_on_platforms() {
+        for name in ["ditawer118", "t37", "createguardianresolver", "x.verylongnamewithwords", "claim-rewards-now-live"] {
+            assert!(throwaway_name(name), "{name}");
+        }
+        for name in ["cooking-notes", "my-portfolio", "alice", "shop.alice", "blog"] {
+            assert!(!throwaway_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn subdomains_other_than_www() {
+        assert!(has_subdomain("login.example"));
+        assert!(has_subdomain("www.a.example"));
+        assert!(!has_subdomain("www.example"));
+        assert!(!has_subdomain("example"));
     }
 
     #[test]
