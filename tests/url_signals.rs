@@ -250,3 +250,21 @@ fn throwaway_names_on_hosting_platforms() {
     assert!(!has("https://cooking-notes.pages.dev/", "throwaway-hosted-name"));
     assert!(!has("https://letters7.example.com/", "throwaway-hosted-name"));
 }
+
+#[test]
+fn www_wedged_before_another_name() {
+    assert!(flagged("https://www.e.qwmartin.com/"));
+    assert!(has("https://www.card-info.qwmartin.net/login", "www-before-subdomain"));
+    assert!(!has("https://www.qwmartin.com/", "www-before-subdomain"));
+    assert!(!has("https://shop.qwmartin.com/", "www-before-subdomain"));
+    // Government sites follow their org charts.
+    assert!(!has("https://www.agency.state.gov/", "www-before-subdomain"));
+    assert!(!has("https://www.office.example.gov.uk/", "www-before-subdomain"));
+}
+
+#[test]
+fn random_names_in_layered_hosts() {
+    assert!(has("https://login.xqzvkjwq.com/", "random-layered-host"));
+    assert!(!has("https://xqzvkjwq.com/", "random-layered-host"));
+    assert!(!has("https://login.shopping.com/", "random-layered-host"));
+}

@@ -47,6 +47,10 @@ const THROWAWAY_RUN_LEN: usize = 12;
 /// Second levels of public suffixes that only institutions can register
 /// (`edu.cn`, `gov.cn`, `ac.jp`): their subdomains are departments, not lures.
 const INSTITUTIONAL: &[&str] = &["edu.", "gov.", "ac.", "go.", "lg.", "mil.", "ed."];
+/// Endings and labels of government and school sites, whose deep host names
+/// (`www.agency.state.gov`, `www.dept.gouv.qc.ca`) follow their org charts.
+const INSTITUTIONAL_TLDS: &[&str] = &["gov", "edu", "mil", "int"];
+const INSTITUTIONAL_LABELS: &[&str] = &["gov", "gouv", "govt", "gob", "edu"];
 
 /// How far a TLD's abuse exceeds its share of legitimate sites.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -260,6 +264,25 @@ fn throwaway_name(own: &str) -> bool {
     (letters && digits) || longest >= THROWAWAY_RUN_LEN || labels(own).any(|l| l.len() >= THROWAWAY_NAME_LEN)
 }
 
+/// Whether the host belongs to a government or school, where deep names are
+/// the norm (see [`INSTITUTIONAL`]).
+fn institutional(t: &Target, tld: &str, own: &str) -> bool {
+    INSTITUTIONAL.iter().any(|p| t.suffix.starts_with(p))
+        || INSTITUTIONAL_TLDS.contains(&tld)
+        || labels(own).chain(labels(&t.suffix)).any(|l| INSTITUTIONAL_LABELS.contains(&l))
+}
+
+/// Whether `own` starts with `www` (or `www1`, `www2`...) and still has a
+/// subdomain before the site's label (`www.e.example.com`): people and real
+/// sites put `www` right before the site's own name, so a name wedged in
+/// between is built to look official.
+fn www_before_subdomain(own: &str) -> bool {
+    let mut parts = labels(own);
+    let first = parts.next().unwrap_or("");
+    let www = first.strip_prefix("www").is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()));
+    www && parts.count() >= 2
+}
+
 /// Whether `own` (the host left of the public suffix) has a subdomain label
 /// other than `www`.
 fn has_subdomain(own: &str) -> bool {
@@ -285,8 +308,12 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
     if own.is_empty() {
         return;
     }
-    if tier.is_some() && has_subdomain(own) && !INSTITUTIONAL.iter().any(|p| t.suffix.starts_with(p)) {
+    let layered = has_subdomain(own) && !institutional(t, tld, own);
+    if tier.is_some() && layered {
         out.push(Reason::new("abused-tld-subdomain"));
+    }
+    if layered && www_before_subdomain(own) {
+        out.push(Reason::new("www-before-subdomain"));
     }
     if out.iter().any(|r| r.code == "free-hosting") && throwaway_name(own) {
         out.push(Reason::new("throwaway-hosted-name").detail(own));
@@ -310,6 +337,9 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
     let site_label = &own[own.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
     if let Some(label) = random {
         out.push(Reason::new("random-label").detail(label));
+        if layered {
+            out.push(Reason::new("random-layered-host"));
+        }
     }
     if count >= MANY_LABELS {
         out.push(Reason::new("many-labels").detail(count.to_string()));
@@ -366,6 +396,15 @@ mod tests {
         for name in ["cooking-notes", "my-portfolio", "alice", "shop.alice", "blog"] {
             assert!(!throwaway_name(name), "{name}");
         }
+    }
+
+    #[test]
+    fn www_wedged_before_a_subdomain() {
+        assert!(www_before_subdomain("www.e.example"));
+        assert!(www_before_subdomain("www2.login.example"));
+        assert!(!www_before_subdomain("www.example"));
+        assert!(!www_before_subdomain("shop.www.example"));
+        assert!(!www_before_subdomain("wwwx.a.example"));
     }
 
     #[test]
