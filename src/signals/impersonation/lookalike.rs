@@ -29,6 +29,10 @@ pub enum Kind {
     Typo,
     /// One flipped bit away (`amazgn`).
     Bitsquat,
+    /// Reads as the brand's label once letters that only roughly resemble
+    /// each other are merged (`c`/`e`, `n`/`m`, `d`/`b`) and doubled letters
+    /// collapsed (`gnall`, `grrail`): looser than a confusable, so it only adds weight.
+    Loose,
 }
 
 /// A lookalike found: the kind, and the official domain it imitates.
@@ -149,6 +153,37 @@ pub struct Index {
     glued: FxMap<u64, u32>,
     /// Skeletons of long everyday-word official labels → (brand, domain).
     ordinary_skeletons: FxMap<String, (u16, &'static str)>,
+    /// [`loose_key`] hash of each official label long enough for it → entry.
+    loose: FxMap<u64, u32>,
+}
+
+/// Shortest official label whose loose key is distinctive enough to match on.
+const LOOSE_MIN: usize = 5;
+/// How much longer or shorter than the brand's label a loose lookalike may be.
+const LOOSE_LEN_SLACK: usize = 1;
+
+/// The loose key of a skeleton, hashed: letters that a hurried reader takes
+/// for one another merged (`c`→`e`, `d`→`b`, `n` and `r`→`m`, `z`→`s`), then
+/// runs of one letter collapsed, so `grrail`, `gnall` and `gmail` meet. No
+/// allocation: the key is built on the stack.
+fn loose_key(skel: &str) -> Option<u64> {
+    let mut buf = [0u8; 128];
+    let mut n = 0;
+    for &b in skel.as_bytes() {
+        let m = match b {
+            b'c' => b'e',
+            b'd' => b'b',
+            b'n' | b'r' => b'm',
+            b'z' | b'2' => b's',
+            _ => b,
+        };
+        if n > 0 && buf[n - 1] == m {
+            continue;
+        }
+        *buf.get_mut(n)? = m;
+        n += 1;
+    }
+    (n >= LOOSE_MIN - 1).then(|| hash_bytes(&buf[..n]))
 }
 
 /// The index for the built-in brand table, built on first use.
@@ -175,6 +210,7 @@ impl Index {
             skeletons: Keys::default(),
             glued: FxMap::default(),
             ordinary_skeletons: FxMap::default(),
+            loose: FxMap::default(),
         };
         let mut skel = String::new();
         for (b, brand) in brands.all().iter().enumerate() {
@@ -197,6 +233,11 @@ impl Index {
                 index.skeletons.add(&skel, e);
                 index.entries.push(Entry { brand: b as u16, domain: domain.name, label, plain });
                 index.by_label.entry(label).or_insert(e);
+                if index.entries[e as usize].plain.len() >= LOOSE_MIN {
+                    if let Some(key) = loose_key(&skel) {
+                        index.loose.entry(key).or_insert(e);
+                    }
+                }
                 index.glued.entry(hash_undotted(domain.name)).or_insert(e);
             }
         }
@@ -246,6 +287,11 @@ impl Index {
                     .map(|k| self.found(if k == Kind::Bitsquat { Kind::Typo } else { k }, e));
                 best.is_some()
             });
+        }
+        if best.is_none() && plain.len() >= LOOSE_MIN {
+            // Collapsing runs must not hide extra length (`gooooogle`).
+            let close = |e: u32| plain.len().abs_diff(self.entries[e as usize].plain.len()) <= LOOSE_LEN_SLACK;
+            best = loose_key(&skel).and_then(|k| self.loose.get(&k)).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
         }
         best
     }
