@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use super::skeleton::skeleton;
+use super::skeleton::{fold_ascii, skeleton};
 use crate::brands::{self, hash_bytes, Brand, Brands, FxMap};
 
 /// What kind of lookalike a label is.
@@ -162,20 +162,22 @@ const LOOSE_MIN: usize = 5;
 /// How much longer or shorter than the brand's label a loose lookalike may be.
 const LOOSE_LEN_SLACK: usize = 1;
 
-/// The loose key of a skeleton, hashed: letters that a hurried reader takes
-/// for one another merged (`c`→`e`, `d`→`b`, `n` and `r`→`m`, `z`→`s`), then
-/// runs of one letter collapsed, so `grrail`, `gnall` and `gmail` meet. No
-/// allocation: the key is built on the stack.
-fn loose_key(skel: &str) -> Option<u64> {
+/// The loose key of an ASCII label (or of a skeleton), hashed: the skeleton's
+/// single-letter folds, then letters that a hurried reader takes for one
+/// another merged (`c`→`e`, `d`→`b`, `n` and `r`→`m`, `z`→`s`), then runs of
+/// one letter collapsed, so `grrail`, `gnall` and `gmail` meet. The pair folds
+/// of skeletons (`lc`→`k`) are left out: they would split `googlc` from
+/// `google`. No allocation: the key is built on the stack.
+fn loose_key(label: &str) -> Option<u64> {
     let mut buf = [0u8; 128];
     let mut n = 0;
-    for &b in skel.as_bytes() {
-        let m = match b {
+    for b in label.bytes().filter(|&b| b != b'-') {
+        let m = match fold_ascii(b.to_ascii_lowercase()) {
             b'c' => b'e',
             b'd' => b'b',
             b'n' | b'r' => b'm',
             b'z' | b'2' => b's',
-            _ => b,
+            folded => folded,
         };
         if n > 0 && buf[n - 1] == m {
             continue;
@@ -234,7 +236,7 @@ impl Index {
                 index.entries.push(Entry { brand: b as u16, domain: domain.name, label, plain });
                 index.by_label.entry(label).or_insert(e);
                 if index.entries[e as usize].plain.len() >= LOOSE_MIN {
-                    if let Some(key) = loose_key(&skel) {
+                    if let Some(key) = loose_key(label) {
                         index.loose.entry(key).or_insert(e);
                     }
                 }
@@ -291,7 +293,8 @@ impl Index {
         if best.is_none() && plain.len() >= LOOSE_MIN {
             // Collapsing runs must not hide extra length (`gooooogle`).
             let close = |e: u32| plain.len().abs_diff(self.entries[e as usize].plain.len()) <= LOOSE_LEN_SLACK;
-            best = loose_key(&skel).and_then(|k| self.loose.get(&k)).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
+            let base = if plain.is_ascii() { plain.as_str() } else { skel.as_str() };
+            best = loose_key(base).and_then(|k| self.loose.get(&k)).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
         }
         best
     }

@@ -40,8 +40,8 @@ fn unicode_fold(c: char) -> Option<&'static str> {
     table.binary_search_by_key(&c, |(k, _)| *k).ok().map(|i| table[i].1)
 }
 
-/// The single-letter ASCII folds.
-fn fold_ascii(b: u8) -> u8 {
+/// The single-letter ASCII folds (also the first step of loose lookalike keys).
+pub(super) fn fold_ascii(b: u8) -> u8 {
     match b {
         b'0' => b'o',
         b'1' | b'i' => b'l',
