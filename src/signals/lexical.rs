@@ -43,6 +43,8 @@ const HEX_HASH_LEN: usize = 16;
 /// letters, reads as a throwaway rather than a project's name.
 const THROWAWAY_NAME_LEN: usize = 16;
 const THROWAWAY_RUN_LEN: usize = 12;
+/// ...or a number this long in place of a name (`909338844400`).
+const THROWAWAY_DIGITS: usize = 6;
 
 /// Second levels of public suffixes that only institutions can register
 /// (`edu.cn`, `gov.cn`, `ac.jp`): their subdomains are departments, not lures.
@@ -249,7 +251,7 @@ fn contains_bait(label: &str) -> Option<&'static str> {
 }
 
 /// Whether a user's name on a hosting platform reads as made to be thrown away:
-/// letters mixed with digits (`ditawer118`, `t37`), a long run of glued words
+/// letters mixed with digits (`ditawer118`, `t37`), a long number, a long run of glued words
 /// (`createguardianresolver`), or a long name overall. Short project names, with
 /// or without a hyphen (`cooking-notes`, `alice`), do not.
 fn throwaway_name(own: &str) -> bool {
@@ -261,7 +263,8 @@ fn throwaway_name(own: &str) -> bool {
         run = if b.is_ascii_lowercase() { run + 1 } else { 0 };
         longest = longest.max(run);
     }
-    (letters && digits) || longest >= THROWAWAY_RUN_LEN || labels(own).any(|l| l.len() >= THROWAWAY_NAME_LEN)
+    let number = bytes.iter().filter(|b| b.is_ascii_digit()).count() >= THROWAWAY_DIGITS;
+    (letters && digits) || number || longest >= THROWAWAY_RUN_LEN || labels(own).any(|l| l.len() >= THROWAWAY_NAME_LEN)
 }
 
 /// Whether the host belongs to a government or school, where deep names are
@@ -390,10 +393,10 @@ mod tests {
 
     #[test]
     fn throwaway_names_on_platforms() {
-        for name in ["ditawer118", "t37", "createguardianresolver", "x.verylongnamewithwords", "claim-rewards-now-live"] {
+        for name in ["ditawer118", "t37", "90933884", "createguardianresolver", "x.verylongnamewithwords", "claim-rewards-now-live"] {
             assert!(throwaway_name(name), "{name}");
         }
-        for name in ["cooking-notes", "my-portfolio", "alice", "shop.alice", "blog"] {
+        for name in ["cooking-notes", "my-portfolio", "alice", "shop.alice", "blog", "2024"] {
             assert!(!throwaway_name(name), "{name}");
         }
     }
