@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use super::skeleton::{fold_ascii, skeleton};
+use super::skeleton::{fold_letters, skeleton};
 use crate::brands::{self, hash_bytes, Brand, Brands, FxMap};
 
 /// What kind of lookalike a label is.
@@ -162,17 +162,20 @@ const LOOSE_MIN: usize = 5;
 /// How much longer or shorter than the brand's label a loose lookalike may be.
 const LOOSE_LEN_SLACK: usize = 1;
 
-/// The loose key of an ASCII label (or of a skeleton), hashed: the skeleton's
-/// single-letter folds, then letters that a hurried reader takes for one
-/// another merged (`c`→`e`, `d`→`b`, `n` and `r`→`m`, `z`→`s`), then runs of
-/// one letter collapsed, so `grrail`, `gnall` and `gmail` meet. The pair folds
-/// of skeletons (`lc`→`k`) are left out: they would split `googlc` from
-/// `google`. No allocation: the key is built on the stack.
-fn loose_key(label: &str) -> Option<u64> {
+/// The loose key of a label, hashed: the skeleton's single-character folds
+/// (Unicode look-alikes included), then letters that a hurried reader takes
+/// for one another merged (`c`→`e`, `d`→`b`, `n` and `r`→`m`, `z`→`s`), then
+/// runs of one letter collapsed, so `grrail`, `gnall` and `gmail` meet. The
+/// pair folds of skeletons (`lc`→`k`) are left out: they would split `googlc`
+/// from `google`. No allocation: the key is built on the stack. Also returns
+/// how many characters the label reads as, before runs are collapsed.
+fn loose_key(label: &str) -> Option<(u64, usize)> {
+    let mut letters = [0u8; 128];
+    let len = fold_letters(label, &mut letters)?;
     let mut buf = [0u8; 128];
     let mut n = 0;
-    for b in label.bytes().filter(|&b| b != b'-') {
-        let m = match fold_ascii(b.to_ascii_lowercase()) {
+    for &b in &letters[..len] {
+        let m = match b {
             b'c' => b'e',
             b'd' => b'b',
             b'n' | b'r' => b'm',
@@ -182,10 +185,10 @@ fn loose_key(label: &str) -> Option<u64> {
         if n > 0 && buf[n - 1] == m {
             continue;
         }
-        *buf.get_mut(n)? = m;
+        buf[n] = m;
         n += 1;
     }
-    (n >= LOOSE_MIN - 1).then(|| hash_bytes(&buf[..n]))
+    (n >= LOOSE_MIN - 1).then(|| (hash_bytes(&buf[..n]), len))
 }
 
 /// The index for the built-in brand table, built on first use.
@@ -236,7 +239,7 @@ impl Index {
                 index.entries.push(Entry { brand: b as u16, domain: domain.name, label, plain });
                 index.by_label.entry(label).or_insert(e);
                 if index.entries[e as usize].plain.len() >= LOOSE_MIN {
-                    if let Some(key) = loose_key(label) {
+                    if let Some((key, _)) = loose_key(label) {
                         index.loose.entry(key).or_insert(e);
                     }
                 }
@@ -290,11 +293,12 @@ impl Index {
                 best.is_some()
             });
         }
-        if best.is_none() && plain.len() >= LOOSE_MIN {
-            // Collapsing runs must not hide extra length (`gooooogle`).
-            let close = |e: u32| plain.len().abs_diff(self.entries[e as usize].plain.len()) <= LOOSE_LEN_SLACK;
-            let base = if plain.is_ascii() { plain.as_str() } else { skel.as_str() };
-            best = loose_key(base).and_then(|k| self.loose.get(&k)).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
+        if best.is_none() {
+            if let Some((key, len)) = loose_key(readable).filter(|&(_, len)| len >= LOOSE_MIN) {
+                // Collapsing runs must not hide extra length (`gooooogle`).
+                let close = |e: u32| len.abs_diff(self.entries[e as usize].plain.len()) <= LOOSE_LEN_SLACK;
+                best = self.loose.get(&key).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
+            }
         }
         best
     }

@@ -243,6 +243,7 @@ mod tests {
         assert_eq!(codes("https://mercari.xyz/"), ["tld-swap"]);
         assert_eq!(codes("https://gnall.com/"), ["loose-lookalike"]);
         assert_eq!(codes("https://qooglc.com/"), ["loose-lookalike"]);
+        assert!(codes("https://g\u{43e}\u{43e}glc.com/").contains(&"loose-lookalike"), "Cyrillic o's");
         assert_eq!(codes("https://kuronckoyanato.co.jp/"), ["loose-lookalike"]);
         assert_eq!(codes("https://grrail.com/"), ["loose-lookalike"]);
         assert!(codes("https://goooooooooooogle.com/").is_empty(), "collapsed runs hide extra length");
