@@ -37,6 +37,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`sagiguard scan < urls | head`): nothing is wrong.
+        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) => ExitCode::SUCCESS,
         Err(e) if e.is::<cli::UsageError>() => {
             eprintln!("sagiguard: {e}\n{USAGE}");
             ExitCode::from(2)

@@ -21,15 +21,15 @@ pub fn run(args: &[String]) -> CliResult {
     let verdict = Engine::new().check_url(&url)?;
     let view = VerdictView::new(&verdict, lang);
     if json {
-        println!("{}", serde_json::to_string_pretty(&view)?);
+        outln!("{}", serde_json::to_string_pretty(&view)?);
     } else {
-        println!("{}  {} (score {})", view.level.as_str(), view.summary, view.score);
-        println!("host: {}{}", view.host, view.site.as_deref().map(|s| format!("  (site {s})")).unwrap_or_default());
+        outln!("{}  {} (score {})", view.level.as_str(), view.summary, view.score);
+        outln!("host: {}{}", view.host, view.site.as_deref().map(|s| format!("  (site {s})")).unwrap_or_default());
         if let Some(b) = &view.brand {
-            println!("imitates: {b}");
+            outln!("imitates: {b}");
         }
         for r in &view.reasons {
-            println!("  [{:+}] {}: {}", r.weight, r.code, r.text);
+            outln!("  [{:+}] {}: {}", r.weight, r.code, r.text);
         }
     }
     Ok(())

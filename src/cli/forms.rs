@@ -70,7 +70,7 @@ pub fn run(args: &[String]) -> CliResult {
         })
         .collect();
     let out = Output { fields, forms: &report.forms, page: &extracted.page, sensitive: report.sensitive, kinds: &report.kinds };
-    println!("{}", serde_json::to_string(&out)?);
+    outln!("{}", serde_json::to_string(&out)?);
     match failure {
         Some(f) => Err(f.into()),
         None => Ok(()),

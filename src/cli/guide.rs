@@ -34,7 +34,7 @@ pub fn run(args: &[String]) -> CliResult {
     }
     let guide = Engine::new().guide(&kinds, lang);
     if json {
-        println!("{}", serde_json::to_string_pretty(&guide)?);
+        outln!("{}", serde_json::to_string_pretty(&guide)?);
     } else {
         print!("{}", render(&guide));
     }

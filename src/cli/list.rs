@@ -62,7 +62,7 @@ fn compile(args: &[String]) -> CliResult {
     let name = name.unwrap_or_else(|| Path::new(&out).file_stem().map_or("list".into(), |s| s.to_string_lossy().into_owned()));
     let list = builder.finish(&name)?;
     std::fs::write(&out, list.as_bytes()).map_err(|e| format!("{out}: {e}"))?;
-    print_stats(&list);
+    print_stats(&list)?;
     Ok(())
 }
 
@@ -70,22 +70,23 @@ fn stats(args: &[String]) -> CliResult {
     let [path] = args else { return Err(UsageError("list stats needs one compiled list".into()).into()) };
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
     let list = CompiledList::from_bytes(bytes).map_err(|e| format!("{path}: {e}"))?;
-    print_stats(&list);
+    print_stats(&list)?;
     Ok(())
 }
 
-fn print_stats(list: &CompiledList) {
+fn print_stats(list: &CompiledList) -> CliResult {
     let m = list.meta();
     let bytes = list.as_bytes().len();
-    println!("name: {}", m.name);
-    println!("role: {}", m.role.as_str());
-    println!("format: {}", m.format.as_str());
-    println!("entries: {}", m.entries);
-    println!("skipped: {}", m.skipped);
-    println!("bytes: {bytes}");
-    println!("bytes per entry: {:.3}", bytes as f64 / m.entries.max(1) as f64);
-    println!("build time: {} ms", m.build_ms);
-    println!("built at: {} (Unix seconds)", m.built_at);
+    outln!("name: {}", m.name);
+    outln!("role: {}", m.role.as_str());
+    outln!("format: {}", m.format.as_str());
+    outln!("entries: {}", m.entries);
+    outln!("skipped: {}", m.skipped);
+    outln!("bytes: {bytes}");
+    outln!("bytes per entry: {:.3}", bytes as f64 / m.entries.max(1) as f64);
+    outln!("build time: {} ms", m.build_ms);
+    outln!("built at: {} (Unix seconds)", m.built_at);
+    Ok(())
 }
 
 /// A small deterministic generator (splitmix64), so runs are comparable.
@@ -131,7 +132,7 @@ fn bench(args: &[String]) -> CliResult {
     if sizes.is_empty() {
         sizes = vec![100_000, 1_000_000];
     }
-    println!("entries\tbuild_ms\tbytes\tbytes_per_entry\tload_ms\tcheck_ns_per_url\tprobe_ns_per_url\tlookup_ns_per_url\texprs_per_url\tlisted_found\tclean_false_matches");
+    outln!("entries\tbuild_ms\tbytes\tbytes_per_entry\tload_ms\tcheck_ns_per_url\tprobe_ns_per_url\tlookup_ns_per_url\texprs_per_url\tlisted_found\tclean_false_matches");
     for n in sizes {
         bench_one(n)?;
     }
@@ -186,7 +187,7 @@ fn bench_one(n: usize) -> CliResult {
     let hits = hashes.iter().filter(|h| single.contains_any(h)).count();
     let lookup_ns = t.elapsed().as_secs_f64() * 1e9 / hashes.len() as f64;
     std::hint::black_box(hits);
-    println!(
+    outln!(
         "{n}\t{build_ms:.0}\t{bytes}\t{:.3}\t{load_ms:.2}\t{per_url:.0}\t{probe_ns:.0}\t{lookup_ns:.0}\t{exprs:.1}\t{found}/{}\t{false_matches}/{}",
         bytes as f64 / n as f64,
         probes_listed.len(),

@@ -1,6 +1,15 @@
 //! The subcommands of the `sagiguard` binary, one file each, plus the little
 //! argument handling they share.
 
+/// `println!` that returns a closed standard output (`sagiguard check x | head`)
+/// as an error value instead of panicking; use it only where `?` works.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
 pub mod check;
 pub mod guide;
 pub mod forms;

@@ -1,0 +1,42 @@
+//! The command line as a program: bad input and a closed output are answered,
+//! never a panic.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn sagiguard() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_sagiguard"))
+}
+
+#[test]
+fn a_reader_that_goes_away_is_not_a_crash() {
+    let mut child = sagiguard().arg("scan").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    drop(child.stdout.take()); // the reader closes at once, like `| head -0`
+    let lines = "https://example.com/\n".repeat(200_000);
+    let _ = stdin.write_all(lines.as_bytes());
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{stderr}");
+}
+
+#[test]
+fn check_reports_bad_input_as_an_error() {
+    let out = sagiguard().args(["check", "chrome://extensions"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a web address"));
+    let out = sagiguard().arg("frobnicate").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn scan_keeps_going_past_lines_it_cannot_read() {
+    let mut child = sagiguard().arg("scan").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(b"http://192.0.2.1/login\n\nchrome://x\n\xff\xfe\nexample.com\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let levels: Vec<&str> = text.lines().map(|l| l.split('\t').nth(1).unwrap_or("")).collect();
+    assert_eq!(levels, ["caution", "invalid", "invalid", "invalid", "unknown"], "{text}");
+}
