@@ -1,5 +1,6 @@
 //! Build script: compiles `data/public_suffix_list.dat` into the compact lookup
-//! table read by `src/domain/psl.rs` (format in `src/domain/psl_format.rs`).
+//! table read by `src/domain/psl.rs` (format in `src/domain/psl_format.rs`), and
+//! copies the other data tables without their comments (see [`TABLES`]).
 
 use std::collections::BTreeMap;
 use std::env;
@@ -26,6 +27,42 @@ fn main() {
     println!("cargo:rerun-if-changed=src/domain/punycode.rs");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     build_psl_table(Path::new(&out));
+    compact_tables(Path::new(&out));
+}
+
+/// The `#`-commented tables the crate compiles in, under `data/`. The sources
+/// keep their comments for people; the copies in `OUT_DIR/data/` (which the
+/// crate `include_str!`s) drop comment and blank lines, which every parser of
+/// these tables skips anyway, so the wasm carries only the rows.
+const TABLES: &[&str] = &[
+    "brands.tsv",
+    "collectors.tsv",
+    "confusables.tsv",
+    "hosting.tsv",
+    "ngram_bigram.tsv",
+    "policy.tsv",
+    "tld_risk.tsv",
+    "guide/en.tsv",
+    "guide/ja.tsv",
+    "text/en.tsv",
+    "text/ja.tsv",
+];
+
+/// Writes each of [`TABLES`] to `out/data/` without comment and blank lines.
+fn compact_tables(out: &Path) {
+    for name in TABLES {
+        let src = format!("data/{name}");
+        println!("cargo:rerun-if-changed={src}");
+        let text = fs::read_to_string(&src).unwrap_or_else(|e| panic!("{src}: {e}"));
+        let mut rows = String::with_capacity(text.len());
+        for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            rows.push_str(line);
+            rows.push('\n');
+        }
+        let dest = out.join("data").join(name);
+        fs::create_dir_all(dest.parent().expect("a table path has a folder")).expect("create OUT_DIR/data");
+        fs::write(&dest, rows).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+    }
 }
 
 /// Reads the list, writes `psl.bin` (the table) and `psl_table.rs` (its block

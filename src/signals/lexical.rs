@@ -47,8 +47,8 @@ enum Tier {
     High,
 }
 
-const TLD_TSV: &str = include_str!("../../data/tld_risk.tsv");
-const NGRAM_TSV: &str = include_str!("../../data/ngram_bigram.tsv");
+const TLD_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/tld_risk.tsv"));
+const NGRAM_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/ngram_bigram.tsv"));
 
 /// Characters a label's bigram model knows, as "previous" (`^` = start).
 const PREV: &[u8] = b"^abcdefghijklmnopqrstuvwxyz0123456789-";
@@ -70,7 +70,7 @@ fn parse_tlds(text: &'static str) -> Result<Vec<(&'static str, Tier)>, String> {
         };
         table.push(tier);
     }
-    table.sort_unstable_by_key(|(tld, _)| *tld);
+    crate::sort::sort_by_key(&mut table, |(tld, _)| *tld);
     Ok(table)
 }
 
