@@ -1,11 +1,12 @@
 //! The WebAssembly facade: the only file that knows about JavaScript. It turns
 //! JS strings into engine calls and engine answers into plain JS objects.
 
-use serde::{Deserialize, Serialize};
+mod input;
+
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::guide::Incident;
-use crate::forms::{FieldDescriptor, FormDescriptor};
 use crate::lists::{self, CompiledList, Role};
 use crate::text::Lang;
 use crate::view::VerdictView;
@@ -20,15 +21,6 @@ pub struct WasmEngine {
 #[derive(Serialize)]
 struct ErrorView {
     error: String,
-}
-
-/// What `classifyFields` accepts besides a bare array of field descriptors.
-#[derive(Deserialize)]
-struct PageInput {
-    #[serde(default)]
-    fields: Vec<FieldDescriptor>,
-    #[serde(default)]
-    forms: Vec<FormDescriptor>,
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
@@ -155,14 +147,9 @@ impl WasmEngine {
     /// sensitive}`, or `{error}` when the descriptors have the wrong shape.
     #[wasm_bindgen(js_name = classifyFields)]
     pub fn classify_fields(&self, descriptors: JsValue, page_url: &str) -> JsValue {
-        let input = if js_sys::Array::is_array(&descriptors) {
-            serde_wasm_bindgen::from_value::<Vec<FieldDescriptor>>(descriptors).map(|fields| PageInput { fields, forms: Vec::new() })
-        } else {
-            serde_wasm_bindgen::from_value::<PageInput>(descriptors)
-        };
-        match input {
-            Ok(PageInput { fields, forms }) => to_js(&self.inner.classify_fields(&fields, &forms, page_url)),
-            Err(e) => to_js(&ErrorView { error: e.to_string() }),
+        match input::page_input(&descriptors) {
+            Ok((fields, forms)) => to_js(&self.inner.classify_fields(&fields, &forms, page_url)),
+            Err(e) => error(e),
         }
     }
 }

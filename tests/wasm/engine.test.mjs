@@ -42,3 +42,22 @@ test('bad input is an error value, never an exception', () => {
     assert.ok(v.error || v.level, `${JSON.stringify(input.slice(0, 20))} -> ${JSON.stringify(v)}`);
   }
 });
+
+test('classifyFields reads both input shapes and rejects wrong types', () => {
+  const field = { tag: 'input', type: 'text', name: 'cardnumber', autocomplete: 'cc-number', maxLength: 19, formIndex: 0 };
+  const form = { index: 0, action: 'https://collector.example/p', method: 'post' };
+  const bare = engine.classifyFields([field], 'https://shop.example/pay');
+  const full = engine.classifyFields({ fields: [field], forms: [form] }, 'https://shop.example/pay');
+  assert.equal(bare.fields[0].kind, 'card-number');
+  assert.equal(full.fields[0].kind, 'card-number');
+  assert.ok(full.fields[0].confidence > 0.5 && full.fields[0].confidence <= 1);
+  assert.equal(full.forms[0].actionSiteDiffers, true);
+  assert.equal(full.sensitive, true);
+  // Members left out or undefined keep their defaults; unknown members are ignored.
+  assert.ok(!engine.classifyFields({ fields: [{ name: 'q', extra: 1, id: undefined }] }, 'https://a.example/').error);
+  assert.deepEqual(engine.classifyFields({}, 'https://a.example/').fields, []);
+  for (const bad of [null, 7, 'x', { fields: 'x' }, [{ name: 5 }], [{ maxLength: 1.5 }], [{ formIndex: 2 ** 40 }], [null], { forms: [{ index: 'a' }] }]) {
+    const r = engine.classifyFields(bad, 'https://a.example/');
+    assert.ok(typeof r.error === 'string' && r.error.length > 0, `${JSON.stringify(bad)} -> ${JSON.stringify(r)}`);
+  }
+});
