@@ -13,6 +13,7 @@ pub mod forms;
 pub mod guide;
 pub mod lists;
 pub mod signals;
+mod decimal;
 mod sort;
 pub mod target;
 pub mod text;

@@ -97,7 +97,7 @@ fn parse_bigrams(text: &str) -> Result<Bigrams, String> {
         let bad = || format!("data/ngram_bigram.tsv line {}", n + 1);
         let (key, values) = line.split_once('\t').ok_or_else(bad)?;
         if key == "@threshold" {
-            model.threshold = values.trim().parse().map_err(|_| bad())?;
+            model.threshold = crate::decimal::parse_f32(values.trim()).ok_or_else(bad)?;
             continue;
         }
         let row = match key.as_bytes() {
