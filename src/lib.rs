@@ -14,6 +14,8 @@ pub mod guide;
 pub mod lists;
 pub mod signals;
 mod decimal;
+#[cfg(any(target_arch = "wasm32", test))]
+mod json;
 mod sort;
 pub mod target;
 pub mod text;
