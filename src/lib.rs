@@ -14,6 +14,7 @@ pub mod guide;
 pub mod lists;
 pub mod signals;
 mod decimal;
+mod ipv6;
 #[cfg(any(target_arch = "wasm32", test))]
 mod json;
 mod sort;
