@@ -99,7 +99,7 @@ run_tests() {
   build
   setup_test
   say "Rust tests"
-  cargo test --all-targets
+  cargo test
   say "web-ext lint (Firefox build)"
   node_modules/.bin/web-ext lint --source-dir dist/firefox --self-hosted --output text
   say "wasm and end-to-end tests (node, Chromium, Firefox)"

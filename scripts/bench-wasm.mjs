@@ -36,17 +36,23 @@ try {
     await init({ module_or_path: '../pkg/sagiguard_bg.wasm' });
     const initMs = performance.now() - t;
     const e = new Engine();
-    for (const u of list.slice(0, 5000)) e.checkUrl(u, 'en');
-    const per = [];
-    for (let i = 0; i + 100 <= list.length; i += 100) {
-      const s = performance.now();
-      for (let j = i; j < i + 100; j++) e.checkUrl(list[j], 'en');
-      per.push(((performance.now() - s) * 1000) / 100);
-    }
-    per.sort((a, b) => a - b);
-    return { median: per[per.length >> 1], p99: per[Math.floor(per.length * 0.99)], initMs };
+    const time = (check) => {
+      for (const u of list.slice(0, 5000)) check(u);
+      const per = [];
+      for (let i = 0; i + 100 <= list.length; i += 100) {
+        const s = performance.now();
+        for (let j = i; j < i + 100; j++) check(list[j]);
+        per.push(((performance.now() - s) * 1000) / 100);
+      }
+      per.sort((a, b) => a - b);
+      return { median: per[per.length >> 1], p99: per[Math.floor(per.length * 0.99)] };
+    };
+    const full = time((u) => e.checkUrl(u, 'en'));
+    const level = time((u) => e.levelOf(u));
+    return { ...full, level, initMs };
   }, urls);
-  console.log(`wasm chromium check_url\turls=${urls.length}\tmedian_us=${r.median.toFixed(2)}\tp99_us(batch of 100)=${r.p99.toFixed(2)}\tinit_ms=${r.initMs.toFixed(1)}`);
+  console.log(`wasm chromium checkUrl (verdict with sentences)\turls=${urls.length}\tmedian_us=${r.median.toFixed(2)}\tp99_us(batch of 100)=${r.p99.toFixed(2)}\tinit_ms=${r.initMs.toFixed(1)}`);
+  console.log(`wasm chromium levelOf (navigation check)\turls=${urls.length}\tmedian_us=${r.level.median.toFixed(2)}\tp99_us(batch of 100)=${r.level.p99.toFixed(2)}`);
 
   // Background wake -> first verdict: stop the worker, then time a check.
   const { stopServiceWorkers } = await import('../tests/e2e/lib/chromium.mjs');

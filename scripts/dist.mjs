@@ -15,10 +15,16 @@ function emit(name, edit) {
   writeFileSync(`${dir}/manifest.json`, JSON.stringify(m, null, 2) + '\n');
 }
 
+// Navigation blocking: Chromium uses webNavigation + declarativeNetRequest,
+// Firefox blocking webRequest (see background/navigation.js).
+const without = (m, drop) => { m.permissions = m.permissions.filter((p) => !drop.includes(p)); };
+
 emit('chrome', (m) => {
   delete m.background.scripts;
+  without(m, ['webRequest', 'webRequestBlocking']);
   delete m.browser_specific_settings;
 });
 emit('firefox', (m) => {
   delete m.background.service_worker;
+  without(m, ['webNavigation', 'declarativeNetRequestWithHostAccess']);
 });

@@ -28,3 +28,5 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 cp "$target/release/sagiguard" "$tmp/sagiguard"
 python3 scripts/eval.py "$tmp/sagiguard" "$data" "$@"
+echo
+python3 scripts/eval-lists.py "$tmp/sagiguard" "$data"

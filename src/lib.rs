@@ -27,7 +27,7 @@ pub mod view;
 mod wasm;
 
 use canon::CanonError;
-use forms::{FieldDescriptor, FormDescriptor, FormsReport};
+use forms::{FieldDescriptor, FormDescriptor, FormsReport, PageInput};
 use guide::Guide;
 use target::Target;
 use text::Lang;
@@ -66,10 +66,26 @@ impl Engine {
     /// never a panic.
     pub fn check_url(&self, input: &str) -> Result<Verdict, CanonError> {
         let target = Target::parse(input)?;
-        let mut reasons = Vec::new();
-        signals::url_signals(&target, &mut reasons);
-        self.lists.signals(&target, &mut reasons);
+        let reasons = self.url_reasons(&target);
         Ok(self.policy.decide(reasons, target.unicode_host.clone(), target.site.clone()))
+    }
+
+    /// Judges a page as the form guard sees it: the URL's reasons, plus what
+    /// the page claims to be against where it is when it asks for sensitive
+    /// data. Returns the verdict and the classification of its fields.
+    pub fn check_page(&self, url: &str, page: &PageInput) -> Result<(Verdict, FormsReport), CanonError> {
+        let target = Target::parse(url)?;
+        let mut reasons = self.url_reasons(&target);
+        let report = forms::report(&page.fields, &page.forms, url);
+        signals::page::signals(&target, &page.facts, report.sensitive, &mut reasons);
+        Ok((self.policy.decide(reasons, target.unicode_host.clone(), target.site.clone()), report))
+    }
+
+    fn url_reasons(&self, target: &Target) -> Vec<verdict::Reason> {
+        let mut reasons = Vec::new();
+        signals::url_signals(target, &mut reasons);
+        self.lists.signals(target, &mut reasons);
+        reasons
     }
 
     /// The recovery guide for what was handed over: `kinds` are form field kinds

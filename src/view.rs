@@ -12,6 +12,10 @@ pub struct ReasonView {
     pub code: &'static str,
     pub weight: i32,
     pub text: String,
+    /// The reason's detail when it has one (for `threat-list`, the names of the
+    /// lists that matched), so a warning page can say which list and when.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 /// A verdict as shown to a person or written by `sagiguard check --json`.
@@ -37,7 +41,12 @@ impl VerdictView {
             reasons: v
                 .reasons
                 .iter()
-                .map(|r| ReasonView { code: r.code, weight: r.weight, text: text::reason_sentence(lang, r, &v.host) })
+                .map(|r| ReasonView {
+                    code: r.code,
+                    weight: r.weight,
+                    text: text::reason_sentence(lang, r, &v.host),
+                    detail: r.detail.clone(),
+                })
                 .collect(),
             brand: v.brand.clone(),
             host: v.host.clone(),

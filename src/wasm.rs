@@ -7,6 +7,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::guide::Incident;
+use crate::forms::FormsReport;
 use crate::lists::{self, CompiledList, Role};
 use crate::text::Lang;
 use crate::view::VerdictView;
@@ -21,6 +22,14 @@ pub struct WasmEngine {
 #[derive(Serialize)]
 struct ErrorView {
     error: String,
+}
+
+/// The answer to `checkPage`: the page's verdict and its fields' classification.
+#[derive(Serialize)]
+struct PageView {
+    verdict: VerdictView,
+    #[serde(flatten)]
+    report: FormsReport,
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
@@ -124,6 +133,17 @@ impl WasmEngine {
         to_js(&self.inner.lists().info())
     }
 
+    /// Only the level of a URL (`trusted`, `unknown`, `caution`, `danger`, or
+    /// `invalid`): the cheap question asked on every navigation, which needs no
+    /// sentences.
+    #[wasm_bindgen(js_name = levelOf)]
+    pub fn level_of(&self, url: &str) -> String {
+        match self.inner.check_url(url) {
+            Ok(v) => v.level.as_str().to_string(),
+            Err(_) => "invalid".to_string(),
+        }
+    }
+
     /// The recovery guide for what was handed over: `kinds` are form field kinds
     /// (`card-number`) or situation ids (`card`); `{lang, title, intro, headings,
     /// situations: [{id, title, summary, steps: [{id, text}], damage, contacts,
@@ -140,16 +160,19 @@ impl WasmEngine {
         crate::guide::summary(Lang::from_tag(lang), &Incident { kinds, site, time }, &done)
     }
 
-    /// Classifies a page's fields: `descriptors` is an array of field
-    /// descriptors or `{fields, forms}`; `pageUrl` the page's URL. Answers
-    /// `{fields: [{index, form, kind, confidence, evidence, group}], forms:
-    /// [{index, action, kinds, sensitive, actionKind, risk, ...}], kinds,
-    /// sensitive}`, or `{error}` when the descriptors have the wrong shape.
-    #[wasm_bindgen(js_name = classifyFields)]
-    pub fn classify_fields(&self, descriptors: JsValue, page_url: &str) -> JsValue {
-        match input::page_input(&descriptors) {
-            Ok((fields, forms)) => to_js(&self.inner.classify_fields(&fields, &forms, page_url)),
-            Err(e) => error(e),
+    /// Judges a page as the form guard sees it. `page` is `{fields, forms,
+    /// facts}` as the content script reports it; answers `{verdict, fields:
+    /// [{index, form, kind, confidence, evidence, group}], forms: [...], kinds,
+    /// sensitive}`, or `{error}` for a bad URL or descriptors of the wrong shape.
+    #[wasm_bindgen(js_name = checkPage)]
+    pub fn check_page(&self, page: JsValue, url: &str, lang: &str) -> JsValue {
+        let page = match input::page_input(&page) {
+            Ok(page) => page,
+            Err(e) => return error(e),
+        };
+        match self.inner.check_page(url, &page) {
+            Ok((verdict, report)) => to_js(&PageView { verdict: VerdictView::new(&verdict, Lang::from_tag(lang)), report }),
+            Err(e) => to_js(&ErrorView { error: e.to_string() }),
         }
     }
 }

@@ -6,7 +6,8 @@ import { chosenLang, messages } from '../shared/i18n.js';
 import { sensitivity, warns } from '../shared/settings.js';
 import { engine } from './engine.js';
 import { on } from './router.js';
-import { showLevel, verdictFor } from './verdicts.js';
+import { userListsReady } from './userlists.js';
+import { showLevel } from './verdicts.js';
 
 let last = null;
 
@@ -16,18 +17,20 @@ export function lastPageReport() {
 }
 
 /** The answer for one page report (see the message `page-report`). */
-export async function pageAnswer({ url, fields, forms }) {
+export async function pageAnswer({ url, fields, forms, facts }) {
   const pageUrl = String(url ?? '');
-  const verdict = await verdictFor(pageUrl);
+  await userListsReady;
+  const lang = await chosenLang();
+  const answer = engine().checkPage({
+    fields: Array.isArray(fields) ? fields : [],
+    forms: Array.isArray(forms) ? forms : [],
+    facts: facts && typeof facts === 'object' ? facts : {},
+  }, pageUrl, lang);
+  if (answer.error) throw new Error(answer.error);
+  const { verdict, ...report } = answer;
   const site = verdict.site ?? verdict.host ?? '';
   // The person's allowlist is in the engine: an allowlisted site is `trusted`.
   const trusted = verdict.level === 'trusted';
-  const report = engine().classifyFields({
-    fields: Array.isArray(fields) ? fields : [],
-    forms: Array.isArray(forms) ? forms : [],
-  }, pageUrl);
-  if (report.error) throw new Error(report.error);
-  const lang = await chosenLang();
   return {
     verdict,
     // Whether this page's level calls for warnings at the person's sensitivity.

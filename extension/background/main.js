@@ -2,6 +2,8 @@
 // browser. Runs as a module service worker (Chromium) or a module event page
 // (Firefox); it keeps no state in globals that must survive a restart.
 import { ready, engine } from './engine.js';
+import './feeds.js';
+import './navigation.js';
 import './router.js';
 import { verdictFor } from './verdicts.js';
 import { lastPageReport, pageAnswer } from './forms.js';

@@ -5,6 +5,7 @@ import { chosenLang, messages, t } from '../shared/i18n.js';
 import { engine, ready } from './engine.js';
 import { on } from './router.js';
 import { userListsReady } from './userlists.js';
+import { feedsReady } from './feeds.js';
 
 const BADGE = {
   danger: { text: '!', color: '#b3261e' },
@@ -16,6 +17,7 @@ const BADGE = {
 /** The engine's verdict for `url` in the chosen language. */
 export async function verdictFor(url) {
   await userListsReady;
+  await feedsReady;
   return engine().checkUrl(url, await chosenLang());
 }
 

@@ -96,3 +96,16 @@ pub struct PageFacts {
     /// Host of the first `<link rel~=icon>`'s resolved `href`; empty when none.
     pub favicon_host: String,
 }
+
+/// Everything the content script reports about one page: its field and form
+/// descriptors and what the page claims to be. Never any typed value.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PageInput {
+    /// The page's fields, in document order.
+    pub fields: Vec<FieldDescriptor>,
+    /// The page's forms, by index.
+    pub forms: Vec<FormDescriptor>,
+    /// Title, headings, logo texts and favicon host.
+    pub facts: PageFacts,
+}

@@ -22,7 +22,7 @@ mod normalize;
 mod risk;
 
 pub use classify::{classify, Classification};
-pub use descriptor::{FieldDescriptor, FormDescriptor, PageFacts};
+pub use descriptor::{FieldDescriptor, FormDescriptor, PageFacts, PageInput};
 pub use giftcard::{gift_card_shape, looks_like_gift_card_code, GiftCardShape};
 pub use group::classify_all;
 pub use kind::FieldKind;

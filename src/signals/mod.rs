@@ -5,6 +5,7 @@
 mod hosting;
 mod lexical;
 mod impersonation;
+pub mod page;
 mod script;
 mod structure;
 

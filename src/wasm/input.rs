@@ -1,29 +1,31 @@
-//! Reads `classifyFields`' argument straight from the JS objects.
+//! Reads `checkPage`'s argument straight from the JS objects.
 //!
 //! serde-wasm-bindgen's deserializer (with serde's error messages, which format
-//! floats) cost about 50 KB of wasm for two flat structs; these few `Reflect`
+//! floats) cost about 50 KB of wasm for a few flat structs; these `Reflect`
 //! reads do the same job. The rules match the serde derive the CLI uses: every
 //! member may be left out (or `undefined`) and then keeps its default; a member
-//! that is present must have the right type (a string, or a whole number that
-//! fits an `i32`); unknown members are ignored. A wrong shape is an error
-//! message, never a panic.
+//! that is present must have the right type (a string, an array of strings, or
+//! a whole number that fits an `i32`); unknown members are ignored. A wrong
+//! shape is an error message, never a panic.
 
 use wasm_bindgen::JsValue;
 
-use crate::forms::{FieldDescriptor, FormDescriptor};
+use crate::forms::{FieldDescriptor, FormDescriptor, PageFacts, PageInput};
 
-/// The fields and forms of `classifyFields`' argument: a bare array of field
-/// descriptors, or `{fields, forms}` (both optional).
-pub fn page_input(value: &JsValue) -> Result<(Vec<FieldDescriptor>, Vec<FormDescriptor>), String> {
-    if js_sys::Array::is_array(value) {
-        return Ok((list(value, "descriptors", field)?, Vec::new()));
+/// The page report `{fields, forms, facts}` (each optional).
+pub fn page_input(value: &JsValue) -> Result<PageInput, String> {
+    object(value, "page")?;
+    let mut page = PageInput::default();
+    if let Some(v) = member(value, "fields")? {
+        page.fields = list(&v, "fields", field)?;
     }
-    if !value.is_object() {
-        return Err("descriptors: expected an array or an object {fields, forms}".into());
+    if let Some(v) = member(value, "forms")? {
+        page.forms = list(&v, "forms", form)?;
     }
-    let fields = member(value, "fields")?.map_or(Ok(Vec::new()), |v| list(&v, "fields", field))?;
-    let forms = member(value, "forms")?.map_or(Ok(Vec::new()), |v| list(&v, "forms", form))?;
-    Ok((fields, forms))
+    if let Some(v) = member(value, "facts")? {
+        page.facts = facts(&v)?;
+    }
+    Ok(page)
 }
 
 /// Every element of the JS array `value` read by `read`.
@@ -66,6 +68,21 @@ fn form(value: &JsValue) -> Result<FormDescriptor, String> {
     int(value, "index", &mut f.index)?;
     for (key, slot) in [("action", &mut f.action), ("method", &mut f.method), ("id", &mut f.id), ("name", &mut f.name)] {
         string(value, key, slot)?;
+    }
+    Ok(f)
+}
+
+/// What the page claims to be (members as in [`PageFacts`], camelCase).
+fn facts(value: &JsValue) -> Result<PageFacts, String> {
+    object(value, "facts")?;
+    let mut f = PageFacts::default();
+    for (key, slot) in [("title", &mut f.title), ("textSample", &mut f.text_sample), ("faviconHost", &mut f.favicon_host)] {
+        string(value, key, slot)?;
+    }
+    for (key, slot) in [("headings", &mut f.headings), ("logoAlts", &mut f.logo_alts)] {
+        if let Some(v) = member(value, key)? {
+            *slot = list(&v, key, |item| item.as_string().ok_or_else(|| "expected a string".to_string()))?;
+        }
     }
     Ok(f)
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchChromium, serviceWorker, stopServiceWorkers } from './lib/chromium.mjs';
 import { startServer } from './lib/server.mjs';
-import { BENIGN_LOGIN, SUSPICIOUS_LOGIN, SUSPICIOUS_STRICT_CSP } from './lib/urls.mjs';
+import { BENIGN_LOGIN, BRAND_CLAIM_LOGIN, SUSPICIOUS_LOGIN, SUSPICIOUS_STRICT_CSP } from './lib/urls.mjs';
 
 const ART = 'artifacts';
 let server;
@@ -48,6 +48,13 @@ describe('chromium: foundation', () => {
     const page = await openChecked(BENIGN_LOGIN);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.sagiguard), 'unknown');
     assert.equal(await page.locator('sagiguard-banner').count(), 0);
+    await page.close();
+  });
+
+  test('a login page that claims a brand it is not gets the banner', async () => {
+    const page = await openChecked(BRAND_CLAIM_LOGIN);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.sagiguard), 'caution');
+    await page.locator('sagiguard-banner').waitFor({ state: 'visible' });
     await page.close();
   });
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchFirefox } from './lib/firefox.mjs';
 import { startServer } from './lib/server.mjs';
-import { BENIGN_LOGIN, SUSPICIOUS_LOGIN, SUSPICIOUS_STRICT_CSP } from './lib/urls.mjs';
+import { BENIGN_LOGIN, BRAND_CLAIM_LOGIN, SUSPICIOUS_LOGIN, SUSPICIOUS_STRICT_CSP } from './lib/urls.mjs';
 
 const ART = 'artifacts';
 let server;
@@ -33,6 +33,12 @@ describe('firefox: foundation', () => {
     await ff.go(BENIGN_LOGIN);
     assert.equal(await ff.waitFor(checked), 'unknown');
     assert.equal(await ff.exec(bannerShown), false);
+  });
+
+  test('a login page that claims a brand it is not gets the banner', async () => {
+    await ff.go(BRAND_CLAIM_LOGIN);
+    assert.equal(await ff.waitFor(checked), 'caution');
+    await ff.waitFor(bannerShown);
   });
 
   test('a page with a strict CSP still gets the banner', async () => {

@@ -29,6 +29,13 @@ test('wasm and native engines agree', () => {
   });
 });
 
+test('levelOf gives the level checkUrl gives, or invalid', () => {
+  for (const url of [...URLS, '', 'chrome://extensions']) {
+    const v = engine.checkUrl(url, 'en');
+    assert.equal(engine.levelOf(url), v.error ? 'invalid' : v.level, url);
+  }
+});
+
 test('texts follow the language', () => {
   const en = engine.checkUrl('http://192.0.2.7/login', 'en-US');
   const ja = engine.checkUrl('http://192.0.2.7/login', 'ja');
@@ -43,21 +50,24 @@ test('bad input is an error value, never an exception', () => {
   }
 });
 
-test('classifyFields reads both input shapes and rejects wrong types', () => {
+test('checkPage reads the page report and rejects wrong types', () => {
   const field = { tag: 'input', type: 'text', name: 'cardnumber', autocomplete: 'cc-number', maxLength: 19, formIndex: 0 };
   const form = { index: 0, action: 'https://collector.example/p', method: 'post' };
-  const bare = engine.classifyFields([field], 'https://shop.example/pay');
-  const full = engine.classifyFields({ fields: [field], forms: [form] }, 'https://shop.example/pay');
-  assert.equal(bare.fields[0].kind, 'card-number');
+  const facts = { title: 'Shop', headings: ['Pay'], textSample: 'Pay here', logoAlts: [], faviconHost: '' };
+  const full = engine.checkPage({ fields: [field], forms: [form], facts }, 'https://shop.example/pay', 'en');
+  assert.ok(full.verdict.level, JSON.stringify(full));
   assert.equal(full.fields[0].kind, 'card-number');
   assert.ok(full.fields[0].confidence > 0.5 && full.fields[0].confidence <= 1);
   assert.equal(full.forms[0].actionSiteDiffers, true);
   assert.equal(full.sensitive, true);
   // Members left out or undefined keep their defaults; unknown members are ignored.
-  assert.ok(!engine.classifyFields({ fields: [{ name: 'q', extra: 1, id: undefined }] }, 'https://a.example/').error);
-  assert.deepEqual(engine.classifyFields({}, 'https://a.example/').fields, []);
-  for (const bad of [null, 7, 'x', { fields: 'x' }, [{ name: 5 }], [{ maxLength: 1.5 }], [{ formIndex: 2 ** 40 }], [null], { forms: [{ index: 'a' }] }]) {
-    const r = engine.classifyFields(bad, 'https://a.example/');
+  assert.ok(!engine.checkPage({ fields: [{ name: 'q', extra: 1, id: undefined }] }, 'https://a.example/', 'en').error);
+  assert.deepEqual(engine.checkPage({}, 'https://a.example/', 'en').fields, []);
+  const bads = [null, 7, 'x', { fields: 'x' }, { fields: [{ name: 5 }] }, { fields: [{ maxLength: 1.5 }] },
+    { fields: [{ formIndex: 2 ** 40 }] }, { fields: [null] }, { forms: [{ index: 'a' }] }, { facts: { headings: [1] } },
+    { facts: { title: 3 } }, { facts: 'x' }];
+  for (const bad of bads) {
+    const r = engine.checkPage(bad, 'https://a.example/', 'en');
     assert.ok(typeof r.error === 'string' && r.error.length > 0, `${JSON.stringify(bad)} -> ${JSON.stringify(r)}`);
   }
 });

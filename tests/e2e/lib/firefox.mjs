@@ -70,10 +70,11 @@ class Session {
 
 /**
  * Starts geckodriver and Firefox with the add-on installed. Pass `profile`
- * (a directory) to reuse a profile across a restart. Returns a Session with
+ * (a directory) to reuse a profile across a restart, and `prefs` for extra
+ * preferences. Returns a Session with
  * `url(path)` for extension pages.
  */
-export async function launchFirefox({ proxyPort, profile, locale = 'en-US' }) {
+export async function launchFirefox({ proxyPort, profile, locale = 'en-US', prefs = {} }) {
   const port = await freePort();
   const geckodriver = join(homedir(), '.cargo/bin/geckodriver');
   const driver = spawn(geckodriver, ['--host', '127.0.0.1', '--port', String(port), '--allow-system-access'], { stdio: 'ignore' });
@@ -89,7 +90,8 @@ export async function launchFirefox({ proxyPort, profile, locale = 'en-US' }) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ capabilities: { alwaysMatch: {
       browserName: 'firefox',
-      proxy: { proxyType: 'manual', httpProxy: `127.0.0.1:${proxyPort}` },
+      // Every request, http and https, goes to the local test server: nothing leaves loopback.
+      proxy: { proxyType: 'manual', httpProxy: `127.0.0.1:${proxyPort}`, sslProxy: `127.0.0.1:${proxyPort}` },
       'moz:firefoxOptions': {
         binary: '/usr/lib/firefox-esr/firefox-esr',
         args,
@@ -99,6 +101,7 @@ export async function launchFirefox({ proxyPort, profile, locale = 'en-US' }) {
           'dom.security.https_first_schemeless': false,
           'intl.locale.requested': locale,
           'intl.accept_languages': locale,
+          ...prefs,
         },
       },
     } } }),

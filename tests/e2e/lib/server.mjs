@@ -27,7 +27,7 @@ export async function startServer() {
     const body = Buffer.concat(chunks).toString('utf8');
     // As a proxy we get absolute URLs; as a plain server, paths.
     const url = new URL(req.url, `http://${req.headers.host ?? '127.0.0.1'}`);
-    requests.push({ method: req.method, host: url.hostname, path: url.pathname, query: url.search, body, headers: req.headers });
+    requests.push({ method: req.method, host: url.hostname, path: url.pathname, query: url.search, body, headers: req.headers, at: Date.now() });
     try {
       const route = routes.get(url.pathname);
       if (route) return await route(req, res, body, url);
@@ -46,6 +46,12 @@ export async function startServer() {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
     }
+  });
+  // https through the proxy (CONNECT) is refused here: no test needs it, and
+  // the browsers' own https requests (a default feed, say) end at this server.
+  server.on('connect', (req, socket) => {
+    requests.push({ method: 'CONNECT', host: String(req.url).split(':')[0], path: '', query: '', body: '', headers: req.headers, at: Date.now() });
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

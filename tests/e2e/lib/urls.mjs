@@ -19,3 +19,7 @@ export const GUARD_HOSTILE = 'http://192.0.2.10/guard-hostile.html';
 export const GUARD_TRUSTED = 'http://192.0.2.11/guard-card.html';
 /** Where the fixture pages of the forms classifier are served (benign host). */
 export const GUARD_FIXTURES = 'http://shop.example.com/fixtures/';
+
+// What a page claims against where it is.
+/** A login page calling itself Amazon on an ordinary, unrelated name: `caution` from the page alone. */
+export const BRAND_CLAIM_LOGIN = 'http://shop.example.com/brand-claim-login.html';

@@ -1,0 +1,95 @@
+// The page shown instead of a dangerous site. The blocked address rides in
+// the fragment (`warning.html#<url>`); everything said about it comes from the
+// background, which recomputes the verdict, so a page that opens this one
+// with a made-up address learns nothing and can change nothing by itself.
+import { api } from '../shared/api.js';
+import { localizePage, t } from '../shared/i18n.js';
+
+const url = decodeURIComponentSafe(location.hash.slice(1));
+
+function decodeURIComponentSafe(s) {
+  // Our own links put the URL in raw; a browser may have percent-encoded it.
+  if (/^https?%3A/i.test(s)) {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  }
+  return s;
+}
+
+function ask(type) {
+  return api.runtime.sendMessage({ type, url });
+}
+
+function formatTime(ms, lang) {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+}
+
+function item(text) {
+  const li = document.createElement('li');
+  li.textContent = text;
+  return li;
+}
+
+/** A mail with the facts filled in, for the person to send (or not) themselves. */
+function reportLink(verdict, lists, table) {
+  const withPage = lists.find((l) => l.report);
+  if (withPage) return withPage.report;
+  const subject = t(table, 'warningReportSubject', verdict.host);
+  const body = t(table, 'warningReportBody', url, verdict.reasons.map((r) => r.code).join(', '), lists.map((l) => l.name).join(', ') || '-');
+  return `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}
+
+function render(info, table, lang) {
+  const { verdict, lists } = info;
+  document.getElementById('lead').textContent = t(table, 'warningLead', verdict.host);
+  document.getElementById('address').textContent = url;
+  const brand = document.getElementById('brand');
+  brand.hidden = !verdict.brand;
+  brand.textContent = verdict.brand ? t(table, 'warningPretends', verdict.brand) : '';
+  document.getElementById('lists').replaceChildren(...lists.map((l) => item(l.updatedAt
+    ? t(table, 'warningListedAt', l.name, formatTime(l.updatedAt, lang))
+    : t(table, 'warningListed', l.name))));
+  document.getElementById('reasons').replaceChildren(...verdict.reasons.map((r) => {
+    const li = item(r.text);
+    li.dataset.code = r.code;
+    return li;
+  }));
+  document.getElementById('report').href = reportLink(verdict, lists, table);
+}
+
+async function goOn() {
+  await ask('warning-continue');
+  location.replace(url);
+}
+
+async function main() {
+  // Never inside another page's frame: nobody may dress this page up or click it for us.
+  if (window.top !== window || !/^https?:\/\//i.test(url)) return;
+  const { lang, table } = await localizePage();
+  const info = await ask('warning-info');
+  if (info?.error) return;
+  if (info.verdict.level !== 'danger') {
+    // Not (or no longer) dangerous, e.g. the list dropped it or the person trusts it now.
+    await goOn();
+    return;
+  }
+  render(info, table, lang);
+  document.getElementById('main').hidden = false;
+  const back = document.getElementById('back');
+  back.focus();
+  back.addEventListener('click', () => {
+    if (history.length > 1) history.back();
+    else ask('warning-close');
+  });
+  document.getElementById('continue').addEventListener('click', goOn);
+  document.getElementById('trust').addEventListener('click', async () => {
+    await api.runtime.sendMessage({ type: 'trust-site', site: new URL(url).hostname });
+    await goOn();
+  });
+  document.body.dataset.done = '1';
+}
+
+main();

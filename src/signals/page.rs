@@ -1,0 +1,88 @@
+//! What a page claims to be, against where it is: a page that shows a brand's
+//! name in its title, headings or logo (or borrows the brand's own favicon),
+//! asks for credentials or payment data, and is not on that brand's domain is
+//! the strongest sign of a scam page we have.
+
+use crate::brands::{self, Brand};
+use crate::domain;
+use crate::forms::PageFacts;
+use crate::target::Target;
+use crate::verdict::Reason;
+
+/// Where on the page the brand claim was seen (the reason's detail).
+const IN_TITLE: &str = "title";
+const IN_HEADING: &str = "heading";
+const IN_LOGO: &str = "logo";
+const IN_FAVICON: &str = "favicon";
+
+/// Adds `page-claims-brand` when the page asks for sensitive data (`asks`),
+/// claims a brand, and is not on one of that brand's official domains.
+pub fn signals(target: &Target, facts: &PageFacts, asks: bool, out: &mut Vec<Reason>) {
+    if !asks {
+        return;
+    }
+    let table = brands::builtin();
+    let site = target.site.as_deref().unwrap_or(&target.url.host);
+    if table.official(site).is_some() {
+        return;
+    }
+    if let Some((brand, place)) = claimed_brand(facts, table) {
+        if !brands::is_official(brand, site) {
+            out.push(Reason::new("page-claims-brand").brand(brand.name).detail(place));
+        }
+    }
+}
+
+/// The first brand the page presents itself as, and where it says so.
+fn claimed_brand<'a>(facts: &PageFacts, table: &'a brands::Brands) -> Option<(&'a Brand, &'static str)> {
+    let favicon_site = domain::split(&facts.favicon_host).registrable;
+    if let Some(brand) = favicon_site.and_then(|s| table.official(s)) {
+        return Some((brand, IN_FAVICON));
+    }
+    let sources = std::iter::once((facts.title.as_str(), IN_TITLE))
+        .chain(facts.logo_alts.iter().map(|a| (a.as_str(), IN_LOGO)))
+        .chain(facts.headings.iter().map(|h| (h.as_str(), IN_HEADING)));
+    for (text, place) in sources {
+        if let Some(brand) = table.mentioned_in(text).into_iter().next() {
+            return Some((brand, place));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(title: &str) -> PageFacts {
+        PageFacts { title: title.into(), ..PageFacts::default() }
+    }
+
+    fn codes(url: &str, facts: &PageFacts, asks: bool) -> Vec<(&'static str, Option<String>)> {
+        let mut out = Vec::new();
+        signals(&Target::parse(url).unwrap(), facts, asks, &mut out);
+        out.into_iter().map(|r| (r.code, r.brand)).collect()
+    }
+
+    #[test]
+    fn brand_page_asking_for_data_elsewhere() {
+        let got = codes("https://secure-check.example.net/login", &facts("Amazon.co.jp: Sign in"), true);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "page-claims-brand");
+        let logo = PageFacts { logo_alts: vec!["三井住友カード".into()], ..PageFacts::default() };
+        assert_eq!(codes("http://vpass-check.example.top/", &logo, true)[0].0, "page-claims-brand");
+    }
+
+    #[test]
+    fn borrowed_favicon_counts() {
+        let f = PageFacts { favicon_host: "www.paypal.com".into(), ..PageFacts::default() };
+        assert_eq!(codes("https://account-review.example/", &f, true)[0].0, "page-claims-brand");
+    }
+
+    #[test]
+    fn the_brand_itself_and_pages_that_ask_nothing_are_quiet() {
+        assert!(codes("https://www.amazon.co.jp/ap/signin", &facts("Amazon.co.jp: Sign in"), true).is_empty());
+        assert!(codes("https://blog.example.com/", &facts("My Amazon haul"), false).is_empty());
+        assert!(codes("https://shop.example.com/login", &facts("Sign in - Example Shop"), true).is_empty());
+    }
+}

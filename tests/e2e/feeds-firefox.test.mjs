@@ -1,0 +1,136 @@
+// Threat-list feeds and the warning page, end to end in headless Firefox ESR:
+// the same story as feeds-chromium.test.mjs. Firefox blocks the listed page
+// with blocking webRequest, so the request never even leaves the browser.
+//
+// The restart: a temporary add-on is uninstalled when Firefox quits, and an
+// uninstall normally deletes the add-on's storage. The profile is therefore a
+// directory kept across the restart, with the prefs that keep an add-on's
+// moz-extension UUID and its storage over an uninstall; the add-on is then
+// installed again with the same id, and finds its IndexedDB lists.
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { launchFirefox, newProfileDir } from './lib/firefox.mjs';
+import { FEED_URL, LISTED, LISTED_TRUSTED_LATER, START, beaconSeen, serveFeed } from './lib/feeds.mjs';
+import { startServer } from './lib/server.mjs';
+
+const ART = 'artifacts';
+const KEEP = { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true };
+let server;
+let feed;
+let ff;
+let profile;
+
+before(async () => {
+  server = await startServer();
+  feed = serveFeed(server);
+  profile = newProfileDir();
+  ff = await launchFirefox({ proxyPort: server.port, profile, prefs: KEEP });
+});
+after(async () => {
+  await ff?.quit();
+  await server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+/** Sends a message to the background from our options page, as that page does. */
+async function send(message) {
+  const url = ff.url('options/options.html');
+  if ((await ff.cmd('GET', '/url')) !== url) {
+    await ff.go(url);
+    await ff.waitFor('return document.getElementById("feeds")?.dataset.ready === "1"');
+  }
+  const answer = await ff.execAsync('const done = arguments[arguments.length - 1]; browser.runtime.sendMessage(arguments[0]).then(done, (e) => done({ error: String(e) }));', message);
+  if (answer?.error) throw new Error(`${message.type}: ${answer.error}`);
+  return answer;
+}
+
+function testFeed(report) {
+  return report.feeds.find((f) => f.url === FEED_URL);
+}
+
+/** Goes to the start page, then to `url`; waits for the warning page or the site. */
+async function visit(url) {
+  await ff.go(START);
+  await ff.go(url).catch(() => {});
+  await ff.waitFor('return document.body?.dataset.done === "1" || document.title === "Danger page content"');
+  return ff.cmd('GET', '/url');
+}
+
+const isWarning = (at) => at.startsWith(ff.url('warning/warning.html'));
+
+describe('firefox: threat-list feeds and the warning page', () => {
+  test('the extension downloads a feed and compiles it', async () => {
+    for (const f of (await send({ type: 'feeds' })).feeds) {
+      if (f.enabled) await send({ type: 'set-feed-enabled', id: f.id, enabled: false });
+    }
+    const mine = testFeed(await send({ type: 'add-feed', url: FEED_URL, name: 'Test feed' }));
+    assert.equal(mine.state.error, null, JSON.stringify(mine.state));
+    assert.equal(mine.state.entries, 3);
+    assert.equal(mine.state.etag, '"feed-v1"');
+  });
+
+  test('a listed page is replaced by the warning page before it is even requested', async () => {
+    const at = await visit(LISTED);
+    assert.ok(isWarning(at), at);
+    assert.equal(beaconSeen(server), false, 'the danger page loaded its beacon');
+    assert.equal(server.requests.some((r) => r.host === 'phish-login.bad.example'), false, 'the listed page was requested');
+    assert.match(await ff.exec('return document.getElementById("lists").textContent'), /Test feed/);
+    assert.equal(await ff.exec('return document.activeElement.id'), 'back');
+    await ff.screenshot(`${ART}/firefox-warning.png`);
+  });
+
+  test('"Go back" returns to the previous page', async () => {
+    assert.ok(isWarning(await visit(LISTED)));
+    await ff.exec('document.getElementById("back").click()');
+    await ff.waitFor('return document.title === "Start page"');
+    assert.equal(await ff.cmd('GET', '/url'), START);
+  });
+
+  test('"Continue anyway" opens the page once, without a loop', async () => {
+    assert.ok(isWarning(await visit(LISTED)));
+    await ff.exec('document.querySelector("details").open = true; document.getElementById("continue").click()');
+    await ff.waitFor('return document.title === "Danger page content"');
+    assert.equal(await ff.cmd('GET', '/url'), LISTED);
+    await ff.cmd('POST', '/refresh', {});
+    await ff.waitFor('return document.title === "Danger page content"');
+    assert.equal(await ff.cmd('GET', '/url'), LISTED, 'a reload in the same tab stays on the page');
+    // This time only: once the tab has been elsewhere, the warning is back.
+    assert.ok(isWarning(await visit(LISTED)));
+  });
+
+  test('garbage, HTTP 500 and a dropped connection keep the old list in force', async () => {
+    for (const mode of ['garbage', 'error', 'down']) {
+      feed.mode = mode;
+      const mine = testFeed(await send({ type: 'update-feeds' }));
+      assert.ok(mine.state.error, `${mode}: an error is recorded`);
+      assert.equal(mine.state.entries, 3, `${mode}: the old entry count stays`);
+      assert.ok(isWarning(await visit(LISTED)), `${mode}: still blocked`);
+    }
+    feed.mode = 'ok';
+    const mine = testFeed(await send({ type: 'update-feeds' }));
+    assert.equal(mine.state.error, null);
+    assert.ok(feed.conditional >= 1, 'the update was a conditional request (304)');
+  });
+
+  test('the person\'s allowlist overrides the feed', async () => {
+    assert.ok(isWarning(await visit(LISTED_TRUSTED_LATER)));
+    await ff.exec('document.querySelector("details").open = true; document.getElementById("trust").click()');
+    await ff.waitFor('return document.title === "Danger page content"');
+    await visit(LISTED_TRUSTED_LATER);
+    assert.equal(await ff.exec('return document.title'), 'Danger page content');
+    await send({ type: 'untrust-site', site: new URL(LISTED_TRUSTED_LATER).hostname });
+  });
+
+  test('after a browser restart with the feed server down, the list still blocks', async () => {
+    await ff.quit();
+    feed.mode = 'down';
+    server.requests.length = 0;
+    ff = await launchFirefox({ proxyPort: server.port, profile, prefs: KEEP });
+    const at = await visit(LISTED);
+    assert.ok(isWarning(at), at);
+    assert.equal(beaconSeen(server), false);
+    const mine = testFeed(await send({ type: 'feeds' }));
+    assert.equal(mine.state.entries, 3, 'the feed settings and state survived too');
+  });
+});

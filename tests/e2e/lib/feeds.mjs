@@ -1,0 +1,51 @@
+// A threat-list feed on the local test server for the feed tests: serves a
+// plain URL list (OpenPhish style) with an ETag, and can be switched to
+// garbage, to HTTP 500 or to a dropped connection to test failed updates.
+
+/** Where the extension downloads the test feed (through the proxy). */
+export const FEED_URL = 'http://feeds.test.example/feeds-test/feed.txt';
+/** A page the feed lists: blocked before its content loads. */
+export const LISTED = 'http://phish-login.bad.example/feeds-danger.html';
+/** A second listed page, for the allowlist test. */
+export const LISTED_TRUSTED_LATER = 'http://shop-account.bad.example/feeds-danger.html';
+/** An ordinary page to start from and come back to. */
+export const START = 'http://start.example.com/feeds-start.html';
+
+const FEED = `# test feed
+${LISTED}
+${LISTED_TRUSTED_LATER}
+http://third.bad.example/
+`;
+
+/**
+ * Installs the feed route on `server` and returns a controller whose `mode`
+ * is 'ok', 'garbage', 'error' (HTTP 500) or 'down' (connection dropped).
+ */
+export function serveFeed(server) {
+  const feed = { mode: 'ok', hits: 0, conditional: 0 };
+  server.routes.set('/feeds-test/feed.txt', (req, res) => {
+    feed.hits += 1;
+    if (feed.mode === 'down') return req.socket.destroy();
+    if (feed.mode === 'error') {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      return res.end('internal error');
+    }
+    if (feed.mode === 'garbage') {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      return res.end('<!doctype html>\n<title>Maintenance</title>\n<p>We are down for maintenance, please come back later.</p>\n\u0000\u0001\u0002 garbage garbage\n');
+    }
+    if (req.headers['if-none-match'] === '"feed-v1"') {
+      feed.conditional += 1;
+      res.writeHead(304);
+      return res.end();
+    }
+    res.writeHead(200, { 'content-type': 'text/plain', etag: '"feed-v1"' });
+    return res.end(FEED);
+  });
+  return feed;
+}
+
+/** Whether the test server ever received the danger page's beacon. */
+export function beaconSeen(server) {
+  return server.requests.some((r) => r.path === '/beacon-shown');
+}

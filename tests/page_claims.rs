@@ -1,0 +1,48 @@
+//! A page's claim to be a brand, weighed against where it is (`Engine::check_page`).
+
+use sagiguard::forms::{FieldDescriptor, PageFacts, PageInput};
+use sagiguard::verdict::Level;
+use sagiguard::Engine;
+
+fn login_page(title: &str) -> PageInput {
+    let mut password = FieldDescriptor::new("input", "password");
+    password.name = "password".into();
+    let mut user = FieldDescriptor::new("input", "email");
+    user.name = "email".into();
+    PageInput { fields: vec![user, password], forms: vec![], facts: PageFacts { title: title.into(), ..PageFacts::default() } }
+}
+
+fn codes(url: &str, page: &PageInput) -> (Level, Vec<&'static str>) {
+    let (v, _) = Engine::new().check_page(url, page).unwrap();
+    (v.level, v.reasons.iter().map(|r| r.code).collect())
+}
+
+#[test]
+fn a_brand_login_page_on_an_unrelated_site_is_suspicious() {
+    let url = "https://members.example.com/signin";
+    assert_eq!(Engine::new().check_url(url).unwrap().level, Level::Unknown);
+    let (level, codes) = codes(url, &login_page("Amazon.co.jp サインイン"));
+    assert!(codes.contains(&"page-claims-brand"), "{codes:?}");
+    assert!(level >= Level::Caution);
+}
+
+#[test]
+fn the_claim_names_the_brand() {
+    let (v, _) = Engine::new().check_page("https://members.example.com/signin", &login_page("PayPal: Log in")).unwrap();
+    assert_eq!(v.brand.as_deref(), Some("PayPal"));
+}
+
+#[test]
+fn the_brand_on_its_own_site_and_ordinary_pages_are_not_flagged() {
+    assert_eq!(codes("https://www.amazon.co.jp/ap/signin", &login_page("Amazon.co.jp サインイン")).0, Level::Trusted);
+    let (level, codes) = codes("https://members.example.com/signin", &login_page("Members area - sign in"));
+    assert_eq!(level, Level::Unknown, "{codes:?}");
+    let mut no_fields = login_page("Amazon.co.jp サインイン");
+    no_fields.fields.clear();
+    assert!(!self::codes("https://members.example.com/", &no_fields).1.contains(&"page-claims-brand"));
+}
+
+#[test]
+fn a_bad_page_url_is_an_error_not_a_panic() {
+    assert!(Engine::new().check_page("", &login_page("x")).is_err());
+}
