@@ -232,3 +232,39 @@ fn hosting_and_lexical_signals_never_reach_danger() {
         assert_eq!(v.level, Level::Caution, "{url}: {:?}", codes(url));
     }
 }
+
+#[test]
+fn subdomains_under_abused_endings() {
+    assert!(has("https://secure.qwmartin.xyz/", "abused-tld-subdomain"));
+    assert!(has("https://www.a.qwmartin.cn/", "abused-tld-subdomain"));
+    assert!(!has("https://www.qwmartin.xyz/", "abused-tld-subdomain"));
+    assert!(!has("https://news.example.com/", "abused-tld-subdomain"));
+    assert!(!has("https://library.someuniv.edu.cn/", "abused-tld-subdomain"));
+}
+
+#[test]
+fn throwaway_names_on_hosting_platforms() {
+    assert!(flagged("https://wallet7731.pages.dev/"));
+    assert!(flagged("https://createrewardportalnow.vercel.app/"));
+    assert_eq!(detail("https://wallet7731.pages.dev/", "throwaway-hosted-name").as_deref(), Some("wallet7731"));
+    assert!(!has("https://cooking-notes.pages.dev/", "throwaway-hosted-name"));
+    assert!(!has("https://letters7.example.com/", "throwaway-hosted-name"));
+}
+
+#[test]
+fn www_wedged_before_another_name() {
+    assert!(flagged("https://www.e.qwmartin.com/"));
+    assert!(has("https://www.card-info.qwmartin.net/login", "www-before-subdomain"));
+    assert!(!has("https://www.qwmartin.com/", "www-before-subdomain"));
+    assert!(!has("https://shop.qwmartin.com/", "www-before-subdomain"));
+    // Government sites follow their org charts.
+    assert!(!has("https://www.agency.state.gov/", "www-before-subdomain"));
+    assert!(!has("https://www.office.example.gov.uk/", "www-before-subdomain"));
+}
+
+#[test]
+fn random_names_in_layered_hosts() {
+    assert!(has("https://login.xqzvkjwq.com/", "random-layered-host"));
+    assert!(!has("https://xqzvkjwq.com/", "random-layered-host"));
+    assert!(!has("https://login.shopping.com/", "random-layered-host"));
+}

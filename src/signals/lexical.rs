@@ -39,6 +39,20 @@ const MANY_HYPHENS: usize = 3;
 const RANDOM_MIN_LEN: usize = 5;
 /// A label of this many hex digits (with at least one digit and letter) is a hash.
 const HEX_HASH_LEN: usize = 16;
+/// On a hosting platform, a user name this long, or with a run of this many
+/// letters, reads as a throwaway rather than a project's name.
+const THROWAWAY_NAME_LEN: usize = 16;
+const THROWAWAY_RUN_LEN: usize = 12;
+/// ...or a number this long in place of a name (`909338844400`).
+const THROWAWAY_DIGITS: usize = 6;
+
+/// Second levels of public suffixes that only institutions can register
+/// (`edu.cn`, `gov.cn`, `ac.jp`): their subdomains are departments, not lures.
+const INSTITUTIONAL: &[&str] = &["edu.", "gov.", "ac.", "go.", "lg.", "mil.", "ed."];
+/// Endings and labels of government and school sites, whose deep host names
+/// (`www.agency.state.gov`, `www.dept.gouv.qc.ca`) follow their org charts.
+const INSTITUTIONAL_TLDS: &[&str] = &["gov", "edu", "mil", "int"];
+const INSTITUTIONAL_LABELS: &[&str] = &["gov", "gouv", "govt", "gob", "edu"];
 
 /// How far a TLD's abuse exceeds its share of legitimate sites.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -236,13 +250,59 @@ fn contains_bait(label: &str) -> Option<&'static str> {
     None
 }
 
+/// Whether a user's name on a hosting platform reads as made to be thrown away:
+/// letters mixed with digits (`ditawer118`, `t37`), a long number, a long run of glued words
+/// (`createguardianresolver`), or a long name overall. Short project names, with
+/// or without a hyphen (`cooking-notes`, `alice`), do not.
+fn throwaway_name(own: &str) -> bool {
+    let bytes = own.as_bytes();
+    let letters = bytes.iter().any(u8::is_ascii_lowercase);
+    let digits = bytes.iter().any(u8::is_ascii_digit);
+    let (mut run, mut longest) = (0usize, 0usize);
+    for &b in bytes {
+        run = if b.is_ascii_lowercase() { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let number = bytes.iter().filter(|b| b.is_ascii_digit()).count() >= THROWAWAY_DIGITS;
+    (letters && digits) || number || longest >= THROWAWAY_RUN_LEN || labels(own).any(|l| l.len() >= THROWAWAY_NAME_LEN)
+}
+
+/// Whether the host belongs to a government or school, where deep names are
+/// the norm (see [`INSTITUTIONAL`]).
+fn institutional(t: &Target, tld: &str, own: &str) -> bool {
+    INSTITUTIONAL.iter().any(|p| t.suffix.starts_with(p))
+        || INSTITUTIONAL_TLDS.contains(&tld)
+        || labels(own).chain(labels(&t.suffix)).any(|l| INSTITUTIONAL_LABELS.contains(&l))
+}
+
+/// Whether `own` starts with `www` (or `www1`, `www2`...) and still has a
+/// subdomain before the site's label (`www.e.example.com`): people and real
+/// sites put `www` right before the site's own name, so a name wedged in
+/// between is built to look official.
+fn www_before_subdomain(own: &str) -> bool {
+    let mut parts = labels(own);
+    let first = parts.next().unwrap_or("");
+    let www = first.strip_prefix("www").is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()));
+    www && parts.count() >= 2
+}
+
+/// Whether `own` (the host left of the public suffix) has a subdomain label
+/// other than `www`.
+fn has_subdomain(own: &str) -> bool {
+    match own.rsplit_once('.') {
+        Some((sub, _)) => labels(sub).any(|l| l != "www"),
+        None => false,
+    }
+}
+
 pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut Vec<Reason>) {
     if t.ip {
         return;
     }
     let host = t.url.host.as_str();
     let tld = &host[host.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
-    match tld_tier(tld) {
+    let tier = tld_tier(tld);
+    match tier {
         Some(Tier::High) => out.push(Reason::new("heavily-abused-tld").detail(format!(".{tld}"))),
         Some(Tier::Elevated) => out.push(Reason::new("abused-tld").detail(format!(".{tld}"))),
         None => {}
@@ -250,6 +310,16 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
     let own = own_part(t, platform);
     if own.is_empty() {
         return;
+    }
+    let layered = has_subdomain(own) && !institutional(t, tld, own);
+    if tier.is_some() && layered {
+        out.push(Reason::new("abused-tld-subdomain"));
+    }
+    if layered && www_before_subdomain(own) {
+        out.push(Reason::new("www-before-subdomain"));
+    }
+    if out.iter().any(|r| r.code == "free-hosting") && throwaway_name(own) {
+        out.push(Reason::new("throwaway-hosted-name").detail(own));
     }
     let (mut count, mut random, mut hyphens, mut hyphenated) = (0, None, false, false);
     // A domain ending in the subdomains after at least one other label
@@ -270,6 +340,9 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
     let site_label = &own[own.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
     if let Some(label) = random {
         out.push(Reason::new("random-label").detail(label));
+        if layered {
+            out.push(Reason::new("random-layered-host"));
+        }
     }
     if count >= MANY_LABELS {
         out.push(Reason::new("many-labels").detail(count.to_string()));
@@ -316,6 +389,33 @@ mod tests {
         assert!(parse_tlds("top\tsevere\n").is_err());
         assert!(parse_bigrams("@threshold\t5\n").is_err());
         assert!(parse_bigrams("a\t1 2 3\n").is_err());
+    }
+
+    #[test]
+    fn throwaway_names_on_platforms() {
+        for name in ["ditawer118", "t37", "90933884", "createguardianresolver", "x.verylongnamewithwords", "claim-rewards-now-live"] {
+            assert!(throwaway_name(name), "{name}");
+        }
+        for name in ["cooking-notes", "my-portfolio", "alice", "shop.alice", "blog", "2024"] {
+            assert!(!throwaway_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn www_wedged_before_a_subdomain() {
+        assert!(www_before_subdomain("www.e.example"));
+        assert!(www_before_subdomain("www2.login.example"));
+        assert!(!www_before_subdomain("www.example"));
+        assert!(!www_before_subdomain("shop.www.example"));
+        assert!(!www_before_subdomain("wwwx.a.example"));
+    }
+
+    #[test]
+    fn subdomains_other_than_www() {
+        assert!(has_subdomain("login.example"));
+        assert!(has_subdomain("www.a.example"));
+        assert!(!has_subdomain("www.example"));
+        assert!(!has_subdomain("example"));
     }
 
     #[test]

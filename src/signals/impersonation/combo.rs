@@ -40,12 +40,13 @@ const STRONG_BAIT: &[&str] = &[
 /// `my`, `online`) but also in brands' own and fans' sites: alone they do not
 /// make a combo.
 const WEAK_BAIT: &[&str] = &[
-    "access", "airdrop", "app", "apps", "bank", "banking", "bill", "card", "cards", "care", "center", "centre",
-    "check", "club", "co", "cojp", "com", "connect", "contact", "direct", "entry", "free", "gift", "giveaway",
-    "help", "home", "http", "https", "id", "inc", "info", "ja", "japan", "jp", "jpn", "mail", "member", "members",
-    "mobile", "my", "mypage", "net", "new", "official", "online", "pay", "point", "points", "portal", "prime",
-    "promo", "protect", "return", "reward", "rewards", "safe", "safety", "service", "services", "setting",
-    "settings", "site", "sms", "ssl", "sso", "system", "team", "user", "users", "wallet", "web", "www",
+    "access", "admin", "agree", "airdrop", "app", "apps", "bank", "banking", "bill", "card", "cards", "care",
+    "center", "centre", "check", "click", "club", "co", "cojp", "com", "connect", "contact", "direct", "enroll",
+    "entry", "free", "gift", "giveaway", "help", "home", "http", "https", "id", "inc", "info", "ja", "japan", "jp",
+    "jpn", "mail", "member", "members", "mobile", "my", "mypage", "net", "new", "official", "online", "pay",
+    "point", "points", "portal", "prime", "promo", "protect", "register", "return", "reward", "rewards", "safe",
+    "safety", "service", "services", "setting", "settings", "signup", "site", "sms", "ssl", "sso", "system", "team",
+    "user", "users", "wallet", "web", "ww", "www",
 ];
 
 /// How a run of letters splits into bait words.
@@ -168,6 +169,9 @@ mod tests {
         assert_eq!(combo("appleid-verify2"), Some(("apple", Strength::Combo)));
         assert_eq!(combo("au-login"), Some(("au", Strength::Combo)));
         assert_eq!(combo("eki-net-jp-verify"), Some(("jreast", Strength::Combo)));
+        assert_eq!(combo("amazon-signup"), Some(("amazon", Strength::Combo)));
+        assert_eq!(combo("wwamazon"), Some(("amazon", Strength::Combo)));
+        assert_eq!(combo("rakutenadmin"), Some(("rakuten", Strength::Combo)));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use super::skeleton::skeleton;
+use super::skeleton::{fold_letters, skeleton};
 use crate::brands::{self, hash_bytes, Brand, Brands, FxMap};
 
 /// What kind of lookalike a label is.
@@ -29,6 +29,10 @@ pub enum Kind {
     Typo,
     /// One flipped bit away (`amazgn`).
     Bitsquat,
+    /// Reads as the brand's label once letters that only roughly resemble
+    /// each other are merged (`c`/`e`, `n`/`m`, `d`/`b`) and doubled letters
+    /// collapsed (`gnall`, `grrail`): looser than a confusable, so it only adds weight.
+    Loose,
 }
 
 /// A lookalike found: the kind, and the official domain it imitates.
@@ -149,6 +153,42 @@ pub struct Index {
     glued: FxMap<u64, u32>,
     /// Skeletons of long everyday-word official labels → (brand, domain).
     ordinary_skeletons: FxMap<String, (u16, &'static str)>,
+    /// [`loose_key`] hash of each official label long enough for it → entry.
+    loose: FxMap<u64, u32>,
+}
+
+/// Shortest official label whose loose key is distinctive enough to match on.
+const LOOSE_MIN: usize = 5;
+/// How much longer or shorter than the brand's label a loose lookalike may be.
+const LOOSE_LEN_SLACK: usize = 1;
+
+/// The loose key of a label, hashed: the skeleton's single-character folds
+/// (Unicode look-alikes included), then letters that a hurried reader takes
+/// for one another merged (`c`→`e`, `d`→`b`, `n` and `r`→`m`, `z`→`s`), then
+/// runs of one letter collapsed, so `grrail`, `gnall` and `gmail` meet. The
+/// pair folds of skeletons (`lc`→`k`) are left out: they would split `googlc`
+/// from `google`. No allocation: the key is built on the stack. Also returns
+/// how many characters the label reads as, before runs are collapsed.
+fn loose_key(label: &str) -> Option<(u64, usize)> {
+    let mut letters = [0u8; 128];
+    let len = fold_letters(label, &mut letters)?;
+    let mut buf = [0u8; 128];
+    let mut n = 0;
+    for &b in &letters[..len] {
+        let m = match b {
+            b'c' => b'e',
+            b'd' => b'b',
+            b'n' | b'r' => b'm',
+            b'z' | b'2' => b's',
+            folded => folded,
+        };
+        if n > 0 && buf[n - 1] == m {
+            continue;
+        }
+        buf[n] = m;
+        n += 1;
+    }
+    (n >= LOOSE_MIN - 1).then(|| (hash_bytes(&buf[..n]), len))
 }
 
 /// The index for the built-in brand table, built on first use.
@@ -175,6 +215,7 @@ impl Index {
             skeletons: Keys::default(),
             glued: FxMap::default(),
             ordinary_skeletons: FxMap::default(),
+            loose: FxMap::default(),
         };
         let mut skel = String::new();
         for (b, brand) in brands.all().iter().enumerate() {
@@ -197,6 +238,11 @@ impl Index {
                 index.skeletons.add(&skel, e);
                 index.entries.push(Entry { brand: b as u16, domain: domain.name, label, plain });
                 index.by_label.entry(label).or_insert(e);
+                if index.entries[e as usize].plain.len() >= LOOSE_MIN {
+                    if let Some((key, _)) = loose_key(label) {
+                        index.loose.entry(key).or_insert(e);
+                    }
+                }
                 index.glued.entry(hash_undotted(domain.name)).or_insert(e);
             }
         }
@@ -246,6 +292,13 @@ impl Index {
                     .map(|k| self.found(if k == Kind::Bitsquat { Kind::Typo } else { k }, e));
                 best.is_some()
             });
+        }
+        if best.is_none() {
+            if let Some((key, len)) = loose_key(readable).filter(|&(_, len)| len >= LOOSE_MIN) {
+                // Collapsing runs must not hide extra length (`gooooogle`).
+                let close = |e: u32| len.abs_diff(self.entries[e as usize].plain.len()) <= LOOSE_LEN_SLACK;
+                best = self.loose.get(&key).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
+            }
         }
         best
     }

@@ -12,6 +12,8 @@
 //! - `typo-domain`: one typing slip from a shorter brand label (`amazpn.com`,
 //!   `rakuetn.com`).
 //! - `bitsquat`: one flipped bit from a brand's label.
+//! - `loose-lookalike`: the brand's label once roughly similar letters are
+//!   merged and doubled letters collapsed (`gnall`, `grrail`).
 //! - `tld-swap`: a brand's exact label under another suffix (`smbc-card.hr`).
 //! - `brand-in-subdomain`: a brand's official domain written into the
 //!   subdomain of another site (`www.amazon.co.jp.xyz.info`).
@@ -62,6 +64,7 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
                 Kind::Typo => "typo-domain",
                 Kind::Bitsquat => "bitsquat",
                 Kind::TldSwap => "tld-swap",
+                Kind::Loose => "loose-lookalike",
             };
             out.push(Reason::new(code).brand(l.brand.name).detail(l.domain));
             flagged = true;
@@ -238,6 +241,13 @@ mod tests {
         assert_eq!(codes("https://kuroneokyamato.com/"), ["lookalike-domain"]);
         assert_eq!(codes("https://arnazon.com/"), ["confusable-domain"]);
         assert_eq!(codes("https://mercari.xyz/"), ["tld-swap"]);
+        assert_eq!(codes("https://gnall.com/"), ["loose-lookalike"]);
+        assert_eq!(codes("https://qooglc.com/"), ["loose-lookalike"]);
+        assert!(codes("https://g\u{43e}\u{43e}glc.com/").contains(&"loose-lookalike"), "Cyrillic o's");
+        assert_eq!(codes("https://kuronckoyanato.co.jp/"), ["loose-lookalike"]);
+        assert_eq!(codes("https://grrail.com/"), ["loose-lookalike"]);
+        assert!(codes("https://goooooooooooogle.com/").is_empty(), "collapsed runs hide extra length");
+        assert!(codes("https://gemini-cafe.com/").iter().all(|c| *c != "loose-lookalike"));
     }
 
     #[test]

@@ -40,8 +40,8 @@ fn unicode_fold(c: char) -> Option<&'static str> {
     table.binary_search_by_key(&c, |(k, _)| *k).ok().map(|i| table[i].1)
 }
 
-/// The single-letter ASCII folds.
-fn fold_ascii(b: u8) -> u8 {
+/// The single-letter ASCII folds (also the first step of loose lookalike keys).
+pub(super) fn fold_ascii(b: u8) -> u8 {
     match b {
         b'0' => b'o',
         b'1' | b'i' => b'l',
@@ -52,12 +52,11 @@ fn fold_ascii(b: u8) -> u8 {
     }
 }
 
-/// Writes the skeleton of `label` (a host label as people read it, Unicode
-/// allowed) into `out`. Returns false when a character looks like no ASCII
-/// letter or digit: such a label cannot be read as an ASCII brand name.
-pub fn skeleton(label: &str, out: &mut String) -> bool {
-    out.clear();
-    let mut folded = [0u8; 128];
+/// The first fold of [`skeleton`] alone: each character to the ASCII it
+/// looks like, hyphens dropped, written into `folded`; the length written, or
+/// `None` when a character looks like no ASCII letter or digit (or the label
+/// is too long). Loose lookalikes start from here.
+pub(super) fn fold_letters(label: &str, folded: &mut [u8; 128]) -> Option<usize> {
     let mut n = 0usize;
     for c in label.chars() {
         let piece: &str = if c.is_ascii() {
@@ -66,29 +65,36 @@ pub fn skeleton(label: &str, out: &mut String) -> bool {
             }
             let b = c.to_ascii_lowercase() as u8;
             if !(b.is_ascii_lowercase() || b.is_ascii_digit()) {
-                return false;
+                return None;
             }
             let mapped = fold_ascii(b);
             if n >= folded.len() {
-                return false;
+                return None;
             }
             folded[n] = mapped;
             n += 1;
             continue;
         } else {
-            match unicode_fold(c) {
-                Some(s) => s,
-                None => return false,
-            }
+            unicode_fold(c)?
         };
         for b in piece.bytes() {
             if n >= folded.len() {
-                return false;
+                return None;
             }
             folded[n] = fold_ascii(b);
             n += 1;
         }
     }
+    Some(n)
+}
+
+/// Writes the skeleton of `label` (a host label as people read it, Unicode
+/// allowed) into `out`. Returns false when a character looks like no ASCII
+/// letter or digit: such a label cannot be read as an ASCII brand name.
+pub fn skeleton(label: &str, out: &mut String) -> bool {
+    out.clear();
+    let mut folded = [0u8; 128];
+    let Some(n) = fold_letters(label, &mut folded) else { return false };
     let bytes = &folded[..n];
     let mut i = 0;
     while i < bytes.len() {
