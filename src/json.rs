@@ -14,7 +14,7 @@ use serde::ser::{self, Impossible, Serialize};
 
 /// `value` as JSON text, or an error when a map key is not a string.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
-    let mut w = Writer { out: String::new() };
+    let mut w = Writer { out: String::with_capacity(1024) };
     value.serialize(&mut w)?;
     Ok(w.out)
 }
@@ -44,22 +44,31 @@ struct Writer {
 impl Writer {
     fn string(&mut self, s: &str) {
         self.out.push('"');
-        for c in s.chars() {
-            match c {
-                '"' => self.out.push_str("\\\""),
-                '\\' => self.out.push_str("\\\\"),
-                '\n' => self.out.push_str("\\n"),
-                '\r' => self.out.push_str("\\r"),
-                '\t' => self.out.push_str("\\t"),
-                c if (c as u32) < 0x20 => {
-                    self.out.push_str("\\u00");
-                    for shift in [4, 0] {
-                        self.out.push(char::from(b"0123456789abcdef"[((c as u32) >> shift & 15) as usize]));
-                    }
+        // Copies runs that need no escape whole; escapes are all ASCII, so
+        // every cut falls on a character boundary.
+        let mut start = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let escape = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            self.out.push_str(&s[start..i]);
+            start = i + 1;
+            if escape.is_empty() {
+                self.out.push_str("\\u00");
+                for shift in [4, 0] {
+                    self.out.push(char::from(b"0123456789abcdef"[usize::from(b >> shift & 15)]));
                 }
-                c => self.out.push(c),
+            } else {
+                self.out.push_str(escape);
             }
         }
+        self.out.push_str(&s[start..]);
         self.out.push('"');
     }
 
