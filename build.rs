@@ -1,5 +1,6 @@
 //! Build script: compiles `data/public_suffix_list.dat` into the compact lookup
-//! table read by `src/domain/psl.rs` (format in `src/domain/psl_format.rs`).
+//! table read by `src/domain/psl.rs` (format in `src/domain/psl_format.rs`), and
+//! copies the other data tables without their comments (see [`TABLES`]).
 
 use std::collections::BTreeMap;
 use std::env;
@@ -26,6 +27,49 @@ fn main() {
     println!("cargo:rerun-if-changed=src/domain/punycode.rs");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     build_psl_table(Path::new(&out));
+    compact_tables(Path::new(&out));
+}
+
+/// The `#`-commented tables the crate compiles in, under `data/`, each with
+/// the number of leading columns its parser reads (`None`: all). The sources
+/// keep their comments and reference columns for people; the copies in
+/// `OUT_DIR/data/` (which the crate `include_str!`s) drop comment and blank
+/// lines, which every parser of these tables skips anyway, and the columns no
+/// parser reads (confusables' character itself, tld_risk's training counts),
+/// so the wasm carries only what the engine uses.
+const TABLES: &[(&str, Option<usize>)] = &[
+    ("brands.tsv", None),
+    ("collectors.tsv", None),
+    ("confusables.tsv", Some(2)),
+    ("hosting.tsv", None),
+    ("ngram_bigram.tsv", None),
+    ("policy.tsv", None),
+    ("tld_risk.tsv", Some(2)),
+    ("guide/en.tsv", None),
+    ("guide/ja.tsv", None),
+    ("text/en.tsv", None),
+    ("text/ja.tsv", None),
+];
+
+/// Writes each of [`TABLES`] to `out/data/` without comment and blank lines
+/// and without the columns no parser reads.
+fn compact_tables(out: &Path) {
+    for &(name, columns) in TABLES {
+        let src = format!("data/{name}");
+        println!("cargo:rerun-if-changed={src}");
+        let text = fs::read_to_string(&src).unwrap_or_else(|e| panic!("{src}: {e}"));
+        let mut rows = String::with_capacity(text.len());
+        for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            match columns {
+                Some(n) => rows.push_str(&line.split('\t').take(n).collect::<Vec<_>>().join("\t")),
+                None => rows.push_str(line),
+            }
+            rows.push('\n');
+        }
+        let dest = out.join("data").join(name);
+        fs::create_dir_all(dest.parent().expect("a table path has a folder")).expect("create OUT_DIR/data");
+        fs::write(&dest, rows).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+    }
 }
 
 /// Reads the list, writes `psl.bin` (the table) and `psl_table.rs` (its block

@@ -72,7 +72,7 @@ build_wasm() {
   rm -rf extension/pkg
   wasm-bindgen --target web --no-typescript --out-dir extension/pkg "$WASM_OUT"
   # binaryen from npm, never Debian's 108: that one miscompiles wasm-bindgen output.
-  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  node_modules/.bin/wasm-opt -Oz --converge --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals \
     extension/pkg/sagiguard_bg.wasm -o extension/pkg/sagiguard_bg.wasm
   node scripts/smoke.mjs extension/pkg

@@ -22,7 +22,6 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::fmt::Write as _;
-use std::net::Ipv6Addr;
 
 /// A URL in Safe Browsing canonical form, split into the parts signals need.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -362,8 +361,8 @@ fn parse_ipv4_number(part: &[u8]) -> Option<u32> {
 fn canon_ipv6(raw: &[u8]) -> Result<String, CanonError> {
     let inner = raw.strip_prefix(b"[").and_then(|r| r.strip_suffix(b"]")).ok_or(CanonError::BadHost)?;
     let text = std::str::from_utf8(inner).map_err(|_| CanonError::BadHost)?;
-    let addr: Ipv6Addr = text.parse().map_err(|_| CanonError::BadHost)?;
-    Ok(format!("[{addr}]"))
+    let addr = crate::ipv6::parse(text).ok_or(CanonError::BadHost)?;
+    Ok(format!("[{}]", crate::ipv6::format(&addr)))
 }
 
 /// Canonicalizes the path: `/./` removed, `/../` resolved against the previous

@@ -13,6 +13,11 @@ pub mod forms;
 pub mod guide;
 pub mod lists;
 pub mod signals;
+mod decimal;
+mod ipv6;
+#[cfg(any(target_arch = "wasm32", test))]
+mod json;
+mod sort;
 pub mod target;
 pub mod text;
 pub mod verdict;

@@ -31,8 +31,8 @@ impl Lang {
 
     fn table(self) -> &'static str {
         match self {
-            Lang::En => include_str!("../data/text/en.tsv"),
-            Lang::Ja => include_str!("../data/text/ja.tsv"),
+            Lang::En => include_str!(concat!(env!("OUT_DIR"), "/data/text/en.tsv")),
+            Lang::Ja => include_str!(concat!(env!("OUT_DIR"), "/data/text/ja.tsv")),
         }
     }
 }

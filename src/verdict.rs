@@ -116,7 +116,7 @@ pub struct Policy {
     danger_at: i32,
 }
 
-const POLICY_TSV: &str = include_str!("../data/policy.tsv");
+const POLICY_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/policy.tsv"));
 
 impl Policy {
     /// The policy compiled into this build (`data/policy.tsv`).
@@ -196,7 +196,7 @@ impl Policy {
         } else {
             Level::Unknown
         };
-        reasons.sort_by(|a, b| b.weight.cmp(&a.weight));
+        crate::sort::sort_by(&mut reasons, |a, b| b.weight.cmp(&a.weight));
         let brand = reasons.iter().find_map(|r| r.brand.clone());
         Verdict { level, score, reasons, brand, host, site }
     }

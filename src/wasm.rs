@@ -1,11 +1,13 @@
 //! The WebAssembly facade: the only file that knows about JavaScript. It turns
 //! JS strings into engine calls and engine answers into plain JS objects.
 
+mod input;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::guide::Incident;
-use crate::forms::{FormsReport, PageInput};
+use crate::forms::FormsReport;
 use crate::lists::{self, CompiledList, Role};
 use crate::text::Lang;
 use crate::view::VerdictView;
@@ -31,7 +33,7 @@ struct PageView {
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+    crate::json::to_string(value).ok().and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(JsValue::NULL)
 }
 
 fn error(e: impl std::fmt::Display) -> JsValue {
@@ -164,9 +166,9 @@ impl WasmEngine {
     /// sensitive}`, or `{error}` for a bad URL or descriptors of the wrong shape.
     #[wasm_bindgen(js_name = checkPage)]
     pub fn check_page(&self, page: JsValue, url: &str, lang: &str) -> JsValue {
-        let page = match serde_wasm_bindgen::from_value::<PageInput>(page) {
+        let page = match input::page_input(&page) {
             Ok(page) => page,
-            Err(e) => return to_js(&ErrorView { error: e.to_string() }),
+            Err(e) => return error(e),
         };
         match self.inner.check_page(url, &page) {
             Ok((verdict, report)) => to_js(&PageView { verdict: VerdictView::new(&verdict, Lang::from_tag(lang)), report }),

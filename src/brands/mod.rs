@@ -93,7 +93,7 @@ pub struct Brands {
     names: NameMatcher,
 }
 
-const BRANDS_TSV: &str = include_str!("../../data/brands.tsv");
+const BRANDS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/brands.tsv"));
 
 /// The brand table compiled into this build, parsed on first use.
 pub fn builtin() -> &'static Brands {

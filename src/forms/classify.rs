@@ -114,7 +114,7 @@ fn find_text_words(text: &str) -> Vec<(Word, String)> {
 
 /// Drops matches lying inside a longer match of the same haystack.
 fn keep_longest(mut spans: Vec<(bool, usize, usize, Word)>) -> Vec<(Word, String)> {
-    spans.sort_by_key(|&(_, s, e, _)| std::cmp::Reverse(e - s));
+    crate::sort::sort_by_key(&mut spans, |&(_, s, e, _)| std::cmp::Reverse(e - s));
     let mut kept: Vec<(bool, usize, usize, Word)> = Vec::new();
     for span in spans {
         let inside = kept.iter().any(|k| k.0 == span.0 && k.1 <= span.1 && span.2 <= k.2);

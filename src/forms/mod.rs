@@ -72,14 +72,14 @@ pub fn report(fields: &[FieldDescriptor], forms: &[FormDescriptor], page_url: &s
             described.push(FormDescriptor { index: f.form_index, ..Default::default() });
         }
     }
-    described.sort_by_key(|d| d.index);
+    crate::sort::sort_by_key(&mut described, |d| d.index);
     let mut risks: Vec<FormRisk> = described.iter().map(|d| assess_form(d, &owned(d.index), page_url)).collect();
     let loose = assess_form(&FormDescriptor { index: -1, ..Default::default() }, &owned(-1), page_url);
     if loose.sensitive {
         risks.push(loose);
     }
     let mut kinds: Vec<FieldKind> = risks.iter().flat_map(|r| r.kinds.iter().copied()).collect();
-    kinds.sort_by_key(|k| FieldKind::ALL.iter().position(|a| a == k));
+    crate::sort::sort_by_key(&mut kinds, |k| FieldKind::ALL.iter().position(|a| a == k));
     kinds.dedup();
     let fields = fields
         .iter()

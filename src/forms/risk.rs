@@ -67,7 +67,7 @@ pub struct FormRisk {
     pub risk: FormRiskLevel,
 }
 
-const COLLECTORS_TSV: &str = include_str!("../../data/collectors.tsv");
+const COLLECTORS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/collectors.tsv"));
 
 /// One row of `data/collectors.tsv`.
 struct Collector {
@@ -105,7 +105,7 @@ fn site_of(t: &Target) -> &str {
 /// URL of the page (empty when unknown).
 pub fn assess_form(form: &FormDescriptor, fields: &[Classification], page_url: &str) -> FormRisk {
     let mut kinds: Vec<FieldKind> = fields.iter().map(|c| c.kind).filter(|k| k.is_sensitive()).collect();
-    kinds.sort_by_key(|k| FieldKind::ALL.iter().position(|a| a == k));
+    crate::sort::sort_by_key(&mut kinds, |k| FieldKind::ALL.iter().position(|a| a == k));
     kinds.dedup();
     let page = Target::parse(page_url).ok();
     let action = form.action.trim();

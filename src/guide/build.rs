@@ -83,7 +83,7 @@ pub struct Guide {
 /// Builds the guide for `situations` (any order, repeats allowed) in `lang`.
 pub fn guide(lang: Lang, situations: &[Situation]) -> Guide {
     let mut chosen = situations.to_vec();
-    chosen.sort();
+    crate::sort::sort(&mut chosen);
     chosen.dedup();
     Guide {
         lang: lang_code(lang),

@@ -9,8 +9,8 @@ use crate::text::Lang;
 /// The whole table of one language.
 pub(crate) fn table(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => include_str!("../../data/guide/en.tsv"),
-        Lang::Ja => include_str!("../../data/guide/ja.tsv"),
+        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/data/guide/en.tsv")),
+        Lang::Ja => include_str!(concat!(env!("OUT_DIR"), "/data/guide/ja.tsv")),
     }
 }
 

@@ -44,7 +44,7 @@ pub fn situations_for(kinds: &[&str]) -> Vec<Situation> {
             _ => {}
         }
     }
-    found.sort();
+    crate::sort::sort(&mut found);
     found.dedup();
     found
 }

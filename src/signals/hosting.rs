@@ -44,7 +44,7 @@ pub(crate) struct Platform {
     pub names_under: bool,
 }
 
-const HOSTING_TSV: &str = include_str!("../../data/hosting.tsv");
+const HOSTING_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/hosting.tsv"));
 
 /// Parses `data/hosting.tsv` into a table sorted by suffix. Malformed rows are
 /// a build-time data error, caught by the tests.
@@ -73,7 +73,7 @@ fn parse(text: &'static str) -> Result<Vec<Service>, String> {
         };
         table.push(Service { suffix, kind, path });
     }
-    table.sort_by(|a, b| a.suffix.cmp(b.suffix));
+    crate::sort::sort_by(&mut table, |a, b| a.suffix.cmp(b.suffix));
     if let Some(w) = table.windows(2).find(|w| w[0].suffix == w[1].suffix) {
         return Err(format!("data/hosting.tsv: {} is listed twice", w[0].suffix));
     }
@@ -90,7 +90,7 @@ fn table() -> &'static [(u64, Service)] {
     static TABLE: OnceLock<Vec<(u64, Service)>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut keyed: Vec<(u64, Service)> = parse(HOSTING_TSV).unwrap_or_default().into_iter().map(|s| (hash(s.suffix), s)).collect();
-        keyed.sort_unstable_by_key(|(h, _)| *h);
+        crate::sort::sort_by_key(&mut keyed, |(h, _)| *h);
         keyed
     })
 }

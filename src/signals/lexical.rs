@@ -61,8 +61,8 @@ enum Tier {
     High,
 }
 
-const TLD_TSV: &str = include_str!("../../data/tld_risk.tsv");
-const NGRAM_TSV: &str = include_str!("../../data/ngram_bigram.tsv");
+const TLD_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/tld_risk.tsv"));
+const NGRAM_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/ngram_bigram.tsv"));
 
 /// Characters a label's bigram model knows, as "previous" (`^` = start).
 const PREV: &[u8] = b"^abcdefghijklmnopqrstuvwxyz0123456789-";
@@ -84,7 +84,7 @@ fn parse_tlds(text: &'static str) -> Result<Vec<(&'static str, Tier)>, String> {
         };
         table.push(tier);
     }
-    table.sort_unstable_by_key(|(tld, _)| *tld);
+    crate::sort::sort_by_key(&mut table, |(tld, _)| *tld);
     Ok(table)
 }
 
@@ -111,7 +111,7 @@ fn parse_bigrams(text: &str) -> Result<Bigrams, String> {
         let bad = || format!("data/ngram_bigram.tsv line {}", n + 1);
         let (key, values) = line.split_once('\t').ok_or_else(bad)?;
         if key == "@threshold" {
-            model.threshold = values.trim().parse().map_err(|_| bad())?;
+            model.threshold = crate::decimal::parse_f32(values.trim()).ok_or_else(bad)?;
             continue;
         }
         let row = match key.as_bytes() {

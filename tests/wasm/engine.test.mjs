@@ -49,3 +49,25 @@ test('bad input is an error value, never an exception', () => {
     assert.ok(v.error || v.level, `${JSON.stringify(input.slice(0, 20))} -> ${JSON.stringify(v)}`);
   }
 });
+
+test('checkPage reads the page report and rejects wrong types', () => {
+  const field = { tag: 'input', type: 'text', name: 'cardnumber', autocomplete: 'cc-number', maxLength: 19, formIndex: 0 };
+  const form = { index: 0, action: 'https://collector.example/p', method: 'post' };
+  const facts = { title: 'Shop', headings: ['Pay'], textSample: 'Pay here', logoAlts: [], faviconHost: '' };
+  const full = engine.checkPage({ fields: [field], forms: [form], facts }, 'https://shop.example/pay', 'en');
+  assert.ok(full.verdict.level, JSON.stringify(full));
+  assert.equal(full.fields[0].kind, 'card-number');
+  assert.ok(full.fields[0].confidence > 0.5 && full.fields[0].confidence <= 1);
+  assert.equal(full.forms[0].actionSiteDiffers, true);
+  assert.equal(full.sensitive, true);
+  // Members left out or undefined keep their defaults; unknown members are ignored.
+  assert.ok(!engine.checkPage({ fields: [{ name: 'q', extra: 1, id: undefined }] }, 'https://a.example/', 'en').error);
+  assert.deepEqual(engine.checkPage({}, 'https://a.example/', 'en').fields, []);
+  const bads = [null, 7, 'x', { fields: 'x' }, { fields: [{ name: 5 }] }, { fields: [{ maxLength: 1.5 }] },
+    { fields: [{ formIndex: 2 ** 40 }] }, { fields: [null] }, { forms: [{ index: 'a' }] }, { facts: { headings: [1] } },
+    { facts: { title: 3 } }, { facts: 'x' }];
+  for (const bad of bads) {
+    const r = engine.checkPage(bad, 'https://a.example/', 'en');
+    assert.ok(typeof r.error === 'string' && r.error.length > 0, `${JSON.stringify(bad)} -> ${JSON.stringify(r)}`);
+  }
+});

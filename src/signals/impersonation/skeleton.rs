@@ -13,7 +13,7 @@
 
 use std::sync::OnceLock;
 
-const CONFUSABLES_TSV: &str = include_str!("../../../data/confusables.tsv");
+const CONFUSABLES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/confusables.tsv"));
 
 /// Sorted (character, ASCII look-alike) pairs from `data/confusables.tsv`.
 fn confusables() -> &'static [(char, &'static str)] {
@@ -29,7 +29,7 @@ fn confusables() -> &'static [(char, &'static str)] {
                 Some((char::from_u32(cp)?, ascii))
             })
             .collect();
-        table.sort_unstable_by_key(|(c, _)| *c);
+        crate::sort::sort_by_key(&mut table, |(c, _)| *c);
         table
     })
 }
