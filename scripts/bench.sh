@@ -14,6 +14,8 @@ node scripts/bench-urls.mjs 100000 target/bench-urls.txt
 cargo bench --quiet --bench check_url 2>/dev/null | grep -v '^$' || cargo bench --bench check_url
 echo -e "(budget: native median <= 1.5 us; wasm in Chromium median <= 5 us; wake -> verdict <= 20 ms)"
 node scripts/bench-wasm.mjs target/bench-urls.txt
+cargo bench --quiet --bench classify_fields 2>/dev/null | grep -v '^$' || cargo bench --bench classify_fields
+echo -e "(budget: classify_fields median <= 1 ms for 100 fields, <= 30 ms for 5,000 fields)"
 for part in scripts/bench-*.part.sh; do
   [[ -e $part ]] && bash "$part"
 done

@@ -18,6 +18,7 @@ pub mod html;
 mod kind;
 mod lexicon;
 mod luhn;
+mod matcher;
 mod normalize;
 mod risk;
 
@@ -30,7 +31,12 @@ pub use luhn::{card_issuer, issuer, looks_like_card_number, luhn_valid, Issuer};
 pub use normalize::fold;
 pub use risk::{assess_form, ActionKind, FormRisk, FormRiskLevel};
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use risk::assess;
 use serde::Serialize;
+
+use crate::target::Target;
 
 /// One field of the page with its classification, in the order given.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -63,18 +69,23 @@ pub struct FormsReport {
 /// assessed as posting to the page itself.
 pub fn report(fields: &[FieldDescriptor], forms: &[FormDescriptor], page_url: &str) -> FormsReport {
     let classes = classify_all(fields);
-    let owned = |index: i32| -> Vec<Classification> {
-        fields.iter().zip(&classes).filter(|(f, _)| f.form_index == index).map(|(_, c)| c.clone()).collect()
-    };
+    // The kinds each form's fields ask for, keyed by form index (-1: no form).
+    let mut owned: BTreeMap<i32, Vec<FieldKind>> = BTreeMap::new();
+    for (f, c) in fields.iter().zip(&classes) {
+        owned.entry(f.form_index).or_default().push(c.kind);
+    }
     let mut described: Vec<FormDescriptor> = forms.to_vec();
-    for f in fields {
-        if f.form_index >= 0 && !described.iter().any(|d| d.index == f.form_index) {
-            described.push(FormDescriptor { index: f.form_index, ..Default::default() });
+    let known: BTreeSet<i32> = forms.iter().map(|d| d.index).collect();
+    for &index in owned.keys() {
+        if index >= 0 && !known.contains(&index) {
+            described.push(FormDescriptor { index, ..Default::default() });
         }
     }
     described.sort_by_key(|d| d.index);
-    let mut risks: Vec<FormRisk> = described.iter().map(|d| assess_form(d, &owned(d.index), page_url)).collect();
-    let loose = assess_form(&FormDescriptor { index: -1, ..Default::default() }, &owned(-1), page_url);
+    let page = Target::parse(page_url).ok();
+    let kinds_of = |index: i32| owned.get(&index).into_iter().flatten().copied();
+    let mut risks: Vec<FormRisk> = described.iter().map(|d| assess(d, kinds_of(d.index), page.as_ref())).collect();
+    let loose = assess(&FormDescriptor { index: -1, ..Default::default() }, kinds_of(-1), page.as_ref());
     if loose.sensitive {
         risks.push(loose);
     }
