@@ -64,7 +64,7 @@ impl Engine {
         let mut reasons = Vec::new();
         signals::url_signals(&target, &mut reasons);
         self.lists.signals(&target, &mut reasons);
-        Ok(self.policy.decide(reasons, target.unicode_host.clone(), target.site.clone()))
+        Ok(self.policy.decide(reasons, target.unicode_host, target.site))
     }
 
     /// The recovery guide for what was handed over: `kinds` are form field kinds

@@ -112,6 +112,9 @@ struct Rule {
 #[derive(Clone, Debug)]
 pub struct Policy {
     rules: Vec<Rule>,
+    /// Positions in `rules` sorted by code (first row of a code only), so a
+    /// reason finds its rule by binary search instead of a scan of the table.
+    by_code: Vec<u16>,
     caution_at: i32,
     danger_at: i32,
 }
@@ -127,7 +130,7 @@ impl Policy {
     /// Parses the policy table. Lines: `code<TAB>weight<TAB>effect`, `#` comments,
     /// and the thresholds as `@caution<TAB>N` and `@danger<TAB>N`.
     fn parse(text: &'static str) -> Result<Policy, String> {
-        let mut policy = Policy { rules: Vec::new(), caution_at: i32::MAX, danger_at: i32::MAX };
+        let mut policy = Policy { rules: Vec::new(), by_code: Vec::new(), caution_at: i32::MAX, danger_at: i32::MAX };
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
@@ -153,6 +156,11 @@ impl Policy {
                 _ => return Err(bad()),
             }
         }
+        let rules = &policy.rules;
+        let mut by_code: Vec<u16> = (0..rules.len()).filter_map(|i| u16::try_from(i).ok()).collect();
+        by_code.sort_by_key(|&i| rules[usize::from(i)].code);
+        by_code.dedup_by_key(|i| rules[usize::from(*i)].code);
+        policy.by_code = by_code;
         Ok(policy)
     }
 
@@ -162,7 +170,8 @@ impl Policy {
     }
 
     fn rule(&self, code: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.code == code)
+        let at = self.by_code.binary_search_by(|&i| self.rules[usize::from(i)].code.cmp(code)).ok()?;
+        self.rules.get(usize::from(self.by_code[at]))
     }
 
     /// Weighs the reasons and decides the level. Reasons with a code the policy
@@ -196,7 +205,7 @@ impl Policy {
         } else {
             Level::Unknown
         };
-        reasons.sort_by(|a, b| b.weight.cmp(&a.weight));
+        reasons.sort_by_key(|r| std::cmp::Reverse(r.weight));
         let brand = reasons.iter().find_map(|r| r.brand.clone());
         Verdict { level, score, reasons, brand, host, site }
     }
@@ -211,6 +220,21 @@ mod tests {
         let p = Policy::builtin();
         assert!(p.caution_at < p.danger_at);
         assert!(p.codes().count() > 0);
+    }
+
+    #[test]
+    fn every_code_finds_its_first_row() {
+        let text = "@caution\t20\n@danger\t50\nb-code\t5\tscore\na-code\t30\tdanger\nb-code\t9\tscore\n";
+        let p = Policy::parse(text).unwrap();
+        assert_eq!(p.rule("a-code").map(|r| r.weight), Some(30));
+        assert_eq!(p.rule("b-code").map(|r| r.weight), Some(5));
+        assert!(p.rule("c-code").is_none());
+        let builtin = Policy::builtin();
+        for (i, code) in builtin.codes().enumerate() {
+            let first = builtin.rules.iter().position(|r| r.code == code);
+            assert!(first.is_some_and(|f| f <= i));
+            assert!(std::ptr::eq(builtin.rule(code).unwrap(), &builtin.rules[first.unwrap()]));
+        }
     }
 
     #[test]
