@@ -101,11 +101,12 @@ impl Tally {
 
 /// The indexes of the lexicon lists: ASCII text words (matched as whole words
 /// in the text), other text words (matched in the text with spaces removed),
-/// and name parts. Built once.
+/// name parts and whole name words. Built once.
 struct Indexes {
     text_ascii: WordIndex,
     text_other: WordIndex,
     name_parts: WordIndex,
+    name_words: WordIndex,
 }
 
 fn indexes() -> &'static Indexes {
@@ -114,6 +115,7 @@ fn indexes() -> &'static Indexes {
         text_ascii: WordIndex::new(TEXT_WORDS, |w| w.text.is_ascii()),
         text_other: WordIndex::new(TEXT_WORDS, |w| !w.text.is_ascii()),
         name_parts: WordIndex::new(NAME_PARTS, |_| true),
+        name_words: WordIndex::new(NAME_WORDS, |_| true),
     })
 }
 
@@ -172,11 +174,14 @@ fn find_name_words(name: &str) -> Vec<Word> {
     indexes().name_parts.first_matches(&compact, |_, _| true, &mut found);
     let spans = found.into_iter().map(|(s, e, i)| (true, s, e, NAME_PARTS[i])).collect();
     let mut hits = keep_longest(spans);
-    for word in NAME_WORDS {
-        if words.iter().any(|w| w == word.text) {
-            hits.push(*word);
-        }
+    // Whole words: a match spanning the entire word is the word itself.
+    let mut whole = Vec::new();
+    for w in &words {
+        indexes().name_words.first_matches(w, |s, e| s == 0 && e == w.len(), &mut whole);
     }
+    whole.sort_unstable_by_key(|m| m.2);
+    whole.dedup_by_key(|m| m.2);
+    hits.extend(whole.into_iter().map(|(_, _, i)| NAME_WORDS[i]));
     hits
 }
 
