@@ -112,11 +112,16 @@ struct Rule {
 #[derive(Clone, Debug)]
 pub struct Policy {
     rules: Vec<Rule>,
-    /// Positions in `rules` sorted by code (first row of a code only), so a
-    /// reason finds its rule by binary search instead of a scan of the table.
+    /// Hash table (open addressing, `u16::MAX` empty) of positions in
+    /// `rules`, so a reason finds its rule without a scan of the table.
     by_code: Vec<u16>,
     caution_at: i32,
     danger_at: i32,
+}
+
+/// FNV-1a of a reason code, for the policy's table.
+fn code_hash(code: &str) -> usize {
+    code.bytes().fold(0x811C_9DC5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193)) as usize
 }
 
 const POLICY_TSV: &str = include_str!("../data/policy.tsv");
@@ -156,11 +161,22 @@ impl Policy {
                 _ => return Err(bad()),
             }
         }
-        let rules = &policy.rules;
-        let mut by_code: Vec<u16> = (0..rules.len()).filter_map(|i| u16::try_from(i).ok()).collect();
-        by_code.sort_by_key(|&i| rules[usize::from(i)].code);
-        by_code.dedup_by_key(|i| rules[usize::from(*i)].code);
-        policy.by_code = by_code;
+        // Open addressing, at most half full; the first row of a code wins.
+        let size = (policy.rules.len() * 2).next_power_of_two().max(2);
+        policy.by_code = vec![u16::MAX; size];
+        for (i, rule) in policy.rules.iter().enumerate() {
+            let mut slot = code_hash(rule.code) & (size - 1);
+            loop {
+                match policy.by_code[slot] {
+                    u16::MAX => {
+                        policy.by_code[slot] = u16::try_from(i).map_err(|_| "data/policy.tsv: too many rows".to_string())?;
+                        break;
+                    }
+                    j if policy.rules[usize::from(j)].code == rule.code => break,
+                    _ => slot = (slot + 1) & (size - 1),
+                }
+            }
+        }
         Ok(policy)
     }
 
@@ -170,8 +186,15 @@ impl Policy {
     }
 
     fn rule(&self, code: &str) -> Option<&Rule> {
-        let at = self.by_code.binary_search_by(|&i| self.rules[usize::from(i)].code.cmp(code)).ok()?;
-        self.rules.get(usize::from(self.by_code[at]))
+        let mask = self.by_code.len().checked_sub(1)?;
+        let mut slot = code_hash(code) & mask;
+        loop {
+            let rule = self.rules.get(usize::from(*self.by_code.get(slot)?))?;
+            if rule.code == code {
+                return Some(rule);
+            }
+            slot = (slot + 1) & mask;
+        }
     }
 
     /// Weighs the reasons and decides the level. Reasons with a code the policy

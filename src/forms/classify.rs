@@ -179,8 +179,6 @@ fn find_name_words(name: &str) -> Vec<Word> {
     for w in &words {
         indexes().name_words.first_matches(w, |s, e| s == 0 && e == w.len(), &mut whole);
     }
-    whole.sort_unstable_by_key(|m| m.2);
-    whole.dedup_by_key(|m| m.2);
     hits.extend(whole.into_iter().map(|(_, _, i)| NAME_WORDS[i]));
     hits
 }

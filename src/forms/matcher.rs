@@ -21,24 +21,32 @@ pub(super) struct WordIndex {
 impl WordIndex {
     /// Indexes the words of `words` for which `keep` holds.
     pub fn new(words: &'static [Word], keep: impl Fn(&Word) -> bool) -> WordIndex {
-        let mut order: Vec<u16> = (0..words.len()).filter(|&i| keep(&words[i])).filter_map(|i| u16::try_from(i).ok()).collect();
-        let first = |i: u16| words[usize::from(i)].text.as_bytes().first().copied().unwrap_or(0);
-        order.sort_by_key(|&i| first(i));
+        // Counting sort by first byte: list order is kept within a group.
+        let first = |w: &Word| usize::from(w.text.as_bytes().first().copied().unwrap_or(0));
+        let kept = || words.iter().enumerate().filter(|(_, w)| keep(w));
+        let mut counts = [0u16; 256];
+        for (_, w) in kept() {
+            counts[first(w)] += 1;
+        }
         let mut ranges = vec![(0u16, 0u16); 256];
-        let mut at = 0;
-        while at < order.len() {
-            let b = first(order[at]);
-            let end = at + order[at..].iter().take_while(|&&i| first(i) == b).count();
-            ranges[usize::from(b)] = (at as u16, end as u16);
-            at = end;
+        let mut at = 0u16;
+        for (b, &n) in counts.iter().enumerate() {
+            ranges[b] = (at, at);
+            at += n;
+        }
+        let mut order = vec![0u16; usize::from(at)];
+        for (i, w) in kept() {
+            let slot = &mut ranges[first(w)].1;
+            order[usize::from(*slot)] = i as u16;
+            *slot += 1;
         }
         WordIndex { words, ranges, order }
     }
 
     /// The first match in `hay` of every indexed word, counting only matches
-    /// for which `ok(start, end)` holds, appended to `out` in list order.
+    /// for which `ok(start, end)` holds, added to `out`, which stays in list
+    /// order with each word at most once (so several texts can share it).
     pub fn first_matches(&self, hay: &str, ok: impl Fn(usize, usize) -> bool, out: &mut Vec<Match>) {
-        let from = out.len();
         let bytes = hay.as_bytes();
         for (start, &b) in bytes.iter().enumerate() {
             let (lo, hi) = self.ranges[usize::from(b)];
@@ -46,12 +54,15 @@ impl WordIndex {
                 let i = usize::from(i);
                 let text = self.words[i].text.as_bytes();
                 let end = start + text.len();
-                if bytes[start..].starts_with(text) && ok(start, end) && !out[from..].iter().any(|m| m.2 == i) {
-                    out.push((start, end, i));
+                if bytes[start..].starts_with(text) && ok(start, end) {
+                    // Few words match one text: a sorted insert is cheapest.
+                    let at = out.partition_point(|m| m.2 < i);
+                    if out.get(at).is_none_or(|m| m.2 != i) {
+                        out.insert(at, (start, end, i));
+                    }
                 }
             }
         }
-        out[from..].sort_unstable_by_key(|m| m.2);
     }
 }
 

@@ -31,8 +31,6 @@ pub use luhn::{card_issuer, issuer, looks_like_card_number, luhn_valid, Issuer};
 pub use normalize::fold;
 pub use risk::{assess_form, ActionKind, FormRisk, FormRiskLevel};
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use risk::assess;
 use serde::Serialize;
 
@@ -69,23 +67,40 @@ pub struct FormsReport {
 /// assessed as posting to the page itself.
 pub fn report(fields: &[FieldDescriptor], forms: &[FormDescriptor], page_url: &str) -> FormsReport {
     let classes = classify_all(fields);
-    // The kinds each form's fields ask for, keyed by form index (-1: no form).
-    let mut owned: BTreeMap<i32, Vec<FieldKind>> = BTreeMap::new();
-    for (f, c) in fields.iter().zip(&classes) {
-        owned.entry(f.form_index).or_default().push(c.kind);
-    }
+    // Forms sorted by index, with those fields refer to but nobody described.
     let mut described: Vec<FormDescriptor> = forms.to_vec();
-    let known: BTreeSet<i32> = forms.iter().map(|d| d.index).collect();
-    for &index in owned.keys() {
-        if index >= 0 && !known.contains(&index) {
-            described.push(FormDescriptor { index, ..Default::default() });
+    described.sort_by_key(form_index);
+    let mut extra: Vec<FormDescriptor> = Vec::new();
+    for f in fields {
+        let index = f.form_index;
+        let listed = |v: &[FormDescriptor]| v.binary_search_by_key(&index, form_index).is_ok();
+        if index >= 0 && extra.last().is_none_or(|d| d.index != index) && !listed(&described) {
+            extra.push(FormDescriptor { index, ..Default::default() });
         }
     }
-    described.sort_by_key(|d| d.index);
+    if !extra.is_empty() {
+        extra.sort_by_key(form_index);
+        extra.dedup_by_key(|d| d.index);
+        described.append(&mut extra);
+        described.sort_by_key(form_index);
+    }
+    // The kinds of each form's fields, at the form's first position in
+    // `described`; fields outside any form apart.
+    let first = |index: i32| described.partition_point(|d| d.index < index);
+    let mut owned: Vec<Vec<FieldKind>> = vec![Vec::new(); described.len()];
+    let mut loose_kinds = Vec::new();
+    for (f, c) in fields.iter().zip(&classes) {
+        let at = first(f.form_index);
+        if f.form_index == -1 {
+            loose_kinds.push(c.kind);
+        } else if described.get(at).is_some_and(|d| d.index == f.form_index) {
+            owned[at].push(c.kind);
+        }
+    }
     let page = Target::parse(page_url).ok();
-    let kinds_of = |index: i32| owned.get(&index).into_iter().flatten().copied();
+    let kinds_of = |index: i32| owned.get(first(index)).into_iter().flatten().copied();
     let mut risks: Vec<FormRisk> = described.iter().map(|d| assess(d, kinds_of(d.index), page.as_ref())).collect();
-    let loose = assess(&FormDescriptor { index: -1, ..Default::default() }, kinds_of(-1), page.as_ref());
+    let loose = assess(&FormDescriptor { index: -1, ..Default::default() }, loose_kinds.into_iter(), page.as_ref());
     if loose.sensitive {
         risks.push(loose);
     }
@@ -99,4 +114,9 @@ pub fn report(fields: &[FieldDescriptor], forms: &[FormDescriptor], page_url: &s
         .map(|(index, (f, class))| FieldReport { index, form: f.form_index, class })
         .collect();
     FormsReport { fields, forms: risks, sensitive: !kinds.is_empty(), kinds }
+}
+
+/// The sort key of forms: their index in `document.forms`.
+fn form_index(d: &FormDescriptor) -> i32 {
+    d.index
 }
