@@ -433,71 +433,127 @@ fn ascii_string(bytes: Vec<u8>) -> String {
 /// host gives only itself. Paths: the exact path with its query, the exact
 /// path, then the root and up to 3 directories below it, deepest first.
 pub fn expressions(url: &CanonUrl) -> Vec<String> {
-    let host = url.host.as_str();
-    let mut hosts = [host; 5];
-    let mut host_count = 1;
-    if !(host.starts_with('[') || parse_ipv4(host.as_bytes()).is_some()) {
-        // Byte offsets of the last five dots, rightmost first.
-        let mut dots = [0usize; 5];
-        let mut dot_count = 0;
-        for (i, b) in host.bytes().enumerate().rev() {
-            if b == b'.' {
-                dots[dot_count] = i;
-                dot_count += 1;
-                if dot_count == dots.len() {
+    let parts = ExpressionParts::new(url);
+    parts
+        .iter()
+        .map(|e| {
+            let mut s = String::with_capacity(e.len());
+            for piece in e.pieces() {
+                s.push_str(piece);
+            }
+            s
+        })
+        .collect()
+}
+
+/// One expression of [`expressions`] as borrowed pieces of the URL, so a
+/// lookup can hash it without building a string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Expression<'a> {
+    /// The host or one of its suffixes.
+    pub host: &'a str,
+    /// The path or one of its prefixes.
+    pub path: &'a str,
+    /// The query (without `?`), only with the exact path.
+    pub query: Option<&'a str>,
+}
+
+impl<'a> Expression<'a> {
+    /// The pieces that, joined, spell the expression (`host`, `path`, `?`, `query`).
+    pub fn pieces(&self) -> impl Iterator<Item = &'a str> + Clone {
+        let (q_mark, query) = match self.query {
+            Some(q) => ("?", q),
+            None => ("", ""),
+        };
+        [self.host, self.path, q_mark, query].into_iter().filter(|p| !p.is_empty())
+    }
+
+    /// Length in bytes of the joined expression.
+    pub fn len(&self) -> usize {
+        self.host.len() + self.path.len() + self.query.map_or(0, |q| q.len() + 1)
+    }
+
+    /// Whether the joined expression is empty (never, for a canonical URL).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The host suffixes and path prefixes of a URL's expressions, found once
+/// without allocating; [`ExpressionParts::iter`] walks their combinations in
+/// the order of [`expressions`].
+pub struct ExpressionParts<'a> {
+    hosts: [&'a str; 5],
+    host_count: usize,
+    paths: [(&'a str, Option<&'a str>); 6],
+    path_count: usize,
+}
+
+impl<'a> ExpressionParts<'a> {
+    /// Splits `url` into its host suffixes and path prefixes.
+    pub fn new(url: &'a CanonUrl) -> ExpressionParts<'a> {
+        let host = url.host.as_str();
+        let mut hosts = [host; 5];
+        let mut host_count = 1;
+        if !(host.starts_with('[') || parse_ipv4(host.as_bytes()).is_some()) {
+            // Byte offsets of the last five dots, rightmost first.
+            let mut dots = [0usize; 5];
+            let mut dot_count = 0;
+            for (i, b) in host.bytes().enumerate().rev() {
+                if b == b'.' {
+                    dots[dot_count] = i;
+                    dot_count += 1;
+                    if dot_count == dots.len() {
+                        break;
+                    }
+                }
+            }
+            // The suffix of k components starts after the k-th dot from the right.
+            for k in (2..=dot_count).rev() {
+                hosts[host_count] = &host[dots[k - 1] + 1..];
+                host_count += 1;
+            }
+        }
+
+        let path = url.path.as_str();
+        let mut paths: [(&str, Option<&str>); 6] = [(path, None); 6];
+        let mut path_count = 0;
+        if let Some(q) = &url.query {
+            paths[path_count] = (path, Some(q.as_str()));
+            path_count += 1;
+        }
+        paths[path_count] = (path, None);
+        path_count += 1;
+        let mut slashes = [0usize; 4];
+        let mut slash_count = 0;
+        for (i, b) in path.bytes().enumerate() {
+            if b == b'/' {
+                slashes[slash_count] = i;
+                slash_count += 1;
+                if slash_count == slashes.len() {
                     break;
                 }
             }
         }
-        // The suffix of k components starts after the k-th dot from the right.
-        for k in (2..=dot_count).rev() {
-            hosts[host_count] = &host[dots[k - 1] + 1..];
-            host_count += 1;
-        }
-    }
-
-    let path = url.path.as_str();
-    let mut paths: [(&str, Option<&str>); 6] = [(path, None); 6];
-    let mut path_count = 0;
-    if let Some(q) = &url.query {
-        paths[path_count] = (path, Some(q.as_str()));
-        path_count += 1;
-    }
-    paths[path_count] = (path, None);
-    path_count += 1;
-    let mut slashes = [0usize; 4];
-    let mut slash_count = 0;
-    for (i, b) in path.bytes().enumerate() {
-        if b == b'/' {
-            slashes[slash_count] = i;
-            slash_count += 1;
-            if slash_count == slashes.len() {
-                break;
+        for &i in slashes[..slash_count].iter().rev() {
+            let prefix = &path[..=i];
+            if prefix != path {
+                paths[path_count] = (prefix, None);
+                path_count += 1;
             }
         }
-    }
-    for &i in slashes[..slash_count].iter().rev() {
-        let prefix = &path[..=i];
-        if prefix != path {
-            paths[path_count] = (prefix, None);
-            path_count += 1;
-        }
+        ExpressionParts { hosts, host_count, paths, path_count }
     }
 
-    let mut out = Vec::with_capacity(host_count * path_count);
-    for h in &hosts[..host_count] {
-        for &(p, q) in &paths[..path_count] {
-            let mut e = String::with_capacity(h.len() + p.len() + q.map_or(0, |q| q.len() + 1));
-            e.push_str(h);
-            e.push_str(p);
-            if let Some(q) = q {
-                e.push('?');
-                e.push_str(q);
-            }
-            out.push(e);
-        }
+    /// The host suffixes, exact host first.
+    pub fn hosts(&self) -> &[&'a str] {
+        &self.hosts[..self.host_count]
     }
-    out
+
+    /// Every expression, most specific first, as in [`expressions`].
+    pub fn iter(&self) -> impl Iterator<Item = Expression<'a>> + '_ {
+        self.hosts().iter().flat_map(move |&host| self.paths[..self.path_count].iter().map(move |&(path, query)| Expression { host, path, query }))
+    }
 }
 
 #[cfg(test)]

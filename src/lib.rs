@@ -67,7 +67,7 @@ impl Engine {
     pub fn check_url(&self, input: &str) -> Result<Verdict, CanonError> {
         let target = Target::parse(input)?;
         let reasons = self.url_reasons(&target);
-        Ok(self.policy.decide(reasons, target.unicode_host.clone(), target.site.clone()))
+        Ok(self.policy.decide(reasons, target.unicode_host, target.site))
     }
 
     /// Judges a page as the form guard sees it: the URL's reasons, plus what
@@ -78,7 +78,7 @@ impl Engine {
         let mut reasons = self.url_reasons(&target);
         let report = forms::report(&page.fields, &page.forms, url);
         signals::page::signals(&target, &page.facts, report.sensitive, &mut reasons);
-        Ok((self.policy.decide(reasons, target.unicode_host.clone(), target.site.clone()), report))
+        Ok((self.policy.decide(reasons, target.unicode_host, target.site), report))
     }
 
     fn url_reasons(&self, target: &Target) -> Vec<verdict::Reason> {

@@ -112,8 +112,16 @@ struct Rule {
 #[derive(Clone, Debug)]
 pub struct Policy {
     rules: Vec<Rule>,
+    /// Hash table (open addressing, `u16::MAX` empty) of positions in
+    /// `rules`, so a reason finds its rule without a scan of the table.
+    by_code: Vec<u16>,
     caution_at: i32,
     danger_at: i32,
+}
+
+/// FNV-1a of a reason code, for the policy's table.
+fn code_hash(code: &str) -> usize {
+    code.bytes().fold(0x811C_9DC5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193)) as usize
 }
 
 const POLICY_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/policy.tsv"));
@@ -127,7 +135,7 @@ impl Policy {
     /// Parses the policy table. Lines: `code<TAB>weight<TAB>effect`, `#` comments,
     /// and the thresholds as `@caution<TAB>N` and `@danger<TAB>N`.
     fn parse(text: &'static str) -> Result<Policy, String> {
-        let mut policy = Policy { rules: Vec::new(), caution_at: i32::MAX, danger_at: i32::MAX };
+        let mut policy = Policy { rules: Vec::new(), by_code: Vec::new(), caution_at: i32::MAX, danger_at: i32::MAX };
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
@@ -153,6 +161,22 @@ impl Policy {
                 _ => return Err(bad()),
             }
         }
+        // Open addressing, at most half full; the first row of a code wins.
+        let size = (policy.rules.len() * 2).next_power_of_two().max(2);
+        policy.by_code = vec![u16::MAX; size];
+        for (i, rule) in policy.rules.iter().enumerate() {
+            let mut slot = code_hash(rule.code) & (size - 1);
+            loop {
+                match policy.by_code[slot] {
+                    u16::MAX => {
+                        policy.by_code[slot] = u16::try_from(i).map_err(|_| "data/policy.tsv: too many rows".to_string())?;
+                        break;
+                    }
+                    j if policy.rules[usize::from(j)].code == rule.code => break,
+                    _ => slot = (slot + 1) & (size - 1),
+                }
+            }
+        }
         Ok(policy)
     }
 
@@ -162,7 +186,15 @@ impl Policy {
     }
 
     fn rule(&self, code: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.code == code)
+        let mask = self.by_code.len().checked_sub(1)?;
+        let mut slot = code_hash(code) & mask;
+        loop {
+            let rule = self.rules.get(usize::from(*self.by_code.get(slot)?))?;
+            if rule.code == code {
+                return Some(rule);
+            }
+            slot = (slot + 1) & mask;
+        }
     }
 
     /// Weighs the reasons and decides the level. Reasons with a code the policy
@@ -196,7 +228,7 @@ impl Policy {
         } else {
             Level::Unknown
         };
-        crate::sort::sort_by(&mut reasons, |a, b| b.weight.cmp(&a.weight));
+        crate::sort::sort_by_key(&mut reasons, |r| std::cmp::Reverse(r.weight));
         let brand = reasons.iter().find_map(|r| r.brand.clone());
         Verdict { level, score, reasons, brand, host, site }
     }
@@ -211,6 +243,21 @@ mod tests {
         let p = Policy::builtin();
         assert!(p.caution_at < p.danger_at);
         assert!(p.codes().count() > 0);
+    }
+
+    #[test]
+    fn every_code_finds_its_first_row() {
+        let text = "@caution\t20\n@danger\t50\nb-code\t5\tscore\na-code\t30\tdanger\nb-code\t9\tscore\n";
+        let p = Policy::parse(text).unwrap();
+        assert_eq!(p.rule("a-code").map(|r| r.weight), Some(30));
+        assert_eq!(p.rule("b-code").map(|r| r.weight), Some(5));
+        assert!(p.rule("c-code").is_none());
+        let builtin = Policy::builtin();
+        for (i, code) in builtin.codes().enumerate() {
+            let first = builtin.rules.iter().position(|r| r.code == code);
+            assert!(first.is_some_and(|f| f <= i));
+            assert!(std::ptr::eq(builtin.rule(code).unwrap(), &builtin.rules[first.unwrap()]));
+        }
     }
 
     #[test]

@@ -4,12 +4,15 @@
 //! to the kinds it speaks for; the kind with most points wins if it has enough.
 //! Split fields are joined afterwards by `group.rs`.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use super::descriptor::FieldDescriptor;
 use super::kind::FieldKind;
 use super::lexicon::{Cue, Word, AUTOCOMPLETE, DATE_PART_TEXTS, NAME_PARTS, NAME_WORDS, TEXT_WORDS};
-use super::normalize::{find_words, fold, name_words};
+use super::matcher::{whole_word, WordIndex};
+use super::normalize::{fold, name_words};
 
 /// The classifier's answer for one field.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -76,9 +79,9 @@ impl Tally {
     }
 
     /// Adds the strongest word per kind found by one source, times `weight`.
-    fn add_hits(&mut self, hits: &[(Word, String)], weight: i32, source: &str) {
+    fn add_hits(&mut self, hits: &[Word], weight: i32, source: &str) {
         let mut best: Vec<(FieldKind, i32, &str)> = Vec::new();
-        for (word, _) in hits {
+        for word in hits {
             match word.cue {
                 Cue::Kind(k) => match best.iter_mut().find(|(bk, _, _)| *bk == k) {
                     Some(b) if b.1 < word.strength => *b = (k, word.strength, word.text),
@@ -96,52 +99,87 @@ impl Tally {
     }
 }
 
-/// The words of `words` found in folded `text`, longest first, dropping any
-/// found inside a longer one. ASCII words match whole words; others match
+/// The indexes of the lexicon lists: ASCII text words (matched as whole words
+/// in the text), other text words (matched in the text with spaces removed),
+/// name parts and whole name words. Built once.
+struct Indexes {
+    text_ascii: WordIndex,
+    text_other: WordIndex,
+    name_parts: WordIndex,
+    name_words: WordIndex,
+}
+
+fn indexes() -> &'static Indexes {
+    static INDEXES: OnceLock<Indexes> = OnceLock::new();
+    INDEXES.get_or_init(|| Indexes {
+        text_ascii: WordIndex::new(TEXT_WORDS, |w| w.text.is_ascii()),
+        text_other: WordIndex::new(TEXT_WORDS, |w| !w.text.is_ascii()),
+        name_parts: WordIndex::new(NAME_PARTS, |_| true),
+        name_words: WordIndex::new(NAME_WORDS, |_| true),
+    })
+}
+
+/// The words of `TEXT_WORDS` found in folded `text`, longest first, dropping
+/// any found inside a longer one. ASCII words match whole words; others match
 /// anywhere in the text with its spaces removed.
-fn find_text_words(text: &str) -> Vec<(Word, String)> {
-    let dense: String = text.chars().filter(|c| *c != ' ').collect();
-    let mut spans: Vec<(bool, usize, usize, Word)> = Vec::new();
-    for word in TEXT_WORDS {
-        let ascii = word.text.is_ascii();
-        let found = if ascii { find_words(text, word.text) } else { dense.find(word.text).map(|s| (s, s + word.text.len())) };
-        if let Some((s, e)) = found {
-            spans.push((ascii, s, e, *word));
+fn find_text_words(text: &str) -> Vec<Word> {
+    let ix = indexes();
+    let mut ascii = Vec::new();
+    ix.text_ascii.first_matches(text, |s, e| whole_word(text, s, e), &mut ascii);
+    let mut other = Vec::new();
+    if !text.is_ascii() {
+        let dense: String = text.chars().filter(|c| *c != ' ').collect();
+        ix.text_other.first_matches(&dense, |_, _| true, &mut other);
+    }
+    // Merged in list order, as the longest-first sort below is stable.
+    let mut spans: Vec<(bool, usize, usize, Word)> = Vec::with_capacity(ascii.len() + other.len());
+    let (mut a, mut o) = (ascii.into_iter().peekable(), other.into_iter().peekable());
+    loop {
+        let take_ascii = match (a.peek(), o.peek()) {
+            (Some(x), Some(y)) => x.2 < y.2,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let (m, ascii) = if take_ascii { (a.next(), true) } else { (o.next(), false) };
+        if let Some((s, e, i)) = m {
+            spans.push((ascii, s, e, TEXT_WORDS[i]));
         }
     }
     keep_longest(spans)
 }
 
 /// Drops matches lying inside a longer match of the same haystack.
-fn keep_longest(mut spans: Vec<(bool, usize, usize, Word)>) -> Vec<(Word, String)> {
+fn keep_longest(mut spans: Vec<(bool, usize, usize, Word)>) -> Vec<Word> {
     crate::sort::sort_by_key(&mut spans, |&(_, s, e, _)| std::cmp::Reverse(e - s));
-    let mut kept: Vec<(bool, usize, usize, Word)> = Vec::new();
+    let mut kept: Vec<(bool, usize, usize, Word)> = Vec::with_capacity(spans.len());
     for span in spans {
         let inside = kept.iter().any(|k| k.0 == span.0 && k.1 <= span.1 && span.2 <= k.2);
         if !inside {
             kept.push(span);
         }
     }
-    kept.into_iter().map(|(_, _, _, w)| (w, w.text.to_string())).collect()
+    kept.into_iter().map(|(_, _, _, w)| w).collect()
 }
 
 /// The words of a field name or id: whole words, and parts of the name with
 /// its word breaks removed.
-fn find_name_words(name: &str) -> Vec<(Word, String)> {
+fn find_name_words(name: &str) -> Vec<Word> {
+    if name.is_empty() {
+        return Vec::new();
+    }
     let words = name_words(name);
     let compact: String = words.concat();
-    let mut spans: Vec<(bool, usize, usize, Word)> = Vec::new();
-    for word in NAME_PARTS {
-        if let Some(s) = compact.find(word.text) {
-            spans.push((true, s, s + word.text.len(), *word));
-        }
-    }
+    let mut found = Vec::new();
+    indexes().name_parts.first_matches(&compact, |_, _| true, &mut found);
+    let spans = found.into_iter().map(|(s, e, i)| (true, s, e, NAME_PARTS[i])).collect();
     let mut hits = keep_longest(spans);
-    for word in NAME_WORDS {
-        if words.iter().any(|w| w == word.text) {
-            hits.push((*word, word.text.to_string()));
-        }
+    // Whole words: a match spanning the entire word is the word itself.
+    let mut whole = Vec::new();
+    for w in &words {
+        indexes().name_words.first_matches(w, |s, e| s == 0 && e == w.len(), &mut whole);
     }
+    hits.extend(whole.into_iter().map(|(_, _, i)| NAME_WORDS[i]));
     hits
 }
 
@@ -200,7 +238,7 @@ pub(super) fn score(d: &FieldDescriptor) -> Scored {
 
     let mut name_hits = find_name_words(&d.name);
     for hit in find_name_words(&d.id) {
-        if !name_hits.iter().any(|(w, _)| w.text == hit.0.text) {
+        if !name_hits.iter().any(|w| w.text == hit.text) {
             name_hits.push(hit);
         }
     }
@@ -211,21 +249,20 @@ pub(super) fn score(d: &FieldDescriptor) -> Scored {
     let placeholder = fold(&d.placeholder);
     let nearby = fold(&d.nearby_text);
     let labelled = !label.is_empty() || !aria.is_empty();
-    let search_before_nearby = t.search;
+    let mut search = t.search;
     for (text, weight, source) in [(&label, 3, "label"), (&aria, 3, "aria-label"), (&placeholder, 2, "placeholder"), (&nearby, if labelled { 1 } else { 2 }, "nearby")] {
         if text.is_empty() {
             continue;
         }
-        t.add_hits(&find_text_words(text), weight, source);
-        if source != "nearby" && is_date_part_text(text) {
-            t.date_part = true;
+        let hits = find_text_words(text);
+        t.add_hits(&hits, weight, source);
+        if source != "nearby" {
+            // Text near a field may mention searching without the field being a search box.
+            search |= hits.iter().any(|w| w.cue == Cue::Search);
+            t.date_part |= is_date_part_text(text);
         }
     }
-    // Text near a field may mention searching without the field being a search box.
-    t.search = search_before_nearby || {
-        let own = [&label, &aria, &placeholder];
-        own.iter().any(|text| find_text_words(text).iter().any(|(w, _)| w.cue == Cue::Search))
-    };
+    t.search = search;
 
     hints(d, &ty, &mut t);
     if ty == "password" {

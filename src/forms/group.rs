@@ -48,7 +48,7 @@ struct Segment<'a> {
 }
 
 fn text_like(d: &FieldDescriptor) -> bool {
-    d.tag.eq_ignore_ascii_case("input") && matches!(d.kind.to_ascii_lowercase().as_str(), "" | "text" | "tel" | "number" | "password")
+    d.tag.eq_ignore_ascii_case("input") && ["", "text", "tel", "number", "password"].iter().any(|t| d.kind.eq_ignore_ascii_case(t))
 }
 
 impl Segment<'_> {

@@ -18,6 +18,7 @@ pub mod html;
 mod kind;
 mod lexicon;
 mod luhn;
+mod matcher;
 mod normalize;
 mod risk;
 
@@ -30,7 +31,10 @@ pub use luhn::{card_issuer, issuer, looks_like_card_number, luhn_valid, Issuer};
 pub use normalize::fold;
 pub use risk::{assess_form, ActionKind, FormRisk, FormRiskLevel};
 
+use risk::assess;
 use serde::Serialize;
+
+use crate::target::Target;
 
 /// One field of the page with its classification, in the order given.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -63,18 +67,40 @@ pub struct FormsReport {
 /// assessed as posting to the page itself.
 pub fn report(fields: &[FieldDescriptor], forms: &[FormDescriptor], page_url: &str) -> FormsReport {
     let classes = classify_all(fields);
-    let owned = |index: i32| -> Vec<Classification> {
-        fields.iter().zip(&classes).filter(|(f, _)| f.form_index == index).map(|(_, c)| c.clone()).collect()
-    };
+    // Forms sorted by index, with those fields refer to but nobody described.
     let mut described: Vec<FormDescriptor> = forms.to_vec();
+    crate::sort::sort_by_key(&mut described, form_index);
+    let mut extra: Vec<FormDescriptor> = Vec::new();
     for f in fields {
-        if f.form_index >= 0 && !described.iter().any(|d| d.index == f.form_index) {
-            described.push(FormDescriptor { index: f.form_index, ..Default::default() });
+        let index = f.form_index;
+        let listed = |v: &[FormDescriptor]| v.binary_search_by_key(&index, form_index).is_ok();
+        if index >= 0 && extra.last().is_none_or(|d| d.index != index) && !listed(&described) {
+            extra.push(FormDescriptor { index, ..Default::default() });
         }
     }
-    crate::sort::sort_by_key(&mut described, |d| d.index);
-    let mut risks: Vec<FormRisk> = described.iter().map(|d| assess_form(d, &owned(d.index), page_url)).collect();
-    let loose = assess_form(&FormDescriptor { index: -1, ..Default::default() }, &owned(-1), page_url);
+    if !extra.is_empty() {
+        crate::sort::sort_by_key(&mut extra, form_index);
+        extra.dedup_by_key(|d| d.index);
+        described.append(&mut extra);
+        crate::sort::sort_by_key(&mut described, form_index);
+    }
+    // The kinds of each form's fields, at the form's first position in
+    // `described`; fields outside any form apart.
+    let first = |index: i32| described.partition_point(|d| d.index < index);
+    let mut owned: Vec<Vec<FieldKind>> = vec![Vec::new(); described.len()];
+    let mut loose_kinds = Vec::new();
+    for (f, c) in fields.iter().zip(&classes) {
+        let at = first(f.form_index);
+        if f.form_index == -1 {
+            loose_kinds.push(c.kind);
+        } else if described.get(at).is_some_and(|d| d.index == f.form_index) {
+            owned[at].push(c.kind);
+        }
+    }
+    let page = Target::parse(page_url).ok();
+    let kinds_of = |index: i32| owned.get(first(index)).into_iter().flatten().copied();
+    let mut risks: Vec<FormRisk> = described.iter().map(|d| assess(d, kinds_of(d.index), page.as_ref())).collect();
+    let loose = assess(&FormDescriptor { index: -1, ..Default::default() }, loose_kinds.into_iter(), page.as_ref());
     if loose.sensitive {
         risks.push(loose);
     }
@@ -88,4 +114,9 @@ pub fn report(fields: &[FieldDescriptor], forms: &[FormDescriptor], page_url: &s
         .map(|(index, (f, class))| FieldReport { index, form: f.form_index, class })
         .collect();
     FormsReport { fields, forms: risks, sensitive: !kinds.is_empty(), kinds }
+}
+
+/// The sort key of forms: their index in `document.forms`.
+fn form_index(d: &FormDescriptor) -> i32 {
+    d.index
 }

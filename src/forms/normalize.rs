@@ -61,7 +61,7 @@ pub fn fold(text: &str) -> String {
             out.push(' ');
             space = false;
         }
-        out.extend(c.to_lowercase());
+        push_lower(&mut out, c);
     }
     out
 }
@@ -88,10 +88,20 @@ pub fn name_words(name: &str) -> Vec<String> {
                 push_word(&mut words, &mut cur);
             }
         }
-        cur.extend(c.to_lowercase());
+        push_lower(&mut cur, c);
     }
     push_word(&mut words, &mut cur);
     words
+}
+
+/// Appends `c` in lower case (ASCII, by far the most common, without the
+/// Unicode tables).
+fn push_lower(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(c.to_lowercase());
+    }
 }
 
 fn push_word(words: &mut Vec<String>, cur: &mut String) {
@@ -101,7 +111,9 @@ fn push_word(words: &mut Vec<String>, cur: &mut String) {
 }
 
 /// The byte range of the first whole-word occurrence of `needle` in `hay`:
-/// not preceded or followed by an ASCII letter or digit. Both are expected folded.
+/// not preceded or followed by an ASCII letter or digit. Both are expected
+/// folded. The plain reference the single-pass `matcher` is tested against.
+#[cfg(test)]
 pub fn find_words(hay: &str, needle: &str) -> Option<(usize, usize)> {
     let mut from = 0;
     while let Some(pos) = hay.get(from..).and_then(|h| h.find(needle)) {

@@ -2,6 +2,8 @@
 //! the page's own site, another registrable domain, a known data-collection
 //! endpoint (`data/collectors.tsv`), or a mail program.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use super::classify::Classification;
@@ -77,7 +79,7 @@ struct Collector {
     name: &'static str,
 }
 
-fn collectors() -> impl Iterator<Item = Collector> {
+fn parse_collectors() -> impl Iterator<Item = Collector> {
     COLLECTORS_TSV.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).filter_map(|line| {
         let mut cols = line.split('\t');
         let host = cols.next()?;
@@ -86,10 +88,16 @@ fn collectors() -> impl Iterator<Item = Collector> {
     })
 }
 
+/// The rows of `data/collectors.tsv`, parsed once (a page may have hundreds of forms).
+fn collectors() -> &'static [Collector] {
+    static TABLE: OnceLock<Vec<Collector>> = OnceLock::new();
+    TABLE.get_or_init(|| parse_collectors().collect())
+}
+
 /// The collector an action URL posts to, when it is a known one.
-fn collector_for(target: &Target) -> Option<Collector> {
+fn collector_for(target: &Target) -> Option<&'static Collector> {
     let host = target.url.host.as_str();
-    collectors().find(|c| {
+    collectors().iter().find(|c| {
         let host_ok = host == c.host || host.strip_suffix(c.host).is_some_and(|rest| rest.ends_with('.'));
         host_ok && c.path.is_none_or(|p| target.url.path.starts_with(p))
     })
@@ -104,10 +112,15 @@ fn site_of(t: &Target) -> &str {
 /// of the fields it owns) and where its action sends them. `page_url` is the
 /// URL of the page (empty when unknown).
 pub fn assess_form(form: &FormDescriptor, fields: &[Classification], page_url: &str) -> FormRisk {
-    let mut kinds: Vec<FieldKind> = fields.iter().map(|c| c.kind).filter(|k| k.is_sensitive()).collect();
+    assess(form, fields.iter().map(|c| c.kind), Target::parse(page_url).ok().as_ref())
+}
+
+/// [`assess_form`] with the kinds of the form's fields and the page already
+/// parsed, so a page with many forms parses its URL once.
+pub(super) fn assess(form: &FormDescriptor, fields: impl Iterator<Item = FieldKind>, page: Option<&Target>) -> FormRisk {
+    let mut kinds: Vec<FieldKind> = fields.filter(|k| k.is_sensitive()).collect();
     crate::sort::sort_by_key(&mut kinds, |k| FieldKind::ALL.iter().position(|a| a == k));
     kinds.dedup();
-    let page = Target::parse(page_url).ok();
     let action = form.action.trim();
     let lower = action.to_ascii_lowercase();
     let mut risk = FormRisk {
@@ -138,7 +151,7 @@ pub fn assess_form(form: &FormDescriptor, fields: &[Classification], page_url: &
                     risk.collector = Some(c.name.to_string());
                     risk.collector_kind = Some(c.kind.to_string());
                 }
-                match &page {
+                match page {
                     Some(p) => risk.action_site_differs = site_of(p) != site_of(&t),
                     None if risk.action_kind == ActionKind::SameSite => risk.action_kind = ActionKind::Unknown,
                     None => {}
@@ -166,7 +179,7 @@ mod tests {
     #[test]
     fn collectors_table_is_well_formed() {
         let kinds = ["form-mail", "chat-bot", "webhook", "script-host", "form-host"];
-        let rows: Vec<_> = collectors().collect();
+        let rows = collectors();
         assert!(rows.len() >= 20);
         for line in COLLECTORS_TSV.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
             assert_eq!(line.split('\t').count(), 4, "{line:?}");

@@ -10,7 +10,7 @@
 //! that is a bare public suffix (`pages.dev`, `github.io`, `co.jp`) is refused:
 //! it would block, or trust, every customer of a platform.
 
-use super::hash::hash64;
+use super::hash::{hash64, hash64_pieces};
 use crate::canon;
 use crate::domain;
 use crate::target::Target;
@@ -66,24 +66,70 @@ fn refang(s: &str) -> String {
 /// its host suffixes within its own site (only the exact host for an IP or a
 /// host without a registrable domain), each with its path prefixes.
 pub fn probe_hashes(target: &Target) -> Vec<u64> {
-    let host = target.url.host.as_str();
+    let mut out = Vec::with_capacity(30);
+    probe_hashes_into(target, &mut out);
+    out
+}
+
+/// [`probe_hashes`] into a buffer the caller keeps (cleared first). No
+/// expression string is built: the host (or suffix), path and query are laid
+/// out once per host in a stack buffer, and every expression of that host is
+/// a prefix of it, since its path is a prefix of the URL's path. URLs too long
+/// for the buffer hash each expression from its pieces.
+pub fn probe_hashes_into(target: &Target, out: &mut Vec<u64>) {
+    out.clear();
+    let url = &target.url;
+    let host = url.host.as_str();
     let min_len = match (&target.site, target.ip) {
         (Some(site), false) => site.len(),
         _ => host.len(),
     };
-    canon::expressions(&target.url)
-        .iter()
-        .filter(|e| {
-            let h = e.split('/').next().unwrap_or("");
-            h.len() >= min_len && host.ends_with(h) && (h.len() == host.len() || host.as_bytes()[host.len() - h.len() - 1] == b'.')
-        })
-        .map(|e| hash64(e.as_bytes()))
-        .collect()
+    let parts = canon::ExpressionParts::new(url);
+    let mut buf = [0u8; 512];
+    for &h in parts.hosts().iter().filter(|h| h.len() >= min_len) {
+        let laid = [h, url.path.as_str(), if url.query.is_some() { "?" } else { "" }, url.query.as_deref().unwrap_or("")];
+        let fits = lay_out(&mut buf, &laid);
+        for e in parts.iter().filter(|e| std::ptr::eq(e.host, h)) {
+            out.push(match fits {
+                Some(full) => hash64(&full[..e.len()]),
+                None => hash64_pieces(e.pieces().map(str::as_bytes)),
+            });
+        }
+    }
+}
+
+/// Writes `pieces` one after another into `buf`; the written part, or `None`
+/// when they do not fit.
+fn lay_out<'b>(buf: &'b mut [u8], pieces: &[&str]) -> Option<&'b [u8]> {
+    let mut at = 0;
+    for p in pieces {
+        let end = at + p.len();
+        buf.get_mut(at..end)?.copy_from_slice(p.as_bytes());
+        at = end;
+    }
+    buf.get(..at)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lookup hashes are those of the expression strings a compiled list holds.
+    #[test]
+    fn probes_hash_the_expression_strings() {
+        let long = format!("https://a.b.evil.example.co.jp/x/y/{}?q={}", "p".repeat(300), "v".repeat(300));
+        for url in [long.as_str(), "https://a.b.evil.example.co.jp/x/y/z?q=1", "http://abc.pages.dev/", "http://192.0.2.7/a/b", "evil.example", "http://[2001:db8::1]/p?x"] {
+            let t = Target::parse(url).unwrap();
+            let min = if t.ip { t.url.host.len() } else { t.site.as_ref().map_or(t.url.host.len(), String::len) };
+            let want: Vec<u64> = canon::expressions(&t.url)
+                .iter()
+                .filter(|e| e.split('/').next().unwrap_or("").len() >= min)
+                .map(|e| hash64(e.as_bytes()))
+                .collect();
+            assert_eq!(probe_hashes(&t), want, "{url}");
+            assert!(!want.is_empty());
+        }
+    }
 
     #[test]
     fn entries() {
