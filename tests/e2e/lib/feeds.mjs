@@ -2,6 +2,12 @@
 // plain URL list (OpenPhish style) with an ETag, and can be switched to
 // garbage, to HTTP 500 or to a dropped connection to test failed updates.
 
+import { readFileSync } from 'node:fs';
+
+const DANGER_PAGE = new URL('../sites/feeds-danger.html', import.meta.url);
+/** How long a listed page takes to answer: a fast real site's round trip. */
+const NETWORK_DELAY_MS = 150;
+
 /** Where the extension downloads the test feed (through the proxy). */
 export const FEED_URL = 'http://feeds.test.example/feeds-test/feed.txt';
 /** A page the feed lists: blocked before its content loads. */
@@ -23,6 +29,17 @@ http://third.bad.example/
  */
 export function serveFeed(server) {
   const feed = { mode: 'ok', hits: 0, conditional: 0 };
+  // The listed pages answer after a network's usual delay. Chromium has no
+  // blocking request hook for extensions: it replaces a navigation from
+  // webNavigation.onBeforeNavigate, which takes the awake worker a few
+  // milliseconds; a loopback answer in well under one could otherwise be
+  // shown first. (Firefox blocks the request itself and never asks for it.)
+  server.routes.set('/feeds-danger.html', (req, res) => {
+    setTimeout(() => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(readFileSync(DANGER_PAGE));
+    }, NETWORK_DELAY_MS);
+  });
   server.routes.set('/feeds-test/feed.txt', (req, res) => {
     feed.hits += 1;
     if (feed.mode === 'down') return req.socket.destroy();
