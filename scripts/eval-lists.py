@@ -9,25 +9,13 @@ block list, the Tranco rows become a trust list, and the phishing rows dated
 the lists, and false alarms on the legitimate slices that are not in the trust
 list. The lists are written to a temporary folder and deleted afterwards.
 """
-import gzip
 import os
 import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
 
-
-def rows(path):
-    with gzip.open(path, "rt", encoding="utf-8", newline="\n") as f:
-        header = f.readline().rstrip("\n").split("\t")
-        for line in f:
-            cols = line.rstrip("\n").split("\t")
-            cols += [""] * (len(header) - len(cols))
-            yield dict(zip(header, cols))
-
-
-def clean(s):
-    return s.replace("\r", " ").replace("\n", " ")
+from eval import clean, rows  # the same reading of the data as the main evaluation
 
 
 def scan(binary, inputs, args, tmp):
