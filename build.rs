@@ -18,7 +18,7 @@ use psl_format::*;
 const PSL: &str = "data/public_suffix_list.dat";
 /// Entries per block: the restart interval of the front coding. Larger blocks
 /// shrink the index, smaller ones shorten the scan in each lookup.
-const BLOCK: usize = 32;
+const BLOCK: usize = 20;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");

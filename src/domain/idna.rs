@@ -79,6 +79,10 @@ pub(super) fn label_to_ascii(label: &str) -> Option<String> {
 /// same label (so two different hosts never display alike). Such labels stay
 /// as they are; so does everything else.
 pub(super) fn host_to_unicode(host: &str) -> String {
+    // Only a label with the ACE prefix can change; most hosts have none.
+    if !host.as_bytes().windows(ACE_PREFIX.len()).any(|w| w.eq_ignore_ascii_case(ACE_PREFIX.as_bytes())) {
+        return host.to_string();
+    }
     let mut out = String::with_capacity(host.len());
     for (i, label) in host.split('.').enumerate() {
         if i > 0 {

@@ -187,24 +187,39 @@ impl Entries {
         }
         let mut labels = shared;
         let mut i = self.pos + 1;
-        while let Some(&b) = self.bytes.get(i) {
-            if b >= HEADER {
-                break;
-            }
+        // While undecided, compare byte by byte with the key...
+        while order.is_none() {
+            let b = match self.bytes.get(i) {
+                Some(&b) if b < HEADER => b,
+                _ => break,
+            };
             if b == b'.' {
                 *self.ends.get_mut(labels)? = at;
                 labels += 1;
             }
-            if order.is_none() {
-                match key.get(at) {
-                    Some(&k) if k == b => common += 1,
-                    Some(&k) => order = Some(b.cmp(&k)),
-                    None => order = Some(Ordering::Greater),
-                }
+            match key.get(at) {
+                Some(&k) if k == b => common += 1,
+                Some(&k) => order = Some(b.cmp(&k)),
+                None => order = Some(Ordering::Greater),
             }
             at += 1;
             i += 1;
         }
+        // ...then only find where the remaining labels and the entry end.
+        let rest = self.bytes.get(i..).unwrap_or(&[]);
+        let mut n = 0;
+        for &b in rest {
+            if b >= HEADER {
+                break;
+            }
+            if b == b'.' {
+                *self.ends.get_mut(labels)? = at + n;
+                labels += 1;
+            }
+            n += 1;
+        }
+        at += n;
+        i += n;
         *self.ends.get_mut(labels)? = at;
         self.pos = i;
         self.common = common;

@@ -11,7 +11,7 @@
 //! `shared` is the number of leading labels taken from the previous key, and
 //! `code` indexes a small table of the flag combinations that occur (bits below).
 //!
-//! Every 32nd entry (build.rs picks the interval) has `shared = 0`, and a
+//! Every 20th entry (build.rs picks the interval) has `shared = 0`, and a
 //! separate index holds the byte offset of each such block start: a lookup
 //! binary-searches the block starts, then decodes one block. Keys that are not
 //! rules themselves but lie on the way to one (`com.amazonaws` for
