@@ -16,7 +16,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 GECKODRIVER_VERSION=0.37.1
 WASM_TARGET=wasm32-unknown-unknown
-WASM_OUT=target/$WASM_TARGET/wasm/sagiguard.wasm
+WASM_OUT=${CARGO_TARGET_DIR:-target}/$WASM_TARGET/wasm/sagiguard.wasm
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { Engine, initSync } from '../../extension/pkg/sagiguard.js';
+import { cliPath } from '../e2e/lib/guard.mjs';
 
 initSync({ module: readFileSync(new URL('../../extension/pkg/sagiguard_bg.wasm', import.meta.url)) });
 const engine = new Engine();
@@ -19,7 +20,7 @@ const URLS = [
 ];
 
 test('wasm and native engines agree', () => {
-  const native = execFileSync('target/debug/sagiguard', ['scan'], { input: URLS.join('\n') + '\n' })
+  const native = execFileSync(cliPath(), ['scan'], { input: URLS.join('\n') + '\n' })
     .toString().split('\n').filter(Boolean).map((l) => l.split('\t'));
   URLS.forEach((url, i) => {
     const v = engine.checkUrl(url, 'en');
