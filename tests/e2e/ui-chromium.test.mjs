@@ -262,6 +262,14 @@ describe('chromium: lists, settings and menus', () => {
     await page.check('#sens-danger');
     await page.waitForFunction(async () => (await chrome.storage.sync.get('sensitivity')).sensitivity === 'danger');
     assert.deepEqual(await decide(), ['danger', false, true]);
+    // The setting reaches the pages: a suspicious login page is rated, but not guarded.
+    const site = await browser.context.newPage();
+    await site.goto(SUSPICIOUS_LOGIN);
+    await site.waitForFunction(() => document.documentElement.dataset.sagiguardGuard);
+    assert.equal(await site.evaluate(() => document.documentElement.dataset.sagiguard), 'caution');
+    assert.equal(await site.evaluate(() => document.documentElement.dataset.sagiguardGuard), 'off');
+    assert.equal(await site.locator('sagiguard-banner').count(), 0);
+    await site.close();
     await page.screenshot({ path: `${ART}/chromium-options.png`, fullPage: true });
     await page.check('#sens-caution');
     await page.waitForFunction(async () => (await chrome.storage.sync.get('sensitivity')).sensitivity === 'caution');
