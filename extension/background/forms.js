@@ -6,8 +6,7 @@ import { chosenLang, messages } from '../shared/i18n.js';
 import { sensitivity, warns } from '../shared/settings.js';
 import { engine } from './engine.js';
 import { on } from './router.js';
-import { userListsReady } from './userlists.js';
-import { showLevel } from './verdicts.js';
+import { listsReady, showLevel } from './verdicts.js';
 
 let last = null;
 
@@ -19,7 +18,7 @@ export function lastPageReport() {
 /** The answer for one page report (see the message `page-report`). */
 export async function pageAnswer({ url, fields, forms, facts }) {
   const pageUrl = String(url ?? '');
-  await userListsReady;
+  await listsReady;
   const lang = await chosenLang();
   const answer = engine().checkPage({
     fields: Array.isArray(fields) ? fields : [],

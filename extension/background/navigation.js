@@ -19,11 +19,9 @@
 // another site or is closed, so the warning never loops.
 import { api } from '../shared/api.js';
 import { engine } from './engine.js';
-import { feedsReady } from './feeds.js';
 import { feeds as feedList, states } from './feeds/config.js';
 import { on } from './router.js';
-import { userListsReady } from './userlists.js';
-import { verdictFor } from './verdicts.js';
+import { listsReady, verdictFor } from './verdicts.js';
 
 const WARNING = api.runtime.getURL('warning/warning.html');
 /** Chromium keeps at most this many per-URL redirect rules (oldest dropped first; the cap for such rules is 5000). */
@@ -66,8 +64,7 @@ async function dropPass(tabId) {
 
 /** The level of `url` once the person's lists and the stored feeds are loaded (no language needed). */
 async function level(url) {
-  await userListsReady;
-  await feedsReady;
+  await listsReady;
   return engine().levelOf(url);
 }
 

@@ -14,10 +14,16 @@ const BADGE = {
   unknown: { text: '', color: '#5f6368' },
 };
 
+/**
+ * Resolves once everything a verdict depends on is in the engine: the
+ * person's own lists and the stored feeds. Every verdict waits on this one
+ * promise, so no answer after a worker restart misses a list.
+ */
+export const listsReady = Promise.all([userListsReady, feedsReady]);
+
 /** The engine's verdict for `url` in the chosen language. */
 export async function verdictFor(url) {
-  await userListsReady;
-  await feedsReady;
+  await listsReady;
   return engine().checkUrl(url, await chosenLang());
 }
 
