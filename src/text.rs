@@ -5,6 +5,8 @@
 //! `level.caution`); sentences may hold `{brand}`, `{detail}` and `{host}`.
 //! A test walks every key in both languages so none is missing or empty.
 
+use std::sync::OnceLock;
+
 use crate::verdict::Reason;
 
 /// The languages SagiGuard speaks.
@@ -37,12 +39,21 @@ impl Lang {
     }
 }
 
+/// One language's table as `(key, sentence)` pairs sorted by key, split once:
+/// every verdict shown asks for several sentences.
+fn index(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    static INDEX: [OnceLock<Vec<(&str, &str)>>; 2] = [OnceLock::new(), OnceLock::new()];
+    INDEX[lang as usize].get_or_init(|| {
+        let mut pairs: Vec<(&str, &str)> = lang.table().lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).collect();
+        crate::sort::sort_by_key(&mut pairs, |&(k, _)| k);
+        pairs
+    })
+}
+
 /// Looks up a sentence by key; `None` when the key has no text in that language.
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    lang.table().lines().find_map(|line| {
-        let (k, v) = line.split_once('\t')?;
-        (k == key).then_some(v)
-    })
+    let pairs = index(lang);
+    pairs.binary_search_by_key(&key, |&(k, _)| k).ok().map(|i| pairs[i].1)
 }
 
 /// Every key of one language's table, for completeness tests.
