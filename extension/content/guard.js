@@ -4,7 +4,10 @@
 // suspicious page stops sensitive data before it leaves: at the first
 // keystroke or paste into a sensitive field, and at every way of sending a
 // form (button, Enter, requestSubmit(), a script's form.submit() via the
-// main-world hook in hook.js). Typed values never leave this script.
+// main-world hook in hook.js), with the form's `formdata` event as the
+// backstop for ways the other guards cannot see (a submit() borrowed from
+// another frame, a script building FormData). Typed values never leave this
+// script.
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   const SG = globalThis.__sagiguardContent;
@@ -32,6 +35,7 @@
   let pending = null; // the submission waiting for the person's choice
   const heldForAnswer = []; // submissions seen before the first answer
   let passing = null; // the form we are re-submitting ourselves
+  const approved = new WeakSet(); // forms the person chose to send from
 
   function guarding() {
     return !trusted && !answer?.trusted && answer?.warn === true;
@@ -127,13 +131,10 @@
 
   function resume({ form, submitter, via }) {
     if (!form.isConnected) return;
-    if (via === 'script') {
-      nativeSubmit.call(form);
-      return;
-    }
     passing = form;
     try {
-      if (submitter?.isConnected && submitter.form === form) form.requestSubmit(submitter);
+      if (via === 'script') nativeSubmit.call(form);
+      else if (submitter?.isConnected && submitter.form === form) form.requestSubmit(submitter);
       else form.requestSubmit();
     } finally {
       passing = null;
@@ -162,6 +163,7 @@
         const s = pending;
         pending = null;
         if (choice === 'send') {
+          approved.add(s.form);
           resume(s);
           api.runtime.sendMessage({ type: 'record-incident', kinds: s.kinds, site: site(), time: Date.now() }).catch(() => {});
         } else if (choice === 'trust') {
@@ -249,6 +251,38 @@
     if (!holdSubmission(form, null, 'script')) nativeSubmit.call(form);
   }
 
+  /**
+   * The backstop: every way of sending a form's fields builds its entry list
+   * and fires `formdata` first, including a submit() taken from another
+   * frame's prototype and `new FormData(form)` in a page script, which no
+   * other guard sees. Unless the submission is ours or the person already
+   * chose to send, the sensitive entries are emptied, and the form is taken
+   * out of the document for a moment: a form that is not connected once its
+   * `formdata` event is over is not submitted (HTML's form submission
+   * algorithm checks again). Then the person is asked as for any submission.
+   */
+  function onFormData(e) {
+    const form = e.target;
+    if (!isForm(form) || form === passing || approved.has(form) || !guarding()) return;
+    const kinds = sendingKinds(form);
+    if (!kinds.length) return;
+    const names = new Set();
+    for (const el of form.elements) {
+      if (extractor.isField(el) && el.name && (!isTextual(el) || el.value) && SENSITIVE.has(kindOf(el, isTextual(el)))) names.add(el.name);
+    }
+    for (const name of names) {
+      const n = e.formData.getAll(name).length;
+      e.formData.delete(name);
+      for (let i = 0; i < n; i++) e.formData.append(name, '');
+    }
+    if (form.isConnected) {
+      const marker = document.createComment('');
+      form.replaceWith(marker);
+      setTimeout(() => marker.replaceWith(form), 0);
+    }
+    if (!pending) setTimeout(() => openSubmitDialog({ form, submitter: null, via: 'script', kinds, field: form.elements[0] }), 0);
+  }
+
   // ---- typing ----------------------------------------------------------------------
 
   function sensitiveNow(field) {
@@ -312,6 +346,7 @@
   const capture = { capture: true };
   addEventListener('submit', onSubmit, capture);
   addEventListener(SCRIPT_SUBMIT, onScriptSubmit, capture);
+  addEventListener('formdata', onFormData, capture);
   addEventListener('keydown', onKeydown, capture);
   addEventListener('beforeinput', onBeforeInput, capture);
   addEventListener('paste', onPasteOrDrop, capture);
@@ -367,8 +402,11 @@
   }
 
   function onRoot(root) {
-    // Submit events do not leave a shadow root: listen inside each one too.
-    if (root !== document) root.addEventListener('submit', onSubmit, capture);
+    // Submit and formdata events do not leave a shadow root: listen inside each one too.
+    if (root !== document) {
+      root.addEventListener('submit', onSubmit, capture);
+      root.addEventListener('formdata', onFormData, capture);
+    }
   }
 
   const extractor = createExtractor({ onReport: send, onRoot, isOurs: warn.isOurs });

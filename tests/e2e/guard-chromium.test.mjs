@@ -227,6 +227,30 @@ describe('chromium: form guard', () => {
     await page.close();
   });
 
+  test('a submit() borrowed from another frame and FormData built by a script get no sensitive value', async () => {
+    const before = posts('/pay').length;
+    const page = await openGuarded(GUARD_HOSTILE);
+    await fillCard(page);
+    assert.deepEqual(await page.evaluate(() => window.hostile.formData()), { cc: '', cvc: '' }, 'emptied in the FormData');
+    await waitDialog(page, 'submit');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('sagiguard-dialog'));
+    await page.evaluate(() => window.hostile.foreignSubmit());
+    assert.deepEqual(await waitDialog(page, 'submit'), { kind: 'submit', kinds: 'card-number,card-cvc' });
+    await page.waitForTimeout(500);
+    assert.equal(posts('/pay').length, before, 'the borrowed submit() sent nothing');
+    assert.equal(await page.inputValue('#cc'), '4242 4242 4242 4242', 'the form is back, as it was');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // Send anyway
+    await page.waitForURL('**/pay');
+    await page.waitForTimeout(300);
+    const sent = posts('/pay').slice(before);
+    assert.equal(sent.length, 1, 'sent once, after the choice');
+    assert.match(sent[0].body, /cc=4242/);
+    for (const p of browser.context.pages()) if (p !== page && p.url() !== 'about:blank') await p.close();
+    await page.close();
+  });
+
   test('the content script and `sagiguard forms` agree on the fixture pages', async () => {
     for (const name of fixtureNames()) {
       const url = GUARD_FIXTURES + name;

@@ -182,6 +182,38 @@ describe('firefox: form guard', () => {
     assert.equal(posts('/pay').length, before);
   });
 
+  test('a submit() borrowed from another frame and FormData built by a script get no sensitive value', async () => {
+    const before = posts('/pay').length;
+    const [home] = await ff.cmd('GET', '/window/handles');
+    await openGuarded(GUARD_HOSTILE);
+    await fillCard();
+    assert.deepEqual(await ff.exec('return window.hostile.formData()'), { cc: '', cvc: '' }, 'emptied in the FormData');
+    await waitDialog('submit');
+    await keys('Escape');
+    await noDialog();
+    await ff.exec('window.hostile.foreignSubmit()');
+    assert.deepEqual(await waitDialog('submit'), { kind: 'submit', kinds: 'card-number,card-cvc' });
+    await sleep(500);
+    assert.equal(posts('/pay').length, before, 'the borrowed submit() sent nothing');
+    assert.equal(await value('cc'), '4242 4242 4242 4242', 'the form is back, as it was');
+    await keys('Tab', 'Enter'); // Send anyway
+    await ff.waitFor('return location.pathname === "/pay" || null');
+    await sleep(300);
+    const sent = posts('/pay').slice(before);
+    assert.equal(sent.length, 1, 'sent once, after the choice');
+    assert.match(sent[0].body, /cc=4242/);
+    let handles = [];
+    for (let i = 0; i < 50 && handles.length < 2; i++) {
+      handles = await ff.cmd('GET', '/window/handles');
+      if (handles.length < 2) await sleep(100);
+    }
+    for (const h of handles.filter((x) => x !== home)) {
+      await ff.cmd('POST', '/window', { handle: h });
+      await ff.cmd('DELETE', '/window');
+    }
+    await ff.cmd('POST', '/window', { handle: home });
+  });
+
   test('the content script and `sagiguard forms` agree on the fixture pages', async () => {
     for (const name of fixtureNames()) {
       const url = GUARD_FIXTURES + name;
