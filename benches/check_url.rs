@@ -61,7 +61,7 @@ fn measure(engine: &Engine, urls: &[&str], what: &str) {
     ns.sort_unstable();
     let q = |p: f64| ns[((ns.len() as f64 * p) as usize).min(ns.len() - 1)] as f64 / 1000.0;
     println!(
-        "native check_url{what}\turls={}\tmedian_us={:.3}\tp99_us={:.3}\turls_per_s={:.0}",
+        "native check_url{what}\turls={}\tmedian_us={:.3}\tp99_us={:.3}\turls_per_s={:.0}\tbudget_median_us=1.5",
         urls.len(),
         q(0.5),
         q(0.99),
