@@ -3,7 +3,9 @@
 //! With `BENCH_LIST_ENTRIES=N` (or `--list N`) it measures again with a
 //! synthetic N-entry block list loaded, so both figures print: the budget
 //! holds with a 1M-entry list. Run through `./build.sh bench`, which prints
-//! them beside the budget.
+//! them beside the budget. `BENCH_LIMIT=N` checks only the first N URLs
+//! (warm-up included), so `scripts/bench-callgrind.sh` can count the
+//! instructions of a check, a figure that does not move with the machine's load.
 
 use std::time::Instant;
 
@@ -61,7 +63,7 @@ fn measure(engine: &Engine, urls: &[&str], what: &str) {
     ns.sort_unstable();
     let q = |p: f64| ns[((ns.len() as f64 * p) as usize).min(ns.len() - 1)] as f64 / 1000.0;
     println!(
-        "native check_url{what}\turls={}\tmedian_us={:.3}\tp99_us={:.3}\turls_per_s={:.0}",
+        "native check_url{what}\turls={}\tmedian_us={:.3}\tp99_us={:.3}\turls_per_s={:.0}\tbudget_median_us=1.5",
         urls.len(),
         q(0.5),
         q(0.99),
@@ -72,7 +74,8 @@ fn measure(engine: &Engine, urls: &[&str], what: &str) {
 fn main() {
     let path = std::env::var("BENCH_URLS").unwrap_or_else(|_| "target/bench-urls.txt".into());
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e} (run scripts/bench-urls.mjs)"));
-    let urls: Vec<&str> = text.lines().collect();
+    let limit = std::env::var("BENCH_LIMIT").ok().and_then(|n| n.parse::<usize>().ok()).unwrap_or(usize::MAX);
+    let urls: Vec<&str> = text.lines().take(limit).collect();
     let args: Vec<String> = std::env::args().collect();
     let list_entries = args
         .iter()
@@ -82,6 +85,9 @@ fn main() {
         .and_then(|n| n.parse::<usize>().ok())
         .filter(|&n| n > 0);
     let mut engine = Engine::new();
+    if urls.is_empty() {
+        return;
+    }
     measure(&engine, &urls, "");
     if let Some(n) = list_entries {
         let (list, _) = lists::compile_feed(&synthetic_feed(n), Role::Block, "bench").unwrap_or_else(|e| panic!("synthetic list: {e}"));

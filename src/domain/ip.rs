@@ -8,6 +8,10 @@
 /// decimal without leading zeros (`0.0.0.0` … `255.255.255.255`). Octal, hex and
 /// short forms are the canonicalizer's business: it rewrites them to this form.
 pub(super) fn is_ipv4(host: &str) -> bool {
+    // Most hosts are names: a last byte that is no digit settles it at once.
+    if !host.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let mut parts = 0;
     for part in host.split('.') {
         parts += 1;

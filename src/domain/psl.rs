@@ -32,6 +32,7 @@ pub(super) fn public_suffix(host: &str) -> Suffix {
     let mut best = Suffix { labels: 1, private: false };
     // Set when `*.` + the key so far is a rule: it matches one more label.
     let mut wildcard: Option<bool> = None;
+    let mut cursor = Cursor::default();
     for (i, label) in labels_from_right(host).enumerate() {
         let k = i + 1;
         if let Some(private) = wildcard.take() {
@@ -46,7 +47,7 @@ pub(super) fn public_suffix(host: &str) -> Suffix {
         };
         // Every key on the way to a rule is in the table, so a missing key
         // means no longer rule can match.
-        let flags = match find(&key[..len]) {
+        let flags = match cursor.find(&key[..len]) {
             Some(f) => f,
             None => break,
         };
@@ -98,22 +99,72 @@ fn append_label(key: &mut [u8; MAX_KEY_LEN], len: usize, label: &str) -> Option<
 }
 
 /// The flags stored for `key`, `None` when it is not in the table.
+#[cfg(test)]
 fn find(key: &[u8]) -> Option<u8> {
-    let block = BLOCKS.partition_point(|&start| cmp_first_key(start, key) != Ordering::Greater).checked_sub(1)?;
-    let start = usize::try_from(*BLOCKS.get(block)?).ok()?;
-    let end = match BLOCKS.get(block + 1) {
-        Some(&e) => usize::try_from(e).ok()?,
-        None => TABLE.len(),
-    };
-    let mut entries = Entries::new(TABLE.get(start..end)?);
-    while let Some(order) = entries.next_cmp(key) {
-        match order {
-            Ordering::Less => {}
-            Ordering::Equal => return Some(entries.flags),
-            Ordering::Greater => return None,
-        }
+    Cursor::default().find(key)
+}
+
+/// Where the last successful lookup of [`public_suffix`] left the decoder.
+///
+/// Each lookup extends the previous key by one label (`com`, then
+/// `com.example`), and a key sorts right after its prefix, so the next lookup
+/// can usually go on decoding from the entry just found instead of searching
+/// the block index and decoding its block from the start again. The decoder's
+/// state stays valid because the entry it stands on equals the old key, a
+/// prefix of the new one: it agrees with the new key on exactly as many bytes.
+struct Cursor {
+    /// The decoder, on the entry last found when `block` is set.
+    entries: Entries,
+    /// The number of the block `entries` decodes, once a key was found.
+    block: Option<usize>,
+}
+
+impl Default for Cursor {
+    fn default() -> Cursor {
+        Cursor { entries: Entries::new(&[]), block: None }
     }
-    None
+}
+
+impl Cursor {
+    /// The flags stored for `key`, `None` when it is not in the table. `key`
+    /// must extend the key of the previous successful call on this cursor.
+    fn find(&mut self, key: &[u8]) -> Option<u8> {
+        // Blocks to search when the key is not in the block last decoded.
+        let mut later = 0;
+        if let Some(block) = self.block.take() {
+            later = block + 1;
+            // The key is in this block unless the next block starts at or below it.
+            let next_starts_above = BLOCKS.get(later).is_none_or(|&start| cmp_first_key(start, key) == Ordering::Greater);
+            if next_starts_above {
+                return self.scan(block, key);
+            }
+        }
+        let rest = BLOCKS.get(later..)?;
+        let block = later + rest.partition_point(|&start| cmp_first_key(start, key) != Ordering::Greater).checked_sub(1)?;
+        let start = usize::try_from(*BLOCKS.get(block)?).ok()?;
+        let end = match BLOCKS.get(block + 1) {
+            Some(&e) => usize::try_from(e).ok()?,
+            None => TABLE.len(),
+        };
+        self.entries = Entries::new(TABLE.get(start..end)?);
+        self.scan(block, key)
+    }
+
+    /// Decodes on in block `block` until an entry is not smaller than `key`;
+    /// stays on that entry when it is the key.
+    fn scan(&mut self, block: usize, key: &[u8]) -> Option<u8> {
+        while let Some(order) = self.entries.next_cmp(key) {
+            match order {
+                Ordering::Less => {}
+                Ordering::Equal => {
+                    self.block = Some(block);
+                    return Some(self.entries.flags);
+                }
+                Ordering::Greater => return None,
+            }
+        }
+        None
+    }
 }
 
 /// Compares the key of the (whole, unshared) entry starting at byte `start`
@@ -318,6 +369,53 @@ mod tests {
         assert_eq!(find(b"jp.kobe.city"), Some(EXCEPTION));
         assert_eq!(find(b"jp.tokyo"), Some(EXACT));
         assert_eq!(find(b"cn.xn--55qx5d"), Some(EXACT));
+    }
+
+    /// `public_suffix` with a fresh search for every key, as it was before
+    /// the cursor: the reference the cursor's shortcut must agree with.
+    fn public_suffix_without_cursor(host: &str) -> Suffix {
+        let mut key = [0u8; MAX_KEY_LEN];
+        let mut len = 0;
+        let mut best = Suffix { labels: 1, private: false };
+        let mut wildcard: Option<bool> = None;
+        for (i, label) in labels_from_right(host).enumerate() {
+            let k = i + 1;
+            if let Some(private) = wildcard.take() {
+                best = Suffix { labels: k, private };
+            }
+            let Some(l) = append_label(&mut key, len, label) else { break };
+            len = l;
+            let Some(flags) = find(&key[..len]) else { break };
+            if flags & EXCEPTION != 0 {
+                return Suffix { labels: k - 1, private: flags & EXCEPTION_PRIVATE != 0 };
+            }
+            if flags & EXACT != 0 {
+                best = Suffix { labels: k, private: flags & EXACT_PRIVATE != 0 };
+            }
+            if flags & WILDCARD != 0 {
+                wildcard = Some(flags & WILDCARD_PRIVATE != 0);
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn cursor_agrees_with_fresh_searches_for_every_key() {
+        let mut entries = Entries::new(TABLE);
+        let mut prev: Vec<u8> = Vec::new();
+        let mut hosts = 0;
+        while let Some((key, _)) = entries.next_key_from(&prev) {
+            let text = String::from_utf8_lossy(&key).into_owned();
+            let host: Vec<&str> = text.split('.').rev().collect();
+            let host = host.join(".");
+            for extra in ["", "a.", "www.", "zz.a.", "0-x.b.c."] {
+                let h = format!("{extra}{host}");
+                assert_eq!(public_suffix(&h), public_suffix_without_cursor(&h), "{h}");
+                hosts += 1;
+            }
+            prev = key;
+        }
+        assert!(hosts > 50_000);
     }
 
     #[test]
