@@ -7,10 +7,13 @@
 //! neighbourhood). A candidate label then costs about one hash lookup per
 //! character, whatever the number of brands.
 
+mod two_slips;
+
 use std::sync::OnceLock;
 
 use super::skeleton::{fold_letters, skeleton};
 use crate::brands::{self, hash_bytes, Brand, Brands, FxMap};
+use two_slips::TwoSlips;
 
 /// What kind of lookalike a label is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +32,9 @@ pub enum Kind {
     Typo,
     /// One flipped bit away (`amazgn`).
     Bitsquat,
+    /// Two slips in a label long enough to have no honest neighbours that far
+    /// (`americanexpzzess`, `myeiherwollet`).
+    TwoSlips,
     /// Reads as the brand's label once letters that only roughly resemble
     /// each other are merged (`c`/`e`, `n`/`m`, `d`/`b`) and doubled letters
     /// collapsed (`gnall`, `grrail`): looser than a confusable, so it only adds weight.
@@ -155,10 +161,24 @@ pub struct Index {
     ordinary_skeletons: FxMap<String, (u16, &'static str)>,
     /// [`loose_key`] hash of each official label long enough for it → entry.
     loose: FxMap<u64, u32>,
+    /// [`merge_key`] hash of each such label's skeleton → entry: the loose
+    /// merges on top of the pair folds (`fecllex`, `srnbc`).
+    loose_pairs: FxMap<u64, u32>,
+    /// Skeletons of labels too short or too ordinary for any other lookalike
+    /// (`ups`, `au`, `live`) → (brand, domain): matched only by labels written
+    /// with non-ASCII letters (`ȕpś`, `lìve`), which cannot be honest spellings
+    /// of them. (Digits for letters were tried: `1cdn` is an honest name.)
+    disguised_only: FxMap<String, (u16, &'static str)>,
+    /// Two-slip neighbourhoods of the long plain labels and of their skeletons.
+    plain_two: TwoSlips,
+    skeletons_two: TwoSlips,
 }
 
 /// Shortest official label whose loose key is distinctive enough to match on.
 const LOOSE_MIN: usize = 5;
+/// Shortest skeleton whose [`merge_key`] is matched: pair folds on top of the
+/// merges let five-letter keys meet ordinary words (`connect`, `eonet`).
+const LOOSE_PAIRS_MIN: usize = 6;
 /// How much longer or shorter than the brand's label a loose lookalike may be.
 const LOOSE_LEN_SLACK: usize = 1;
 
@@ -167,14 +187,23 @@ const LOOSE_LEN_SLACK: usize = 1;
 /// for one another merged (`c`→`e`, `d`→`b`, `n` and `r`→`m`, `z`→`s`), then
 /// runs of one letter collapsed, so `grrail`, `gnall` and `gmail` meet. The
 /// pair folds of skeletons (`lc`→`k`) are left out: they would split `googlc`
-/// from `google`. No allocation: the key is built on the stack. Also returns
-/// how many characters the label reads as, before runs are collapsed.
+/// from `google` (the skeleton's own [`merge_key`] is a second key, for the
+/// lookalikes that need them). No allocation: the key is built on the stack.
+/// Also returns how many characters the label reads as, before runs are collapsed.
 fn loose_key(label: &str) -> Option<(u64, usize)> {
     let mut letters = [0u8; 128];
     let len = fold_letters(label, &mut letters)?;
+    merge_key(&letters[..len])
+}
+
+/// Merges the letters a hurried reader takes for one another (`c`→`e`,
+/// `d`→`b`, `n` and `r`→`m`, `z`→`s`) in already folded letters, collapses
+/// runs of one letter, and hashes the result; with the length before
+/// collapsing. `None` when too short to be distinctive.
+fn merge_key(letters: &[u8]) -> Option<(u64, usize)> {
     let mut buf = [0u8; 128];
     let mut n = 0;
-    for &b in &letters[..len] {
+    for &b in letters.iter().take(buf.len()) {
         let m = match b {
             b'c' => b'e',
             b'd' => b'b',
@@ -188,7 +217,7 @@ fn loose_key(label: &str) -> Option<(u64, usize)> {
         buf[n] = m;
         n += 1;
     }
-    (n >= LOOSE_MIN - 1).then(|| (hash_bytes(&buf[..n]), len))
+    (n >= LOOSE_MIN - 1).then(|| (hash_bytes(&buf[..n]), letters.len()))
 }
 
 /// The index for the built-in brand table, built on first use.
@@ -216,12 +245,22 @@ impl Index {
             glued: FxMap::default(),
             ordinary_skeletons: FxMap::default(),
             loose: FxMap::default(),
+            loose_pairs: FxMap::default(),
+            disguised_only: FxMap::default(),
+            plain_two: TwoSlips::default(),
+            skeletons_two: TwoSlips::default(),
         };
         let mut skel = String::new();
         for (b, brand) in brands.all().iter().enumerate() {
             for domain in &brand.domains {
                 let label = domain.label();
-                if label.len() < MIN_LABEL || !skeleton(label, &mut skel) || skel.len() < MIN_LABEL {
+                if !skeleton(label, &mut skel) {
+                    continue;
+                }
+                if label.len() >= 2 && (label.len() < MIN_LABEL || skel.len() < MIN_LABEL || domain.ordinary) {
+                    index.disguised_only.entry(skel.clone()).or_insert((b as u16, domain.name));
+                }
+                if label.len() < MIN_LABEL || skel.len() < MIN_LABEL {
                     continue;
                 }
                 if domain.ordinary {
@@ -236,11 +275,16 @@ impl Index {
                 let plain = label.replace('-', "");
                 index.plain.add(&plain, e);
                 index.skeletons.add(&skel, e);
+                index.plain_two.add(&plain, e);
+                index.skeletons_two.add(&skel, e);
                 index.entries.push(Entry { brand: b as u16, domain: domain.name, label, plain });
                 index.by_label.entry(label).or_insert(e);
                 if index.entries[e as usize].plain.len() >= LOOSE_MIN {
                     if let Some((key, _)) = loose_key(label) {
                         index.loose.entry(key).or_insert(e);
+                    }
+                    if let Some((key, _)) = merge_key(skel.as_bytes()).filter(|_| skel.len() >= LOOSE_PAIRS_MIN) {
+                        index.loose_pairs.entry(key).or_insert(e);
                     }
                 }
                 index.glued.entry(hash_undotted(domain.name)).or_insert(e);
@@ -265,10 +309,20 @@ impl Index {
             return Some(self.found(Kind::NearIdentical, e));
         }
         let mut skel = String::new();
-        if !skeleton(readable, &mut skel) || skel.len() < MIN_LABEL {
+        if !skeleton(readable, &mut skel) {
             return None;
         }
         let plain = readable.replace('-', "");
+        if !readable.is_ascii() {
+            if let Some(&(b, domain)) = self.disguised_only.get(skel.as_str()) {
+                if plain != domain.split('.').next().unwrap_or("").replace('-', "") {
+                    return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
+                }
+            }
+        }
+        if skel.len() < MIN_LABEL {
+            return None;
+        }
         if let Some(e) = self.skeletons.exact_match(&skel) {
             let same_letters = plain == self.entries[e as usize].plain;
             return Some(self.found(if same_letters { Kind::NearIdentical } else { Kind::Confusable }, e));
@@ -278,17 +332,29 @@ impl Index {
                 return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
             }
         }
+        let suffix = site.strip_prefix(raw).and_then(|s| s.strip_prefix('.')).unwrap_or("");
+        // Whether the brand owns its label under this very suffix (`visa` for
+        // `vis.com`): short labels are only typo'd when kept under it.
+        let same_suffix = |e: u32| {
+            let label = self.entries[e as usize].label;
+            !suffix.is_empty() && self.brands.official(&format!("{label}.{suffix}")).is_some()
+        };
         let mut best = None;
         if plain.is_ascii() {
             self.plain.one_edit(plain.as_bytes(), |e, key| {
-                best = judge(key, plain.as_bytes(), raw, self.entries[e as usize].label).map(|k| self.found(k, e));
+                best = judge(key, plain.as_bytes(), raw, self.entries[e as usize].label, || same_suffix(e)).map(|k| self.found(k, e));
                 best.is_some()
             });
         }
-        // Look-alike characters plus a slip: compare what people see.
+        // Look-alike characters plus a slip: compare what people see. A label
+        // one plain edit from the brand's was judged above: its skeleton must
+        // not turn a rejected slip into an accepted one (`bling`, `bing`).
         if best.is_none() && skel != plain {
             self.skeletons.one_edit(skel.as_bytes(), |e, key| {
-                best = judge(key, skel.as_bytes(), raw, self.entries[e as usize].label)
+                if edit(self.entries[e as usize].plain.as_bytes(), plain.as_bytes()).is_some() {
+                    return false;
+                }
+                best = judge(key, skel.as_bytes(), raw, self.entries[e as usize].label, || same_suffix(e))
                     .map(|k| self.found(if k == Kind::Bitsquat { Kind::Typo } else { k }, e));
                 best.is_some()
             });
@@ -299,6 +365,20 @@ impl Index {
                 let close = |e: u32| len.abs_diff(self.entries[e as usize].plain.len()) <= LOOSE_LEN_SLACK;
                 best = self.loose.get(&key).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
             }
+        }
+        if best.is_none() && skel != plain {
+            if let Some((key, len)) = merge_key(skel.as_bytes()).filter(|&(_, len)| len >= LOOSE_MIN) {
+                let close = |e: u32| len.abs_diff(self.skeletons.of_entry[e as usize].len()) <= LOOSE_LEN_SLACK;
+                best = self.loose_pairs.get(&key).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
+            }
+        }
+        if best.is_none() && plain.is_ascii() {
+            let key_of = |e: u32| self.plain.of_entry[e as usize].as_bytes();
+            best = self.plain_two.find(plain.as_bytes(), key_of, |_| true).map(|e| self.found(Kind::TwoSlips, e));
+        }
+        if best.is_none() && skel != plain {
+            let key_of = |e: u32| self.skeletons.of_entry[e as usize].as_bytes();
+            best = self.skeletons_two.find(skel.as_bytes(), key_of, |_| true).map(|e| self.found(Kind::TwoSlips, e));
         }
         best
     }
@@ -339,7 +419,7 @@ fn hash_undotted(text: &str) -> u64 {
 
 /// Classifies `cand` against the brand key `brand` (both plain or both
 /// skeletons); `None` when the edit is not one a lookalike would make.
-fn judge(brand: &[u8], cand: &[u8], raw: &str, label: &str) -> Option<Kind> {
+fn judge(brand: &[u8], cand: &[u8], raw: &str, label: &str, same_suffix: impl Fn() -> bool) -> Option<Kind> {
     let e = edit(brand, cand)?;
     let len = brand.len();
     let unnoticed = match e {
@@ -354,7 +434,7 @@ fn judge(brand: &[u8], cand: &[u8], raw: &str, label: &str) -> Option<Kind> {
     if is_bitflip(raw.as_bytes(), label.as_bytes()) {
         return Some(Kind::Bitsquat);
     }
-    accept(brand, &e).then_some(Kind::Typo)
+    accept(brand, &e, same_suffix).then_some(Kind::Typo)
 }
 
 /// Whether two equal-length labels differ in exactly one byte, by one bit.
@@ -418,30 +498,42 @@ fn is_vowel(b: u8) -> bool {
 }
 
 /// Whether a slip on a brand key of this length is still a lookalike. Long
-/// labels accept any single edit; shorter ones only the slips people make or
-/// cannot see, because short labels have many honest neighbours.
-fn accept(brand: &[u8], e: &Edit) -> bool {
+/// labels accept nearly any single edit; shorter ones only the slips people
+/// make or cannot see, because short labels have many honest neighbours.
+/// Four-letter labels take the common slips (a neighbouring key, a vowel, an
+/// extra letter) only under the brand's own suffix (`same_suffix`). Dropping
+/// the first or last letter often leaves an honest word (`tmobile`/`mobile`,
+/// `icloud`/`cloud`), so it needs a longer label, and an `s` appended to a short
+/// one is its plural. Measured on the Tranco list.
+fn accept(brand: &[u8], e: &Edit, same_suffix: impl Fn() -> bool) -> bool {
     let len = brand.len();
-    if len >= 8 {
-        return true;
-    }
     let neighbour_or_double = |at: usize, byte: u8| {
         let before = at.checked_sub(1).map(|i| brand[i]);
         let after = brand.get(at).copied();
         [before, after].into_iter().flatten().any(|n| n == byte || keyboard_neighbours(n).contains(&byte))
     };
+    // The common slips count on a four-letter label kept under the brand's suffix.
+    let common = |min: usize| len >= min || (len == 4 && same_suffix());
     match *e {
         Edit::Transpose => true,
         Edit::Substitute { from, to, .. } => {
-            looks_alike(from, to) || (len >= 5 && (keyboard_neighbours(from).contains(&to) || (is_vowel(from) && is_vowel(to))))
+            len >= 8 || looks_alike(from, to) || (common(5) && (keyboard_neighbours(from).contains(&to) || (is_vowel(from) && is_vowel(to))))
         }
         Edit::Insert { at, byte } => {
             let double = at.checked_sub(1).map(|i| brand[i]) == Some(byte) || brand.get(at) == Some(&byte);
-            double || (len >= 5 && (neighbour_or_double(at, byte) || (at == len && byte.is_ascii_digit())))
+            // An `s` on a short word is its plural (`aeons`, `apples`), not a slip.
+            let appended = at == len && !(byte == b's' && len <= 5);
+            let interior = at > 0 && at < len;
+            double
+                || len >= 8
+                || (appended && common(5))
+                || (interior && (len >= 5 || (common(5) && neighbour_or_double(at, byte))))
+                || (at == 0 && (len >= 7 || (len >= 5 && neighbour_or_double(at, byte))))
         }
         Edit::Omit { at } => {
             let doubled = brand.get(at + 1) == Some(&brand[at]) || (at > 0 && brand[at - 1] == brand[at]);
-            doubled || len >= 6
+            let edge_min = if at == 0 { 8 } else if at + 1 == len { 9 } else { 6 };
+            doubled || len >= edge_min
         }
     }
 }
@@ -497,7 +589,7 @@ mod tests {
         assert_eq!(kind("apply", "apply.com"), None);
         assert_eq!(kind("smbx", "smbx.com"), None);
         assert_eq!(kind("aeons", "aeons.com"), None);
-        assert_eq!(kind("tiktokv", "tiktokv.com"), None);
+        assert_eq!(kind("apples", "apples.com"), None, "a plural");
         assert_eq!(kind("sagawa", "sagawa.com"), None);
     }
 }

@@ -65,6 +65,7 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
                 Kind::Bitsquat => "bitsquat",
                 Kind::TldSwap => "tld-swap",
                 Kind::Loose => "loose-lookalike",
+                Kind::TwoSlips => "double-typo-domain",
             };
             out.push(Reason::new(code).brand(l.brand.name).detail(l.domain));
             flagged = true;
