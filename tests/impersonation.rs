@@ -177,3 +177,15 @@ fn internationalised_homographs_of_short_and_ordinary_labels_are_dangerous() {
         assert_eq!(lookalike_code(url), None, "{url}");
     }
 }
+
+#[test]
+fn two_letters_drawn_for_one_call_for_caution() {
+    // `bl` for `d`, and with one slip more on a longer label.
+    assert_eq!(lookalike_code("https://nintenblo.com/"), Some("loose-lookalike"));
+    assert_eq!(lookalike_code("https://epocscarbl.co.jp/"), Some("loose-lookalike"));
+    assert_eq!(check("https://nintenblo.com/").0, Level::Caution);
+    // A short label does not take the further slip (`bling` → `ding` → `bing`).
+    for url in ["https://bling.com/", "https://blingo.com/"] {
+        assert_eq!(lookalike_code(url), None, "{url}");
+    }
+}

@@ -7,6 +7,7 @@
 //! neighbourhood). A candidate label then costs about one hash lookup per
 //! character, whatever the number of brands.
 
+mod pairs;
 mod two_slips;
 
 use std::sync::OnceLock;
@@ -179,6 +180,9 @@ const LOOSE_MIN: usize = 5;
 /// Shortest skeleton whose [`merge_key`] is matched: pair folds on top of the
 /// merges let five-letter keys meet ordinary words (`connect`, `eonet`).
 const LOOSE_PAIRS_MIN: usize = 6;
+/// Shortest brand key on which two letters drawn for one may come with one
+/// further slip.
+const PAIR_SLIP_MIN: usize = 6;
 /// How much longer or shorter than the brand's label a loose lookalike may be.
 const LOOSE_LEN_SLACK: usize = 1;
 
@@ -315,7 +319,8 @@ impl Index {
         let plain = readable.replace('-', "");
         if !readable.is_ascii() {
             if let Some(&(b, domain)) = self.disguised_only.get(skel.as_str()) {
-                if plain != domain.split('.').next().unwrap_or("").replace('-', "") {
+                let official = domain.split('.').next().unwrap_or("").replace('-', "");
+                if plain != official && not_shorter(&plain, &official) {
                     return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
                 }
             }
@@ -323,12 +328,13 @@ impl Index {
         if skel.len() < MIN_LABEL {
             return None;
         }
-        if let Some(e) = self.skeletons.exact_match(&skel) {
+        if let Some(e) = self.skeletons.exact_match(&skel).filter(|&e| not_shorter(&plain, &self.entries[e as usize].plain)) {
             let same_letters = plain == self.entries[e as usize].plain;
             return Some(self.found(if same_letters { Kind::NearIdentical } else { Kind::Confusable }, e));
         }
         if let Some(&(b, domain)) = self.ordinary_skeletons.get(skel.as_str()) {
-            if plain != domain.split('.').next().unwrap_or("") {
+            let official = domain.split('.').next().unwrap_or("");
+            if plain != official && not_shorter(&plain, official) {
                 return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
             }
         }
@@ -373,6 +379,28 @@ impl Index {
             }
         }
         if best.is_none() && plain.is_ascii() {
+            // Two letters drawn for one, alone or with one slip more.
+            pairs::each_contraction(plain.as_bytes(), |v| {
+                let text = std::str::from_utf8(v).unwrap_or("");
+                if let Some(e) = self.plain.exact_match(text) {
+                    best = Some(self.found(Kind::Loose, e));
+                    return true;
+                }
+                // The further slip only on labels long enough to stay distinctive (`bling` is no `bing`).
+                self.plain.one_edit(v, |e, key| {
+                    if key.len() < PAIR_SLIP_MIN {
+                        return false;
+                    }
+                    let kind = judge(key, v, text, self.entries[e as usize].label, || same_suffix(e));
+                    if matches!(kind, Some(Kind::NearIdentical | Kind::Typo)) {
+                        best = Some(self.found(Kind::Loose, e));
+                    }
+                    best.is_some()
+                });
+                best.is_some()
+            });
+        }
+        if best.is_none() && plain.is_ascii() {
             let key_of = |e: u32| self.plain.of_entry[e as usize].as_bytes();
             best = self.plain_two.find(plain.as_bytes(), key_of, |_| true).map(|e| self.found(Kind::TwoSlips, e));
         }
@@ -401,6 +429,15 @@ impl Index {
     pub fn split_match(&self, host: &str) -> Option<Lookalike> {
         self.glued_get(host).map(|e| self.found(Kind::NearIdentical, e))
     }
+}
+
+/// Whether `cand` has at least as many characters as the official label
+/// `brand`. Look-alike spellings are as long or longer (`rn` for `m`, `cl`
+/// for `d`); a shorter label only meets the brand's skeleton because a pair
+/// fold ate the brand's own letters (`picpay` reads `pkpay`), which is no
+/// disguise: such labels are left to the typo rules.
+fn not_shorter(cand: &str, brand: &str) -> bool {
+    cand.chars().count() >= brand.len()
 }
 
 /// Hash of `text` with its dots removed, without allocating.
@@ -489,7 +526,8 @@ fn keyboard_neighbours(b: u8) -> &'static [u8] {
 
 /// Letter pairs that look alike even in ASCII (after the skeleton folds).
 fn looks_alike(a: u8, b: u8) -> bool {
-    const PAIRS: &[(u8, u8)] = &[(b'c', b'e'), (b'b', b'd'), (b'g', b'q'), (b'm', b'n'), (b'n', b'r'), (b'u', b'v'), (b'a', b'o'), (b'o', b'c')];
+    const PAIRS: &[(u8, u8)] =
+        &[(b'c', b'e'), (b'b', b'd'), (b'g', b'q'), (b'm', b'n'), (b'n', b'r'), (b'u', b'v'), (b'a', b'o'), (b'o', b'c'), (b'3', b'8'), (b'6', b'9')];
     PAIRS.iter().any(|&(x, y)| (x, y) == (a, b) || (y, x) == (a, b))
 }
 

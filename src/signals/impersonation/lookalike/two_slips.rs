@@ -1,5 +1,5 @@
 //! Two slips in a long brand label (`americanexpzzess`, `myeiherwollet`):
-//! labels of eleven characters and more have no honest neighbours two edits
+//! labels of twelve characters and more have no honest neighbours two edits
 //! away (measured on the Tranco list), while scam kits often carry two typos.
 //!
 //! The long keys are kept by length, each with the set of symbols it uses
@@ -9,7 +9,7 @@
 //! a few dozen bit operations per label, no allocation.
 
 /// Shortest brand key (letters and digits, hyphens dropped) matched with two slips.
-pub(super) const MIN_KEY: usize = 11;
+pub(super) const MIN_KEY: usize = 12;
 
 /// Longest key or candidate looked at (longer labels are not typed brand names).
 const MAX_LEN: usize = 40;
