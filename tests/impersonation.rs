@@ -189,3 +189,14 @@ fn two_letters_drawn_for_one_call_for_caution() {
         assert_eq!(lookalike_code(url), None, "{url}");
     }
 }
+
+#[test]
+fn three_letter_labels_take_one_more_letter_under_their_own_suffix() {
+    for url in ["https://dhlq.com/", "https://ddhl.de/", "https://jcbx.co.jp/"] {
+        assert_eq!(lookalike_code(url), Some("typo-domain"), "{url}");
+    }
+    // Another suffix, or a letter in front, is any four-letter name.
+    for url in ["https://dhlq.org/", "https://jcbx.com/", "https://xjcb.co.jp/"] {
+        assert_eq!(lookalike_code(url), None, "{url}");
+    }
+}

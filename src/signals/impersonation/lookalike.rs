@@ -8,12 +8,14 @@
 //! character, whatever the number of brands.
 
 mod pairs;
+mod short;
 mod two_slips;
 
 use std::sync::OnceLock;
 
 use super::skeleton::{fold_letters, skeleton};
 use crate::brands::{self, hash_bytes, Brand, Brands, FxMap};
+use short::ShortLabels;
 use two_slips::TwoSlips;
 
 /// What kind of lookalike a label is.
@@ -170,6 +172,8 @@ pub struct Index {
     /// with non-ASCII letters (`ȕpś`, `lìve`), which cannot be honest spellings
     /// of them. (Digits for letters were tried: `1cdn` is an honest name.)
     disguised_only: FxMap<String, (u16, &'static str)>,
+    /// Three-letter labels, for one letter appended or doubled.
+    short: ShortLabels,
     /// Two-slip neighbourhoods of the long plain labels and of their skeletons.
     plain_two: TwoSlips,
     skeletons_two: TwoSlips,
@@ -251,6 +255,7 @@ impl Index {
             loose: FxMap::default(),
             loose_pairs: FxMap::default(),
             disguised_only: FxMap::default(),
+            short: ShortLabels::default(),
             plain_two: TwoSlips::default(),
             skeletons_two: TwoSlips::default(),
         };
@@ -263,6 +268,9 @@ impl Index {
                 }
                 if label.len() >= 2 && (label.len() < MIN_LABEL || skel.len() < MIN_LABEL || domain.ordinary) {
                     index.disguised_only.entry(skel.clone()).or_insert((b as u16, domain.name));
+                }
+                if !domain.ordinary {
+                    index.short.add(label, b as u16, domain.name);
                 }
                 if label.len() < MIN_LABEL || skel.len() < MIN_LABEL {
                     continue;
@@ -325,6 +333,13 @@ impl Index {
                 }
             }
         }
+        let suffix = site.strip_prefix(raw).and_then(|s| s.strip_prefix('.')).unwrap_or("");
+        // Whether a brand owns `label` under this very suffix (`visa` for
+        // `vis.com`): short labels are only typo'd when kept under it.
+        let owned = |label: &str| !suffix.is_empty() && self.brands.official(&format!("{label}.{suffix}")).is_some();
+        if let Some((b, domain)) = self.short.find(plain.as_bytes(), owned) {
+            return Some(Lookalike { kind: Kind::Typo, brand: &self.brands.all()[usize::from(b)], domain });
+        }
         if skel.len() < MIN_LABEL {
             return None;
         }
@@ -338,13 +353,7 @@ impl Index {
                 return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
             }
         }
-        let suffix = site.strip_prefix(raw).and_then(|s| s.strip_prefix('.')).unwrap_or("");
-        // Whether the brand owns its label under this very suffix (`visa` for
-        // `vis.com`): short labels are only typo'd when kept under it.
-        let same_suffix = |e: u32| {
-            let label = self.entries[e as usize].label;
-            !suffix.is_empty() && self.brands.official(&format!("{label}.{suffix}")).is_some()
-        };
+        let same_suffix = |e: u32| owned(self.entries[e as usize].label);
         let mut best = None;
         if plain.is_ascii() {
             self.plain.one_edit(plain.as_bytes(), |e, key| {
@@ -387,6 +396,9 @@ impl Index {
                     return true;
                 }
                 // The further slip only on labels long enough to stay distinctive (`bling` is no `bing`).
+                if v.len() + 1 < PAIR_SLIP_MIN {
+                    return false;
+                }
                 self.plain.one_edit(v, |e, key| {
                     if key.len() < PAIR_SLIP_MIN {
                         return false;

@@ -11,6 +11,8 @@
 //!   across labels (`am.azon.co.jp`).
 //! - `typo-domain`: one typing slip from a shorter brand label (`amazpn.com`,
 //!   `rakuetn.com`).
+//! - `double-typo-domain`: two slips in a brand label of twelve letters or
+//!   more (`americanexpzzess.com`).
 //! - `bitsquat`: one flipped bit from a brand's label.
 //! - `loose-lookalike`: the brand's label once roughly similar letters are
 //!   merged and doubled letters collapsed (`gnall`, `grrail`).

@@ -5,41 +5,37 @@
 //! looser pairs are undone here one at a time, and what is left is matched
 //! against the brand labels like a typo. A few variants per label.
 
-/// Two-letter groups and the letter they imitate.
-const PAIRS: &[(&[u8; 2], u8)] = &[
-    (b"rn", b'm'),
-    (b"nn", b'm'),
-    (b"rr", b'm'),
-    (b"vv", b'w'),
-    (b"cl", b'd'),
-    (b"dl", b'd'),
-    (b"bl", b'd'),
-    (b"lb", b'b'),
-    (b"ld", b'b'),
-    (b"lc", b'k'),
-    (b"lh", b'h'),
-];
+/// The letter a two-letter group imitates, if it is one of the groups.
+fn imitated(a: u8, b: u8) -> Option<u8> {
+    match (a, b) {
+        (b'r' | b'n', b'n') | (b'r', b'r') => Some(b'm'),
+        (b'v', b'v') => Some(b'w'),
+        (b'c' | b'd' | b'b', b'l') => Some(b'd'),
+        (b'l', b'b' | b'd') => Some(b'b'),
+        (b'l', b'c') => Some(b'k'),
+        (b'l', b'h') => Some(b'h'),
+        _ => None,
+    }
+}
 
 /// Longest label looked at.
 const MAX_LEN: usize = 64;
 
-/// Calls `f` with `label` where one two-letter group of [`PAIRS`] is replaced
-/// by its letter, for each such group, until `f` returns true.
+/// Calls `f` with `label` where one two-letter group is replaced
+/// by its letter ([`imitated`]), for each such group, until `f` returns true.
 pub(super) fn each_contraction(label: &[u8], mut f: impl FnMut(&[u8]) -> bool) {
     if label.len() > MAX_LEN {
         return;
     }
     let mut buf = [0u8; MAX_LEN];
     for i in 0..label.len().saturating_sub(1) {
-        let pair = [label[i], label[i + 1]];
-        for &(_, letter) in PAIRS.iter().filter(|(p, _)| **p == pair) {
-            buf[..i].copy_from_slice(&label[..i]);
-            buf[i] = letter;
-            let rest = &label[i + 2..];
-            buf[i + 1..i + 1 + rest.len()].copy_from_slice(rest);
-            if f(&buf[..label.len() - 1]) {
-                return;
-            }
+        let Some(letter) = imitated(label[i], label[i + 1]) else { continue };
+        buf[..i].copy_from_slice(&label[..i]);
+        buf[i] = letter;
+        let rest = &label[i + 2..];
+        buf[i + 1..i + 1 + rest.len()].copy_from_slice(rest);
+        if f(&buf[..label.len() - 1]) {
+            return;
         }
     }
 }
