@@ -107,7 +107,7 @@ fn page_text_names_brands() {
 
 fn lookalike_code(url: &str) -> Option<&'static str> {
     const LOOKALIKE: &[&str] =
-        &["confusable-domain", "lookalike-domain", "typo-domain", "double-typo-domain", "bitsquat", "loose-lookalike", "tld-swap"];
+        &["confusable-domain", "lookalike-domain", "typo-domain", "double-typo-domain", "bitsquat", "bitsquat-same-suffix", "loose-lookalike", "tld-swap"];
     check(url).2.into_iter().find(|c| LOOKALIKE.contains(c))
 }
 
@@ -198,5 +198,17 @@ fn three_letter_labels_take_one_more_letter_under_their_own_suffix() {
     // Another suffix, or a letter in front, is any four-letter name.
     for url in ["https://dhlq.org/", "https://jcbx.com/", "https://xjcb.co.jp/"] {
         assert_eq!(lookalike_code(url), None, "{url}");
+    }
+}
+
+#[test]
+fn bitsquats_under_the_brands_own_suffix_call_for_caution() {
+    // `nintendm.com`: one flipped bit (o/m), kept under nintendo.com's suffix.
+    assert_eq!(lookalike_code("https://nintendm.com/"), Some("bitsquat-same-suffix"));
+    assert_eq!(check("https://nintendm.com/").0, Level::Caution);
+    // Elsewhere, or on a four-letter label (`hulw`/`hulu`), it only adds weight.
+    for url in ["https://nintendm.org/", "https://hulw.com/"] {
+        assert_eq!(lookalike_code(url), Some("bitsquat"), "{url}");
+        assert_eq!(check(url).0, Level::Unknown, "{url}");
     }
 }

@@ -33,8 +33,11 @@ pub enum Kind {
     /// One plausible typing slip away, on a label short enough that honest
     /// sites live nearby (`amazpn`, `mercair`).
     Typo,
-    /// One flipped bit away (`amazgn`).
+    /// One flipped bit away (`amazgn.net`).
     Bitsquat,
+    /// One flipped bit away, under a suffix the brand uses with that label
+    /// (`amazgn.com`): how bitsquats are registered, rarely an honest name.
+    BitsquatSameSuffix,
     /// Two slips in a label long enough to have no honest neighbours that far
     /// (`americanexpzzess`, `myeiherwollet`).
     TwoSlips,
@@ -370,7 +373,7 @@ impl Index {
                     return false;
                 }
                 best = judge(key, skel.as_bytes(), raw, self.entries[e as usize].label, || same_suffix(e))
-                    .map(|k| self.found(if k == Kind::Bitsquat { Kind::Typo } else { k }, e));
+                    .map(|k| self.found(if matches!(k, Kind::Bitsquat | Kind::BitsquatSameSuffix) { Kind::Typo } else { k }, e));
                 best.is_some()
             });
         }
@@ -481,7 +484,8 @@ fn judge(brand: &[u8], cand: &[u8], raw: &str, label: &str, same_suffix: impl Fn
         return Some(Kind::NearIdentical);
     }
     if is_bitflip(raw.as_bytes(), label.as_bytes()) {
-        return Some(Kind::Bitsquat);
+        // Four-letter labels have too many honest one-bit neighbours (`joom`, `zoom`).
+        return Some(if len >= 5 && same_suffix() { Kind::BitsquatSameSuffix } else { Kind::Bitsquat });
     }
     accept(brand, &e, same_suffix).then_some(Kind::Typo)
 }
@@ -614,7 +618,8 @@ mod tests {
         assert_eq!(kind("rakuetn", "rakuetn.co.jp"), Some((Kind::Typo, "rakuten.co.jp")));
         assert_eq!(kind("mercair", "mercair.com"), Some((Kind::Typo, "mercari.com")));
         assert_eq!(kind("smbccard", "smbccard.com"), Some((Kind::NearIdentical, "smbc-card.com")));
-        assert_eq!(kind("amazgn", "amazgn.com"), Some((Kind::Bitsquat, "amazon.co.jp")));
+        assert_eq!(kind("amazgn", "amazgn.net"), Some((Kind::Bitsquat, "amazon.co.jp")));
+        assert_eq!(kind("amazgn", "amazgn.com"), Some((Kind::BitsquatSameSuffix, "amazon.co.jp")));
         assert_eq!(kind("arnazon", "arnazon.com"), Some((Kind::Confusable, "amazon.co.jp")));
         assert_eq!(kind("smbc-card", "smbc-card.hr"), Some((Kind::TldSwap, "smbc-card.com")));
         assert_eq!(kind("smtbjp", "smtbjp.com"), Some((Kind::NearIdentical, "smtb.jp")));

@@ -13,7 +13,8 @@
 //!   `rakuetn.com`).
 //! - `double-typo-domain`: two slips in a brand label of twelve letters or
 //!   more (`americanexpzzess.com`).
-//! - `bitsquat`: one flipped bit from a brand's label.
+//! - `bitsquat`: one flipped bit from a brand's label; `bitsquat-same-suffix`
+//!   when kept under the brand's own suffix (`amazgn.com`).
 //! - `loose-lookalike`: the brand's label once roughly similar letters are
 //!   merged and doubled letters collapsed (`gnall`, `grrail`).
 //! - `tld-swap`: a brand's exact label under another suffix (`smbc-card.hr`).
@@ -65,6 +66,7 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
                 Kind::NearIdentical => "lookalike-domain",
                 Kind::Typo => "typo-domain",
                 Kind::Bitsquat => "bitsquat",
+                Kind::BitsquatSameSuffix => "bitsquat-same-suffix",
                 Kind::TldSwap => "tld-swap",
                 Kind::Loose => "loose-lookalike",
                 Kind::TwoSlips => "double-typo-domain",
