@@ -203,12 +203,14 @@ fn three_letter_labels_take_one_more_letter_under_their_own_suffix() {
 
 #[test]
 fn bitsquats_under_the_brands_own_suffix_call_for_caution() {
-    // `nintendm.com`: one flipped bit (o/m), kept under nintendo.com's suffix.
-    assert_eq!(lookalike_code("https://nintendm.com/"), Some("bitsquat-same-suffix"));
-    assert_eq!(check("https://nintendm.com/").0, Level::Caution);
+    // `paypcl.com`: one flipped bit (a/c), kept under paypal.com's suffix.
+    assert_eq!(lookalike_code("https://paypcl.com/"), Some("bitsquat-same-suffix"));
+    assert_eq!(check("https://paypcl.com/").0, Level::Caution);
     // Elsewhere, or on a four-letter label (`hulw`/`hulu`), it only adds weight.
-    for url in ["https://nintendm.org/", "https://hulw.com/"] {
+    for url in ["https://paypcl.net/", "https://hulw.com/"] {
         assert_eq!(lookalike_code(url), Some("bitsquat"), "{url}");
         assert_eq!(check(url).0, Level::Unknown, "{url}");
     }
+    // A flipped bit that is also an accepted slip is a typo (`nhntendo`: i/h).
+    assert_eq!(lookalike_code("https://nhntendo.org/"), Some("typo-domain"));
 }

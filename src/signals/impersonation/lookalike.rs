@@ -483,11 +483,16 @@ fn judge(brand: &[u8], cand: &[u8], raw: &str, label: &str, same_suffix: impl Fn
     if len >= LONG_LABEL && unnoticed {
         return Some(Kind::NearIdentical);
     }
+    // A slip the typo rules accept is a typo even when it is also a flipped
+    // bit (`myetherwellet`: a vowel, and a bit).
+    if accept(brand, &e, &same_suffix) {
+        return Some(Kind::Typo);
+    }
     if is_bitflip(raw.as_bytes(), label.as_bytes()) {
         // Four-letter labels have too many honest one-bit neighbours (`joom`, `zoom`).
         return Some(if len >= 5 && same_suffix() { Kind::BitsquatSameSuffix } else { Kind::Bitsquat });
     }
-    accept(brand, &e, same_suffix).then_some(Kind::Typo)
+    None
 }
 
 /// Whether two equal-length labels differ in exactly one byte, by one bit.
