@@ -5,7 +5,9 @@
 //! Built once from the brand table: maps from official labels, from their
 //! skeletons, and from every skeleton with one character deleted (a deletion
 //! neighbourhood). A candidate label then costs about one hash lookup per
-//! character, whatever the number of brands.
+//! character, whatever the number of brands. Kinds with their own index live
+//! beside it: two letters drawn for one (`pairs`), three-letter labels
+//! (`short`), two slips in long labels (`two_slips`).
 
 mod pairs;
 mod short;
@@ -177,8 +179,9 @@ pub struct Index {
     disguised_only: FxMap<String, (u16, &'static str)>,
     /// Three-letter labels, for one letter appended or doubled.
     short: ShortLabels,
-    /// Two-slip neighbourhoods of the long plain labels and of their skeletons.
+    /// The long plain labels, for two slips.
     plain_two: TwoSlips,
+    /// The long labels' skeletons, for two slips among look-alike letters.
     skeletons_two: TwoSlips,
 }
 
