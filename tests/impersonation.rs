@@ -104,3 +104,113 @@ fn page_text_names_brands() {
     assert!(brands::is_official(card, "vpass.ne.jp"));
     assert!(!brands::is_official(card, "vpass-ne-jp.com"));
 }
+
+fn lookalike_code(url: &str) -> Option<&'static str> {
+    const LOOKALIKE: &[&str] =
+        &["confusable-domain", "lookalike-domain", "typo-domain", "double-typo-domain", "bitsquat", "bitsquat-same-suffix", "loose-lookalike", "tld-swap"];
+    check(url).2.into_iter().find(|c| LOOKALIKE.contains(c))
+}
+
+#[test]
+fn short_labels_are_typod_only_under_the_brands_own_suffix() {
+    // Four letters (`hulu.com`): a neighbouring key, a vowel or an extra
+    // letter counts when the suffix is the brand's own...
+    for url in ["https://huly.com/", "https://hilu.com/", "https://hulue.com/"] {
+        assert_eq!(lookalike_code(url), Some("typo-domain"), "{url}");
+        assert_eq!(check(url).0, Level::Caution, "{url}");
+    }
+    // ...not under another suffix, where honest short names abound.
+    for url in ["https://huly.net/", "https://hilu.org/", "https://ebsy.net/"] {
+        assert_eq!(lookalike_code(url), None, "{url}");
+    }
+}
+
+#[test]
+fn letters_added_to_mid_length_labels_are_typos() {
+    assert_eq!(lookalike_code("https://adobeq.net/"), Some("typo-domain"));
+    assert_eq!(lookalike_code("https://mercrari.com/"), Some("typo-domain"));
+    assert_eq!(lookalike_code("https://xmercari.com/"), Some("typo-domain"));
+}
+
+#[test]
+fn dropping_an_edge_letter_that_leaves_a_word_is_no_typo() {
+    // `icloud` → `cloud`, `t-mobile` → `mobile`: honest words, not slips.
+    for url in ["https://cloud.net/", "https://mobile.fr/", "https://www.cloud.example/"] {
+        assert_eq!(lookalike_code(url), None, "{url}");
+    }
+    // A dropped letter inside the label still is one.
+    assert_eq!(lookalike_code("https://iclud.com/"), Some("typo-domain"));
+}
+
+#[test]
+fn two_slips_in_a_long_label_call_for_caution() {
+    assert_level("https://americanexpzzess.com/", Level::Caution, Some("American Express"));
+    assert_level("https://myetehrwalet.com/", Level::Caution, Some("MyEtherWallet"));
+    assert_eq!(lookalike_code("https://kuronecoyamatto.com/"), Some("double-typo-domain"));
+    // Three edits away, or a shorter label two edits away, is someone else.
+    assert_eq!(lookalike_code("https://americanexpert.com/"), None);
+    assert_eq!(lookalike_code("https://dropboxes.com/"), None);
+}
+
+#[test]
+fn homoglyph_pairs_fold_the_same_wherever_they_start() {
+    // `cl` for `d`, then the `dl` it leaves next to an `l` read as `i`.
+    assert_level("https://cliners.co.jp/", Level::Danger, None);
+    assert_level("https://clliscorcl.com/", Level::Danger, Some("Discord"));
+    // Pair folds and rough merges together (`rn`, `d`/`b`, `m`/`n`, `lc`).
+    assert_eq!(lookalike_code("https://rnizuhodamlc.co.jp/"), Some("loose-lookalike"));
+    // Ordinary names with such pairs are not read as brands.
+    for url in ["https://connect.net/", "https://click.com/", "https://licious.com/"] {
+        assert!(!matches!(lookalike_code(url), Some("confusable-domain" | "loose-lookalike")), "{url}");
+    }
+}
+
+#[test]
+fn internationalised_homographs_of_short_and_ordinary_labels_are_dangerous() {
+    // `ŭps` and `lįvė`: non-ASCII letters that only read as `ups` and `live`.
+    assert_level("https://xn--ps-lua.com/", Level::Danger, Some("UPS"));
+    assert_level("https://xn--lv-9ma8g.com/", Level::Danger, Some("Microsoft"));
+    // Cyrillic small-capital letters that UTS #39 leaves out (`м`, `г`, `і`).
+    assert_eq!(lookalike_code("https://xn--80afbf8a6a2l.com/"), Some("confusable-domain"));
+    // ASCII spellings of short and ordinary labels are not read that way.
+    for url in ["https://1cdn.example/", "https://l1ve.example/", "https://upz.net/", "https://xn--mnchen-3ya.de/"] {
+        assert_eq!(lookalike_code(url), None, "{url}");
+    }
+}
+
+#[test]
+fn two_letters_drawn_for_one_call_for_caution() {
+    // `bl` for `d`, and with one slip more on a longer label.
+    assert_eq!(lookalike_code("https://nintenblo.com/"), Some("loose-lookalike"));
+    assert_eq!(lookalike_code("https://epocscarbl.co.jp/"), Some("loose-lookalike"));
+    assert_eq!(check("https://nintenblo.com/").0, Level::Caution);
+    // A short label does not take the further slip (`bling` → `ding` → `bing`).
+    for url in ["https://bling.com/", "https://blingo.com/"] {
+        assert_eq!(lookalike_code(url), None, "{url}");
+    }
+}
+
+#[test]
+fn three_letter_labels_take_one_more_letter_under_their_own_suffix() {
+    for url in ["https://dhlq.com/", "https://ddhl.de/", "https://jcbx.co.jp/"] {
+        assert_eq!(lookalike_code(url), Some("typo-domain"), "{url}");
+    }
+    // Another suffix, or a letter in front, is any four-letter name.
+    for url in ["https://dhlq.org/", "https://jcbx.com/", "https://xjcb.co.jp/"] {
+        assert_eq!(lookalike_code(url), None, "{url}");
+    }
+}
+
+#[test]
+fn bitsquats_under_the_brands_own_suffix_call_for_caution() {
+    // `paypcl.com`: one flipped bit (a/c), kept under paypal.com's suffix.
+    assert_eq!(lookalike_code("https://paypcl.com/"), Some("bitsquat-same-suffix"));
+    assert_eq!(check("https://paypcl.com/").0, Level::Caution);
+    // Elsewhere, or on a four-letter label (`hulw`/`hulu`), it only adds weight.
+    for url in ["https://paypcl.net/", "https://hulw.com/"] {
+        assert_eq!(lookalike_code(url), Some("bitsquat"), "{url}");
+        assert_eq!(check(url).0, Level::Unknown, "{url}");
+    }
+    // A flipped bit that is also an accepted slip is a typo (`nhntendo`: i/h).
+    assert_eq!(lookalike_code("https://nhntendo.org/"), Some("typo-domain"));
+}

@@ -5,12 +5,20 @@
 //! Built once from the brand table: maps from official labels, from their
 //! skeletons, and from every skeleton with one character deleted (a deletion
 //! neighbourhood). A candidate label then costs about one hash lookup per
-//! character, whatever the number of brands.
+//! character, whatever the number of brands. Kinds with their own index live
+//! beside it: two letters drawn for one (`pairs`), three-letter labels
+//! (`short`), two slips in long labels (`two_slips`).
+
+mod pairs;
+mod short;
+mod two_slips;
 
 use std::sync::OnceLock;
 
 use super::skeleton::{fold_letters, skeleton};
 use crate::brands::{self, hash_bytes, Brand, Brands, FxMap};
+use short::ShortLabels;
+use two_slips::TwoSlips;
 
 /// What kind of lookalike a label is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,8 +35,14 @@ pub enum Kind {
     /// One plausible typing slip away, on a label short enough that honest
     /// sites live nearby (`amazpn`, `mercair`).
     Typo,
-    /// One flipped bit away (`amazgn`).
+    /// One flipped bit away (`amazgn.net`).
     Bitsquat,
+    /// One flipped bit away, under a suffix the brand uses with that label
+    /// (`amazgn.com`): how bitsquats are registered, rarely an honest name.
+    BitsquatSameSuffix,
+    /// Two slips in a label long enough to have no honest neighbours that far
+    /// (`americanexpzzess`, `myeiherwollet`).
+    TwoSlips,
     /// Reads as the brand's label once letters that only roughly resemble
     /// each other are merged (`c`/`e`, `n`/`m`, `d`/`b`) and doubled letters
     /// collapsed (`gnall`, `grrail`): looser than a confusable, so it only adds weight.
@@ -155,10 +169,30 @@ pub struct Index {
     ordinary_skeletons: FxMap<String, (u16, &'static str)>,
     /// [`loose_key`] hash of each official label long enough for it → entry.
     loose: FxMap<u64, u32>,
+    /// [`merge_key`] hash of each such label's skeleton → entry: the loose
+    /// merges on top of the pair folds (`fecllex`, `srnbc`).
+    loose_pairs: FxMap<u64, u32>,
+    /// Skeletons of labels too short or too ordinary for any other lookalike
+    /// (`ups`, `au`, `live`) → (brand, domain): matched only by labels written
+    /// with non-ASCII letters (`ȕpś`, `lìve`), which cannot be honest spellings
+    /// of them. (Digits for letters were tried: `1cdn` is an honest name.)
+    disguised_only: FxMap<String, (u16, &'static str)>,
+    /// Three-letter labels, for one letter appended or doubled.
+    short: ShortLabels,
+    /// The long plain labels, for two slips.
+    plain_two: TwoSlips,
+    /// The long labels' skeletons, for two slips among look-alike letters.
+    skeletons_two: TwoSlips,
 }
 
 /// Shortest official label whose loose key is distinctive enough to match on.
 const LOOSE_MIN: usize = 5;
+/// Shortest skeleton whose [`merge_key`] is matched: pair folds on top of the
+/// merges let five-letter keys meet ordinary words (`connect`, `eonet`).
+const LOOSE_PAIRS_MIN: usize = 6;
+/// Shortest brand key on which two letters drawn for one may come with one
+/// further slip.
+const PAIR_SLIP_MIN: usize = 6;
 /// How much longer or shorter than the brand's label a loose lookalike may be.
 const LOOSE_LEN_SLACK: usize = 1;
 
@@ -167,14 +201,23 @@ const LOOSE_LEN_SLACK: usize = 1;
 /// for one another merged (`c`→`e`, `d`→`b`, `n` and `r`→`m`, `z`→`s`), then
 /// runs of one letter collapsed, so `grrail`, `gnall` and `gmail` meet. The
 /// pair folds of skeletons (`lc`→`k`) are left out: they would split `googlc`
-/// from `google`. No allocation: the key is built on the stack. Also returns
-/// how many characters the label reads as, before runs are collapsed.
+/// from `google` (the skeleton's own [`merge_key`] is a second key, for the
+/// lookalikes that need them). No allocation: the key is built on the stack.
+/// Also returns how many characters the label reads as, before runs are collapsed.
 fn loose_key(label: &str) -> Option<(u64, usize)> {
     let mut letters = [0u8; 128];
     let len = fold_letters(label, &mut letters)?;
+    merge_key(&letters[..len])
+}
+
+/// Merges the letters a hurried reader takes for one another (`c`→`e`,
+/// `d`→`b`, `n` and `r`→`m`, `z`→`s`) in already folded letters, collapses
+/// runs of one letter, and hashes the result; with the length before
+/// collapsing. `None` when too short to be distinctive.
+fn merge_key(letters: &[u8]) -> Option<(u64, usize)> {
     let mut buf = [0u8; 128];
     let mut n = 0;
-    for &b in &letters[..len] {
+    for &b in letters.iter().take(buf.len()) {
         let m = match b {
             b'c' => b'e',
             b'd' => b'b',
@@ -188,7 +231,7 @@ fn loose_key(label: &str) -> Option<(u64, usize)> {
         buf[n] = m;
         n += 1;
     }
-    (n >= LOOSE_MIN - 1).then(|| (hash_bytes(&buf[..n]), len))
+    (n >= LOOSE_MIN - 1).then(|| (hash_bytes(&buf[..n]), letters.len()))
 }
 
 /// The index for the built-in brand table, built on first use.
@@ -216,12 +259,26 @@ impl Index {
             glued: FxMap::default(),
             ordinary_skeletons: FxMap::default(),
             loose: FxMap::default(),
+            loose_pairs: FxMap::default(),
+            disguised_only: FxMap::default(),
+            short: ShortLabels::default(),
+            plain_two: TwoSlips::default(),
+            skeletons_two: TwoSlips::default(),
         };
         let mut skel = String::new();
         for (b, brand) in brands.all().iter().enumerate() {
             for domain in &brand.domains {
                 let label = domain.label();
-                if label.len() < MIN_LABEL || !skeleton(label, &mut skel) || skel.len() < MIN_LABEL {
+                if !skeleton(label, &mut skel) {
+                    continue;
+                }
+                if label.len() >= 2 && (label.len() < MIN_LABEL || skel.len() < MIN_LABEL || domain.ordinary) {
+                    index.disguised_only.entry(skel.clone()).or_insert((b as u16, domain.name));
+                }
+                if !domain.ordinary {
+                    index.short.add(label, b as u16, domain.name);
+                }
+                if label.len() < MIN_LABEL || skel.len() < MIN_LABEL {
                     continue;
                 }
                 if domain.ordinary {
@@ -236,11 +293,16 @@ impl Index {
                 let plain = label.replace('-', "");
                 index.plain.add(&plain, e);
                 index.skeletons.add(&skel, e);
+                index.plain_two.add(&plain, e);
+                index.skeletons_two.add(&skel, e);
                 index.entries.push(Entry { brand: b as u16, domain: domain.name, label, plain });
                 index.by_label.entry(label).or_insert(e);
                 if index.entries[e as usize].plain.len() >= LOOSE_MIN {
                     if let Some((key, _)) = loose_key(label) {
                         index.loose.entry(key).or_insert(e);
+                    }
+                    if let Some((key, _)) = merge_key(skel.as_bytes()).filter(|_| skel.len() >= LOOSE_PAIRS_MIN) {
+                        index.loose_pairs.entry(key).or_insert(e);
                     }
                 }
                 index.glued.entry(hash_undotted(domain.name)).or_insert(e);
@@ -265,31 +327,56 @@ impl Index {
             return Some(self.found(Kind::NearIdentical, e));
         }
         let mut skel = String::new();
-        if !skeleton(readable, &mut skel) || skel.len() < MIN_LABEL {
+        if !skeleton(readable, &mut skel) {
             return None;
         }
         let plain = readable.replace('-', "");
-        if let Some(e) = self.skeletons.exact_match(&skel) {
+        if !readable.is_ascii() {
+            if let Some(&(b, domain)) = self.disguised_only.get(skel.as_str()) {
+                let official = domain.split('.').next().unwrap_or("").replace('-', "");
+                if plain != official && not_shorter(&plain, &official) {
+                    return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
+                }
+            }
+        }
+        let suffix = site.strip_prefix(raw).and_then(|s| s.strip_prefix('.')).unwrap_or("");
+        // Whether a brand owns `label` under this very suffix (`visa` for
+        // `vis.com`): short labels are only typo'd when kept under it.
+        let owned = |label: &str| !suffix.is_empty() && self.brands.official(&format!("{label}.{suffix}")).is_some();
+        if let Some((b, domain)) = self.short.find(plain.as_bytes(), owned) {
+            return Some(Lookalike { kind: Kind::Typo, brand: &self.brands.all()[usize::from(b)], domain });
+        }
+        if skel.len() < MIN_LABEL {
+            return None;
+        }
+        if let Some(e) = self.skeletons.exact_match(&skel).filter(|&e| not_shorter(&plain, &self.entries[e as usize].plain)) {
             let same_letters = plain == self.entries[e as usize].plain;
             return Some(self.found(if same_letters { Kind::NearIdentical } else { Kind::Confusable }, e));
         }
         if let Some(&(b, domain)) = self.ordinary_skeletons.get(skel.as_str()) {
-            if plain != domain.split('.').next().unwrap_or("") {
+            let official = domain.split('.').next().unwrap_or("");
+            if plain != official && not_shorter(&plain, official) {
                 return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
             }
         }
+        let same_suffix = |e: u32| owned(self.entries[e as usize].label);
         let mut best = None;
         if plain.is_ascii() {
             self.plain.one_edit(plain.as_bytes(), |e, key| {
-                best = judge(key, plain.as_bytes(), raw, self.entries[e as usize].label).map(|k| self.found(k, e));
+                best = judge(key, plain.as_bytes(), raw, self.entries[e as usize].label, || same_suffix(e)).map(|k| self.found(k, e));
                 best.is_some()
             });
         }
-        // Look-alike characters plus a slip: compare what people see.
+        // Look-alike characters plus a slip: compare what people see. A label
+        // one plain edit from the brand's was judged above: its skeleton must
+        // not turn a rejected slip into an accepted one (`bling`, `bing`).
         if best.is_none() && skel != plain {
             self.skeletons.one_edit(skel.as_bytes(), |e, key| {
-                best = judge(key, skel.as_bytes(), raw, self.entries[e as usize].label)
-                    .map(|k| self.found(if k == Kind::Bitsquat { Kind::Typo } else { k }, e));
+                if edit(self.entries[e as usize].plain.as_bytes(), plain.as_bytes()).is_some() {
+                    return false;
+                }
+                best = judge(key, skel.as_bytes(), raw, self.entries[e as usize].label, || same_suffix(e))
+                    .map(|k| self.found(if matches!(k, Kind::Bitsquat | Kind::BitsquatSameSuffix) { Kind::Typo } else { k }, e));
                 best.is_some()
             });
         }
@@ -299,6 +386,45 @@ impl Index {
                 let close = |e: u32| len.abs_diff(self.entries[e as usize].plain.len()) <= LOOSE_LEN_SLACK;
                 best = self.loose.get(&key).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
             }
+        }
+        if best.is_none() && skel != plain {
+            if let Some((key, len)) = merge_key(skel.as_bytes()).filter(|&(_, len)| len >= LOOSE_MIN) {
+                let close = |e: u32| len.abs_diff(self.skeletons.of_entry[e as usize].len()) <= LOOSE_LEN_SLACK;
+                best = self.loose_pairs.get(&key).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
+            }
+        }
+        if best.is_none() && plain.is_ascii() {
+            // Two letters drawn for one, alone or with one slip more.
+            pairs::each_contraction(plain.as_bytes(), |v| {
+                let text = std::str::from_utf8(v).unwrap_or("");
+                if let Some(e) = self.plain.exact_match(text) {
+                    best = Some(self.found(Kind::Loose, e));
+                    return true;
+                }
+                // The further slip only on labels long enough to stay distinctive (`bling` is no `bing`).
+                if v.len() + 1 < PAIR_SLIP_MIN {
+                    return false;
+                }
+                self.plain.one_edit(v, |e, key| {
+                    if key.len() < PAIR_SLIP_MIN {
+                        return false;
+                    }
+                    let kind = judge(key, v, text, self.entries[e as usize].label, || same_suffix(e));
+                    if matches!(kind, Some(Kind::NearIdentical | Kind::Typo)) {
+                        best = Some(self.found(Kind::Loose, e));
+                    }
+                    best.is_some()
+                });
+                best.is_some()
+            });
+        }
+        if best.is_none() && plain.is_ascii() {
+            let key_of = |e: u32| self.plain.of_entry[e as usize].as_bytes();
+            best = self.plain_two.find(plain.as_bytes(), key_of, |_| true).map(|e| self.found(Kind::TwoSlips, e));
+        }
+        if best.is_none() && skel != plain {
+            let key_of = |e: u32| self.skeletons.of_entry[e as usize].as_bytes();
+            best = self.skeletons_two.find(skel.as_bytes(), key_of, |_| true).map(|e| self.found(Kind::TwoSlips, e));
         }
         best
     }
@@ -323,6 +449,15 @@ impl Index {
     }
 }
 
+/// Whether `cand` has at least as many characters as the official label
+/// `brand`. Look-alike spellings are as long or longer (`rn` for `m`, `cl`
+/// for `d`); a shorter label only meets the brand's skeleton because a pair
+/// fold ate the brand's own letters (`picpay` reads `pkpay`), which is no
+/// disguise: such labels are left to the typo rules.
+fn not_shorter(cand: &str, brand: &str) -> bool {
+    cand.chars().count() >= brand.len()
+}
+
 /// Hash of `text` with its dots removed, without allocating.
 fn hash_undotted(text: &str) -> u64 {
     let mut buf = [0u8; 256];
@@ -339,7 +474,7 @@ fn hash_undotted(text: &str) -> u64 {
 
 /// Classifies `cand` against the brand key `brand` (both plain or both
 /// skeletons); `None` when the edit is not one a lookalike would make.
-fn judge(brand: &[u8], cand: &[u8], raw: &str, label: &str) -> Option<Kind> {
+fn judge(brand: &[u8], cand: &[u8], raw: &str, label: &str, same_suffix: impl Fn() -> bool) -> Option<Kind> {
     let e = edit(brand, cand)?;
     let len = brand.len();
     let unnoticed = match e {
@@ -351,10 +486,16 @@ fn judge(brand: &[u8], cand: &[u8], raw: &str, label: &str) -> Option<Kind> {
     if len >= LONG_LABEL && unnoticed {
         return Some(Kind::NearIdentical);
     }
-    if is_bitflip(raw.as_bytes(), label.as_bytes()) {
-        return Some(Kind::Bitsquat);
+    // A slip the typo rules accept is a typo even when it is also a flipped
+    // bit (`myetherwellet`: a vowel, and a bit).
+    if accept(brand, &e, &same_suffix) {
+        return Some(Kind::Typo);
     }
-    accept(brand, &e).then_some(Kind::Typo)
+    if is_bitflip(raw.as_bytes(), label.as_bytes()) {
+        // Four-letter labels have too many honest one-bit neighbours (`joom`, `zoom`).
+        return Some(if len >= 5 && same_suffix() { Kind::BitsquatSameSuffix } else { Kind::Bitsquat });
+    }
+    None
 }
 
 /// Whether two equal-length labels differ in exactly one byte, by one bit.
@@ -407,9 +548,30 @@ fn keyboard_neighbours(b: u8) -> &'static [u8] {
     }
 }
 
+/// Neighbours of each key on a QWERTY or QWERTZ keyboard (row neighbours,
+/// and the keys above and below): the slips people make typing.
+/// [`keyboard_neighbours`] (QWERTY alone) decides which slips go unnoticed.
+/// AZERTY was tried and dropped: its `m` beside `p` and `l` turns honest words
+/// into slips (`ample` for `apple`).
+#[rustfmt::skip]
+fn layout_neighbours(b: u8) -> &'static [u8] {
+    match b {
+        b'1' => b"2q", b'2' => b"13qw", b'3' => b"24ew", b'4' => b"35er", b'5' => b"46rt",
+        b'6' => b"57tyz", b'7' => b"68uyz", b'8' => b"79iu", b'9' => b"08io", b'0' => b"9op",
+        b'q' => b"12aw", b'w' => b"23aeqs", b'e' => b"34drsw", b'r' => b"45deft", b't' => b"56fgryz",
+        b'y' => b"67aghstux", b'u' => b"78hijyz", b'i' => b"89jkou", b'o' => b"09iklp", b'p' => b"0lo",
+        b'a' => b"qswyz", b's' => b"adewxyz", b'd' => b"cefrsx", b'f' => b"cdgrtv", b'g' => b"bfhtvyz",
+        b'h' => b"bgjnuyz", b'j' => b"hikmnu", b'k' => b"ijlmo", b'l' => b"kop",
+        b'z' => b"67aghstux", b'x' => b"cdsyz", b'c' => b"dfvx", b'v' => b"bcfg", b'b' => b"ghnv",
+        b'n' => b"bhjm", b'm' => b"jkn",
+        _ => b"",
+    }
+}
+
 /// Letter pairs that look alike even in ASCII (after the skeleton folds).
 fn looks_alike(a: u8, b: u8) -> bool {
-    const PAIRS: &[(u8, u8)] = &[(b'c', b'e'), (b'b', b'd'), (b'g', b'q'), (b'm', b'n'), (b'n', b'r'), (b'u', b'v'), (b'a', b'o'), (b'o', b'c')];
+    const PAIRS: &[(u8, u8)] =
+        &[(b'c', b'e'), (b'b', b'd'), (b'g', b'q'), (b'm', b'n'), (b'n', b'r'), (b'u', b'v'), (b'a', b'o'), (b'o', b'c'), (b'3', b'8'), (b'6', b'9')];
     PAIRS.iter().any(|&(x, y)| (x, y) == (a, b) || (y, x) == (a, b))
 }
 
@@ -418,30 +580,42 @@ fn is_vowel(b: u8) -> bool {
 }
 
 /// Whether a slip on a brand key of this length is still a lookalike. Long
-/// labels accept any single edit; shorter ones only the slips people make or
-/// cannot see, because short labels have many honest neighbours.
-fn accept(brand: &[u8], e: &Edit) -> bool {
+/// labels accept nearly any single edit; shorter ones only the slips people
+/// make or cannot see, because short labels have many honest neighbours.
+/// Four-letter labels take the common slips (a neighbouring key, a vowel, an
+/// extra letter) only under the brand's own suffix (`same_suffix`). Dropping
+/// the first or last letter often leaves an honest word (`tmobile`/`mobile`,
+/// `icloud`/`cloud`), so it needs a longer label, and an `s` appended to a short
+/// one is its plural. Measured on the Tranco list.
+fn accept(brand: &[u8], e: &Edit, same_suffix: impl Fn() -> bool) -> bool {
     let len = brand.len();
-    if len >= 8 {
-        return true;
-    }
     let neighbour_or_double = |at: usize, byte: u8| {
         let before = at.checked_sub(1).map(|i| brand[i]);
         let after = brand.get(at).copied();
-        [before, after].into_iter().flatten().any(|n| n == byte || keyboard_neighbours(n).contains(&byte))
+        [before, after].into_iter().flatten().any(|n| n == byte || layout_neighbours(n).contains(&byte))
     };
+    // The common slips count on a four-letter label kept under the brand's suffix.
+    let common = |min: usize| len >= min || (len == 4 && same_suffix());
     match *e {
         Edit::Transpose => true,
         Edit::Substitute { from, to, .. } => {
-            looks_alike(from, to) || (len >= 5 && (keyboard_neighbours(from).contains(&to) || (is_vowel(from) && is_vowel(to))))
+            len >= 8 || looks_alike(from, to) || (common(5) && (layout_neighbours(from).contains(&to) || (is_vowel(from) && is_vowel(to))))
         }
         Edit::Insert { at, byte } => {
             let double = at.checked_sub(1).map(|i| brand[i]) == Some(byte) || brand.get(at) == Some(&byte);
-            double || (len >= 5 && (neighbour_or_double(at, byte) || (at == len && byte.is_ascii_digit())))
+            // An `s` on a short word is its plural (`aeons`, `apples`), not a slip.
+            let appended = at == len && !(byte == b's' && len <= 5);
+            let interior = at > 0 && at < len;
+            double
+                || len >= 8
+                || (appended && common(5))
+                || (interior && (len >= 5 || (common(5) && neighbour_or_double(at, byte))))
+                || (at == 0 && (len >= 7 || (len >= 5 && neighbour_or_double(at, byte))))
         }
         Edit::Omit { at } => {
             let doubled = brand.get(at + 1) == Some(&brand[at]) || (at > 0 && brand[at - 1] == brand[at]);
-            doubled || len >= 6
+            let edge_min = if at == 0 { 8 } else if at + 1 == len { 9 } else { 6 };
+            doubled || len >= edge_min
         }
     }
 }
@@ -472,7 +646,8 @@ mod tests {
         assert_eq!(kind("rakuetn", "rakuetn.co.jp"), Some((Kind::Typo, "rakuten.co.jp")));
         assert_eq!(kind("mercair", "mercair.com"), Some((Kind::Typo, "mercari.com")));
         assert_eq!(kind("smbccard", "smbccard.com"), Some((Kind::NearIdentical, "smbc-card.com")));
-        assert_eq!(kind("amazgn", "amazgn.com"), Some((Kind::Bitsquat, "amazon.co.jp")));
+        assert_eq!(kind("amazgn", "amazgn.net"), Some((Kind::Bitsquat, "amazon.co.jp")));
+        assert_eq!(kind("amazgn", "amazgn.com"), Some((Kind::BitsquatSameSuffix, "amazon.co.jp")));
         assert_eq!(kind("arnazon", "arnazon.com"), Some((Kind::Confusable, "amazon.co.jp")));
         assert_eq!(kind("smbc-card", "smbc-card.hr"), Some((Kind::TldSwap, "smbc-card.com")));
         assert_eq!(kind("smtbjp", "smtbjp.com"), Some((Kind::NearIdentical, "smtb.jp")));
@@ -497,7 +672,7 @@ mod tests {
         assert_eq!(kind("apply", "apply.com"), None);
         assert_eq!(kind("smbx", "smbx.com"), None);
         assert_eq!(kind("aeons", "aeons.com"), None);
-        assert_eq!(kind("tiktokv", "tiktokv.com"), None);
+        assert_eq!(kind("apples", "apples.com"), None, "a plural");
         assert_eq!(kind("sagawa", "sagawa.com"), None);
     }
 }

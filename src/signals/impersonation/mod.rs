@@ -11,7 +11,10 @@
 //!   across labels (`am.azon.co.jp`).
 //! - `typo-domain`: one typing slip from a shorter brand label (`amazpn.com`,
 //!   `rakuetn.com`).
-//! - `bitsquat`: one flipped bit from a brand's label.
+//! - `double-typo-domain`: two slips in a brand label of twelve letters or
+//!   more (`americanexpzzess.com`).
+//! - `bitsquat`: one flipped bit from a brand's label; `bitsquat-same-suffix`
+//!   when kept under the brand's own suffix (`amazgn.com`).
 //! - `loose-lookalike`: the brand's label once roughly similar letters are
 //!   merged and doubled letters collapsed (`gnall`, `grrail`).
 //! - `tld-swap`: a brand's exact label under another suffix (`smbc-card.hr`).
@@ -63,8 +66,10 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
                 Kind::NearIdentical => "lookalike-domain",
                 Kind::Typo => "typo-domain",
                 Kind::Bitsquat => "bitsquat",
+                Kind::BitsquatSameSuffix => "bitsquat-same-suffix",
                 Kind::TldSwap => "tld-swap",
                 Kind::Loose => "loose-lookalike",
+                Kind::TwoSlips => "double-typo-domain",
             };
             out.push(Reason::new(code).brand(l.brand.name).detail(l.domain));
             flagged = true;

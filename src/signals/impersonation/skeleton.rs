@@ -6,7 +6,7 @@
 //!    or digit, plus Latin letters with diacritics (`data/confusables.tsv`).
 //! 2. ASCII tricks typed on purpose: `0`→`o`; `1`, `i`, `l`→`l`; `5`→`s`;
 //!    `q`→`g`; `v`→`u`; then the pairs `rn`, `nn`→`m`; `vv`, `uu`→`w`;
-//!    `cl`, `dl`→`d`; `lb`→`b`; `lc`, `lk`→`k`; `lh`→`h`; hyphens dropped.
+//!    `cl`, `dl`→`d` (repeated while new pairs form); `lb`→`b`; `lc`, `lk`→`k`; `lh`→`h`; hyphens dropped.
 //!
 //! Brand labels go through the same folds, so comparing skeletons compares
 //! what people see.
@@ -94,33 +94,48 @@ pub(super) fn fold_letters(label: &str, folded: &mut [u8; 128]) -> Option<usize>
 pub fn skeleton(label: &str, out: &mut String) -> bool {
     out.clear();
     let mut folded = [0u8; 128];
-    let Some(n) = fold_letters(label, &mut folded) else { return false };
-    let bytes = &folded[..n];
-    let mut i = 0;
-    while i < bytes.len() {
-        let pair = if i + 1 < bytes.len() { Some((bytes[i], bytes[i + 1])) } else { None };
-        // `v` is already `u` here, and `i` is `l`.
-        let joined = match pair {
-            Some((b'r', b'n')) | Some((b'n', b'n')) => Some('m'),
-            Some((b'u', b'u')) => Some('w'),
-            Some((b'c', b'l')) | Some((b'd', b'l')) => Some('d'),
-            Some((b'l', b'b')) => Some('b'),
-            Some((b'l', b'c')) | Some((b'l', b'k')) => Some('k'),
-            Some((b'l', b'h')) => Some('h'),
+    let Some(mut n) = fold_letters(label, &mut folded) else { return false };
+    // A fold can make a new pair (`cll` → `dl` → `d`, as `discord` reads
+    // `dscord`): fold until nothing changes, so the result does not depend on
+    // where a fold began. Each pass that changes anything shortens the label.
+    loop {
+        let m = fold_pairs(&mut folded, n);
+        if m == n {
+            break;
+        }
+        n = m;
+    }
+    out.extend(folded[..n].iter().map(|&b| char::from(b)));
+    !out.is_empty()
+}
+
+/// The pair folds over `bytes[..n]`, left to right, in place; returns the
+/// new length. `v` is already `u` here, and `i` is `l`.
+fn fold_pairs(bytes: &mut [u8; 128], n: usize) -> usize {
+    let (mut i, mut w) = (0, 0);
+    while i < n {
+        let joined = match (bytes[i], bytes.get(i + 1).filter(|_| i + 1 < n)) {
+            (b'r' | b'n', Some(b'n')) => Some(b'm'),
+            (b'u', Some(b'u')) => Some(b'w'),
+            (b'c' | b'd', Some(b'l')) => Some(b'd'),
+            (b'l', Some(b'b')) => Some(b'b'),
+            (b'l', Some(b'c' | b'k')) => Some(b'k'),
+            (b'l', Some(b'h')) => Some(b'h'),
             _ => None,
         };
         match joined {
             Some(c) => {
-                out.push(c);
+                bytes[w] = c;
                 i += 2;
             }
             None => {
-                out.push(char::from(bytes[i]));
+                bytes[w] = bytes[i];
                 i += 1;
             }
         }
+        w += 1;
     }
-    !out.is_empty()
+    w
 }
 
 #[cfg(test)]
@@ -150,6 +165,8 @@ mod tests {
         assert_eq!(sk("kur0nelcoyamato"), sk("kuronekoyamato"));
         assert_eq!(sk("ad0lbe"), sk("adobe"));
         assert_eq!(sk("smbc-card"), sk("smbccard"));
+        assert_eq!(sk("cliscord"), sk("discord"), "folds repeat until stable");
+        assert_eq!(sk("fecllex"), sk("fedlex"));
         assert_ne!(sk("amazon"), sk("amazom"));
     }
 
