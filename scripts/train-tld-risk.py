@@ -5,7 +5,7 @@ often than legitimate sites do.
 Inputs (development half only): phish_dev.tsv.gz (all sources) and
 legit_dev.tsv.gz (all sources) from ${SAGIGUARD_DATA:-../shared/data}.
 Counts distinct sites (approximate registrable domains) per TLD on each side and
-keeps the TLDs whose share among phishing sites is at least 8 times their share
+keeps the TLDs whose share among phishing sites is at least 5 times their share
 among legitimate sites (add-one smoothing), with at least 20 phishing sites.
 Tier `high` from a ratio of 25 up, `elevated` below that.
 
@@ -16,7 +16,7 @@ import collections
 
 from devdata import legit_hosts, phish_hosts, site
 
-MIN_RATIO, HIGH_RATIO, MIN_SITES = 8.0, 25.0, 20
+MIN_RATIO, HIGH_RATIO, MIN_SITES = 5.0, 25.0, 20
 
 
 def main():

@@ -214,3 +214,14 @@ fn bitsquats_under_the_brands_own_suffix_call_for_caution() {
     // A flipped bit that is also an accepted slip is a typo (`nhntendo`: i/h).
     assert_eq!(lookalike_code("https://nhntendo.org/"), Some("typo-domain"));
 }
+
+#[test]
+fn pages_filed_under_a_brands_name_on_other_sites() {
+    assert_level("https://qwmartin.example/files/Rakuten/top.html", Level::Caution, Some("楽天"));
+    assert_level("https://qwmartin.example/aeoncard/login.html", Level::Caution, None);
+    // An article slug or a picture that names a brand is not a page filed under it.
+    assert_level("https://qwmartin.example/blog/amazon-prime-day-deals/", Level::Unknown, None);
+    assert_level("https://qwmartin.example/customers/shopify/logo.svg", Level::Unknown, None);
+    // The brand's own site is still its own.
+    assert_level("https://www.amazon.co.jp/amazon/", Level::Trusted, None);
+}

@@ -268,3 +268,120 @@ fn random_names_in_layered_hosts() {
     assert!(!has("https://xqzvkjwq.com/", "random-layered-host"));
     assert!(!has("https://login.shopping.com/", "random-layered-host"));
 }
+
+#[test]
+fn machine_made_subdomains_call_for_caution() {
+    for url in [
+        "https://hzkpvu.qwmartin.com/",
+        "https://8163.qwmartin.com/",
+        "https://mta-sts.qwmartin.com/",
+        "https://ns2.qwmartin.net/jp/",
+        "https://_.qwmartin.com/",
+    ] {
+        assert_eq!(check(url).level, Level::Caution, "{url}: {:?}", codes(url));
+    }
+    assert_eq!(detail("https://8163.qwmartin.com/", "number-subdomain").as_deref(), Some("8163"));
+}
+
+#[test]
+fn owners_subdomains_stay_unflagged() {
+    for url in [
+        "https://shop.qwmartin.com/",
+        "https://blog.qwmartin.co.jp/2024/05/",
+        "https://account.qwmartin.com/settings",
+        "https://www3.qwmartin.com/",
+        "https://mail.qwmartin.com/",
+        "https://en.qwmartin.de/",
+        "https://mta-sts.qwmartin.com/.well-known/mta-sts.txt",
+        "https://hzkpvu.someuniv.ac.jp/",
+        "https://cooking-notes.pages.dev/",
+        "https://aws.amazon.com/",
+    ] {
+        assert!(!flagged(url), "{url}: {:?}", codes(url));
+    }
+}
+
+#[test]
+fn more_shorteners_hide_where_links_lead() {
+    assert!(has("https://s.yam.com/Ab1Cd", "url-shortener"));
+    assert!(flagged("https://qrs.ly/ab12cd"));
+    assert!(!has("https://www.yam.com/news", "url-shortener"));
+}
+
+#[test]
+fn short_link_ids_on_ordinary_hosts() {
+    assert!(flagged("https://www.qwmartin.com/k7PqW2xZ9v"));
+    assert!(has("https://qwmartin.com/QZRTa/", "link-id-path"));
+    assert!(!has("https://www.qwmartin.com/ChangePassword", "link-id-path"));
+    assert!(!has("https://www.qwmartin.com/about", "link-id-path"));
+    assert!(!has("https://www.qwmartin.com/News-Events", "link-id-path"));
+    assert!(!flagged("https://www.qwmartin.com/iPhone15"));
+}
+
+#[test]
+fn endings_phishing_uses_five_times_its_share() {
+    assert!(has("https://qwmartin.online/", "abused-tld"));
+    assert!(flagged("https://secure.qwmartin.site/"));
+    assert!(!flagged("https://qwmartin.site/"));
+    assert!(!has("https://qwmartin.com/", "abused-tld"));
+}
+
+#[test]
+fn random_user_names_and_more_platforms() {
+    assert!(flagged("https://xtrqbl.pages.dev/"));
+    assert!(has("https://kxq.zvt.temporary.site/", "free-hosting"));
+    assert!(has("https://someone.typeform.com/to/abc", "free-hosting"));
+    for url in ["https://cooking-notes.pages.dev/", "https://portfolio-site.vercel.app/", "https://alice-blog.netlify.app/", "https://hello.typeform.com/"] {
+        assert!(!flagged(url), "{url}: {:?}", codes(url));
+    }
+}
+
+#[test]
+fn control_panel_service_names() {
+    assert!(flagged("https://cpcalendars.qwmartin.com/"));
+    assert!(!flagged("https://webmail.qwmartin.com/"));
+    assert!(!flagged("https://cpanel.qwmartin.com/"));
+}
+
+#[test]
+fn site_names_made_of_lure_words() {
+    assert!(flagged("https://loginverification-desk.com/"));
+    assert!(has("https://secureonline-help.net/", "bait-word-pair"));
+    assert!(!flagged("https://myaccount-qwmartin.com/"));
+    assert!(!has("https://security-blog.com/", "bait-word-pair"));
+}
+
+#[test]
+fn machine_made_names_under_abused_endings() {
+    assert!(flagged("https://www.kvozdra.cn/"));
+    assert!(has("https://hfdkrwen.xyz/", "random-name-abused-tld"));
+    // Short abbreviations and words under the same endings stay unflagged,
+    // and so does the same name under an ordinary ending.
+    for url in ["https://abc.cn/", "https://dailynewshub.com.cn/", "https://moviesnight.xyz/", "https://kvozdra.com/", "https://kvozdra.edu.cn/"] {
+        assert!(!flagged(url), "{url}: {:?}", codes(url));
+    }
+}
+
+#[test]
+fn names_only_a_machine_makes() {
+    assert!(flagged("https://xkqzvbwpfjhd.com/"));
+    assert!(!flagged("https://qwxzmrtk.com/"));
+}
+
+#[test]
+fn subdomains_hung_on_a_random_looking_name() {
+    assert!(has("https://shop.kvozdra.com/", "random-name-with-subdomains"));
+    assert!(flagged("https://shop.kvozdra.com/"));
+    assert!(!flagged("https://kvozdra.com/"));
+    assert!(!flagged("https://shop.qwmartin.com/"));
+    assert!(!has("https://shop.kvozdra.pages.dev/", "random-name-with-subdomains"));
+}
+
+#[test]
+fn kit_folders_on_hacked_sites() {
+    assert!(flagged("https://qwmartin.com/wp-content/plugins/abc/bank7/"));
+    assert!(flagged("https://qwmartin.com/css/signin.att.com/index.php"));
+    assert!(!flagged("https://www.qwmartin.com/sites/www.qwmartin.com/themes/logo.svg"));
+    assert!(!flagged("https://qwmartin.com/wp-content/uploads/2024/05/menu.pdf"));
+    assert!(!flagged("https://qwmartin.com/wp-admin/"));
+}

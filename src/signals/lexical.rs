@@ -39,12 +39,39 @@ const MANY_HYPHENS: usize = 3;
 const RANDOM_MIN_LEN: usize = 5;
 /// A label of this many hex digits (with at least one digit and letter) is a hash.
 const HEX_HASH_LEN: usize = 16;
+/// Evidence in bits above which a random-looking label is beyond doubt a
+/// generator's (`xkqzvbwpfjhd`): no Tranco top-10k site and 0.15% of 10k-100k
+/// sites of the development data score higher (hex hashes count by their letters).
+const VERY_RANDOM_BITS: f32 = 20.0;
+/// Under an abused ending, a site label of this many characters looks random
+/// from this many bits of evidence, that is, once it is better explained as
+/// random than as a chosen name (the general bar, `@threshold` of
+/// data/ngram_bigram.tsv, is 9.85): the ending's odds do the rest. On the
+/// development data no Tranco top-10k site and 0.3% of 10k-100k sites reach
+/// it, against 2% of JPCERT/CC rows.
+const ABUSED_RANDOM_MIN_LEN: usize = 7;
+const ABUSED_RANDOM_BITS: f32 = 1.0;
+/// Shorter labels of letters only (`qmzlo`) need more evidence, as a short
+/// name is more often an abbreviation: none of the Tranco top 10k and 0.15%
+/// of 10k-100k sites reach 5 bits at 4-6 letters, against 0.8% of JPCERT/CC rows.
+const ABUSED_SHORT_MIN_LEN: usize = 4;
+const ABUSED_SHORT_BITS: f32 = 5.0;
+/// A site label of this many characters that looks random from this many bits,
+/// with a non-`www` subdomain in front of it (`kbe.qwzxnrt.com`): owners of
+/// names chosen to be read rarely hang subdomains on such a name, bulk
+/// registrations do. 0.02% of ESDAUNG pages, 0 Tranco rows of the development data.
+const LAYERED_RANDOM_MIN_LEN: usize = 5;
+const LAYERED_RANDOM_BITS: f32 = 5.0;
 /// On a hosting platform, a user name this long, or with a run of this many
 /// letters, reads as a throwaway rather than a project's name.
 const THROWAWAY_NAME_LEN: usize = 16;
 const THROWAWAY_RUN_LEN: usize = 12;
 /// ...or a number this long in place of a name (`909338844400`).
 const THROWAWAY_DIGITS: usize = 6;
+/// ...or a name of this many characters that looks random at this many bits
+/// of evidence (the subdomain bar: ~3% of legitimate subdomain labels).
+const THROWAWAY_RANDOM_MIN_LEN: usize = 4;
+const THROWAWAY_RANDOM_BITS: f32 = 3.0;
 
 /// Second levels of public suffixes that only institutions can register
 /// (`edu.cn`, `gov.cn`, `ac.jp`): their subdomains are departments, not lures.
@@ -143,7 +170,7 @@ const RANDOM_END_BITS: f32 = 3.0;
 /// chosen as a name: its cost under the legitimate-label bigram model minus its
 /// cost as uniform random letters (or letters and digits). `None` when the label
 /// has characters the model does not know.
-fn randomness(label: &str) -> Option<f32> {
+pub(super) fn randomness(label: &str) -> Option<f32> {
     let model = bigrams();
     if model.cost.is_empty() {
         return None;
@@ -179,10 +206,25 @@ fn looks_random(label: &str) -> bool {
     hex_hash || randomness(label).is_some_and(|r| r > bigrams().threshold)
 }
 
+/// Whether a site label looks machine-made by the looser bar used under
+/// abused endings: where phishing is already many times likelier, weaker
+/// evidence of a generated name is enough (`kvozdra.cn`). Labels under four
+/// letters are left alone: abbreviations (`abc`, `tvk`) are honest names there.
+fn loosely_random(label: &str) -> bool {
+    let bar = if label.len() >= ABUSED_RANDOM_MIN_LEN {
+        ABUSED_RANDOM_BITS
+    } else if label.len() >= ABUSED_SHORT_MIN_LEN && label.bytes().all(|b| b.is_ascii_lowercase()) {
+        ABUSED_SHORT_BITS
+    } else {
+        return false;
+    };
+    randomness(label).is_some_and(|r| r > bar)
+}
+
 /// The part of the host left of the public suffix, or of the hosting
 /// platform's suffix when the user's name sits under one (`abc` in
 /// `abc.pages.dev`); empty when there is none.
-fn own_part(t: &Target, platform: Option<hosting::Platform>) -> &str {
+pub(super) fn own_part(t: &Target, platform: Option<hosting::Platform>) -> &str {
     let host = t.url.host.as_str();
     let platform = platform.filter(|p| p.names_under).map_or(0, |p| p.suffix.len());
     let suffix = platform.max(t.suffix.len());
@@ -191,7 +233,7 @@ fn own_part(t: &Target, platform: Option<hosting::Platform>) -> &str {
 
 /// The dot-separated labels of `s`. A plain byte scan: host names are short,
 /// and a general substring searcher costs more to set up than it saves.
-fn labels(s: &str) -> impl Iterator<Item = &str> {
+pub(super) fn labels(s: &str) -> impl Iterator<Item = &str> {
     let bytes = s.as_bytes();
     let mut start = 0;
     (0..=bytes.len()).filter_map(move |i| {
@@ -264,12 +306,24 @@ fn throwaway_name(own: &str) -> bool {
         longest = longest.max(run);
     }
     let number = bytes.iter().filter(|b| b.is_ascii_digit()).count() >= THROWAWAY_DIGITS;
-    (letters && digits) || number || longest >= THROWAWAY_RUN_LEN || labels(own).any(|l| l.len() >= THROWAWAY_NAME_LEN)
+    (letters && digits)
+        || number
+        || longest >= THROWAWAY_RUN_LEN
+        || labels(own).any(|l| l.len() >= THROWAWAY_NAME_LEN || random_user_name(l))
+}
+
+/// A user's name on a platform with letters in an order real names rarely
+/// take (`xtrqbl`): judged like a subdomain label (a name under someone
+/// else's domain), with the looser bar of `signals::subdomain`.
+fn random_user_name(label: &str) -> bool {
+    label.len() >= THROWAWAY_RANDOM_MIN_LEN
+        && !label.starts_with("xn--")
+        && randomness(label).is_some_and(|r| r > THROWAWAY_RANDOM_BITS)
 }
 
 /// Whether the host belongs to a government or school, where deep names are
 /// the norm (see [`INSTITUTIONAL`]).
-fn institutional(t: &Target, tld: &str, own: &str) -> bool {
+pub(super) fn institutional(t: &Target, tld: &str, own: &str) -> bool {
     INSTITUTIONAL.iter().any(|p| t.suffix.starts_with(p))
         || INSTITUTIONAL_TLDS.contains(&tld)
         || labels(own).chain(labels(&t.suffix)).any(|l| INSTITUTIONAL_LABELS.contains(&l))
@@ -343,6 +397,16 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
         if layered {
             out.push(Reason::new("random-layered-host"));
         }
+        if randomness(label).is_some_and(|r| r > VERY_RANDOM_BITS) {
+            out.push(Reason::new("very-random-label"));
+        }
+    } else if platform.is_none() {
+        if tier.is_some() && loosely_random(site_label) && !institutional(t, tld, own) {
+            out.push(Reason::new("random-name-abused-tld").detail(site_label));
+        }
+        if layered && site_label.len() >= LAYERED_RANDOM_MIN_LEN && randomness(site_label).is_some_and(|r| r > LAYERED_RANDOM_BITS) {
+            out.push(Reason::new("random-name-with-subdomains").detail(site_label));
+        }
     }
     if count >= MANY_LABELS {
         out.push(Reason::new("many-labels").detail(count.to_string()));
@@ -355,7 +419,32 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
     }
     if let Some(word) = contains_bait(site_label) {
         out.push(Reason::new("bait-word-domain").detail(word));
+        if let Some(second) = second_lure(site_label, word) {
+            out.push(Reason::new("bait-word-pair").detail(second));
+        }
     }
+}
+
+/// Words that join a bait word in lure names (`login-security-desk`,
+/// `verifyonline`); alone they are ordinary in site names, so they only count
+/// beside one of [`BAIT_WORDS`].
+const LURE_COMPANIONS: &[&str] = &[
+    "access", "alert", "auth", "billing", "cancel", "center", "customer", "delivery", "help", "invoice", "notice",
+    "online", "payment", "refund", "security", "service", "shipment", "support", "suspend", "team", "tracking",
+];
+
+/// A second lure word in `label` beside the bait word `first` (another bait
+/// word or a companion), not overlapping it: a name made of sign-in lures only.
+fn second_lure(label: &str, first: &'static str) -> Option<&'static str> {
+    let start = label.find(first)?;
+    let end = start + first.len();
+    let apart = |w: &&str| label.match_indices(*w).any(|(i, _)| i + w.len() <= start || i >= end);
+    BAIT_WORDS
+        .iter()
+        .chain(LURE_COMPANIONS)
+        .copied()
+        .filter(|w| !first.contains(w) && !w.contains(first))
+        .find(|w| apart(w))
 }
 
 #[cfg(test)]
@@ -385,6 +474,30 @@ mod tests {
     }
 
     #[test]
+    fn very_random_labels() {
+        assert!(randomness("xkqzvbwpfjhd").is_some_and(|r| r > VERY_RANDOM_BITS));
+        assert!(randomness("qwxzmrtk").is_some_and(|r| r > bigrams().threshold && r <= VERY_RANDOM_BITS));
+    }
+
+    #[test]
+    fn loosely_random_names() {
+        assert!(loosely_random("kvozdra") && loosely_random("qwxzmrtk") && loosely_random("qmzlo"));
+        assert!(!loosely_random("wfrnk") && !loosely_random("shopcdn") && !loosely_random("9ab3kq"));
+        assert!(!loosely_random("abc") && !loosely_random("shopping") && !loosely_random("dailynews"));
+    }
+
+    #[test]
+    fn lure_names_made_of_two_lures() {
+        assert_eq!(second_lure("loginverification", "login"), Some("verification"));
+        assert!(second_lure("account-security-desk", "account").is_some());
+        assert_eq!(second_lure("secureonline-now", "secure"), Some("online"));
+        assert_eq!(second_lure("myaccount", "account"), None);
+        assert_eq!(second_lure("walletshop", "wallet"), None);
+        // `secure` inside `security` is one word, not two.
+        assert_eq!(second_lure("security", "secure"), None);
+    }
+
+    #[test]
     fn bad_tables_are_errors() {
         assert!(parse_tlds("top\tsevere\n").is_err());
         assert!(parse_bigrams("@threshold\t5\n").is_err());
@@ -393,7 +506,7 @@ mod tests {
 
     #[test]
     fn throwaway_names_on_platforms() {
-        for name in ["ditawer118", "t37", "90933884", "createguardianresolver", "x.verylongnamewithwords", "claim-rewards-now-live"] {
+        for name in ["ditawer118", "t37", "90933884", "createguardianresolver", "x.verylongnamewithwords", "claim-rewards-now-live", "xtrqbl"] {
             assert!(throwaway_name(name), "{name}");
         }
         for name in ["cooking-notes", "my-portfolio", "alice", "shop.alice", "blog", "2024"] {

@@ -8,6 +8,7 @@ mod impersonation;
 pub mod page;
 mod script;
 mod structure;
+mod subdomain;
 
 use crate::target::Target;
 use crate::verdict::Reason;
@@ -17,6 +18,7 @@ pub fn url_signals(target: &Target, out: &mut Vec<Reason>) {
     structure::signals(target, out);
     let platform = hosting::signals(target, out);
     lexical::signals(target, platform, out);
+    subdomain::signals(target, platform.is_some(), out);
     script::signals(target, out);
     impersonation::signals(target, out);
 }

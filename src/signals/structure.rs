@@ -52,43 +52,98 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     if path == "/" && t.url.query.as_deref().is_some_and(bare_token) {
         out.push(Reason::new("bare-query"));
     }
-    if kit_path(&path) {
+    if kit_path(&path, t.site.as_deref().unwrap_or("")) {
         out.push(Reason::new("kit-path"));
     }
+    if link_id_path(&t.url.path) {
+        out.push(Reason::new("link-id-path"));
+    }
+}
+
+/// How long a short-link id is (`/wKe4t`, `/k7PqW2xZ9v`).
+const LINK_ID_LEN: std::ops::RangeInclusive<usize> = 5..=12;
+
+/// Whether the whole path is one short-link style id: letters of both cases
+/// (and digits) in an order no word takes (`/k7PqW2xZ9v`, `/QZRTa/`). Kits
+/// mint these per victim on hosts that are no link shortener; a real page's
+/// one-segment path is a word, `CamelCase` words or a number.
+fn link_id_path(path: &str) -> bool {
+    let Some(rest) = path.strip_prefix('/') else { return false };
+    let id = rest.strip_suffix('/').unwrap_or(rest).as_bytes();
+    LINK_ID_LEN.contains(&id.len())
+        && id.iter().all(u8::is_ascii_alphanumeric)
+        && id.iter().any(u8::is_ascii_uppercase)
+        && id.iter().any(u8::is_ascii_lowercase)
+        && !word_like(id)
+}
+
+/// Whether `s` (ASCII letters and digits) reads as words: an optional
+/// lower-case word, then capitalised words or acronyms (`iPhone`,
+/// `ChangePassword`, `NYCBallet`, `PDF`), then optionally a number.
+fn word_like(s: &[u8]) -> bool {
+    let mut i = s.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    while i < s.len() {
+        if s[i].is_ascii_digit() {
+            return s[i..].iter().all(u8::is_ascii_digit);
+        }
+        let caps = s[i..].iter().take_while(|b| b.is_ascii_uppercase()).count();
+        let lowers = s[i + caps..].iter().take_while(|b| b.is_ascii_lowercase()).count();
+        let word = match caps {
+            1 => lowers >= 1,
+            0 => false,
+            _ => lowers == 0 || lowers >= 2,
+        };
+        if !word {
+            return false;
+        }
+        i += caps + lowers;
+    }
+    true
 }
 
 /// Where phishing kits hide on hacked sites: pages under `/.well-known/` (which
 /// holds machine-read files, never pages for people), or a folder named like
-/// another site's host (`/signin.att.com/`, `/www.godaddy.com.validation/`).
-fn kit_path(path: &str) -> bool {
+/// another site's host (`/signin.att.com/`, `/www.godaddy.com.validation/`),
+/// or a page inside WordPress's code folders.
+fn kit_path(path: &str, site: &str) -> bool {
     let well_known = path
         .strip_prefix("/.well-known/")
         .is_some_and(|rest| !rest.starts_with("acme-challenge/") && rest.contains('/'));
-    well_known || host_like(path)
+    well_known || host_like(path, site) || wordpress_page(path)
 }
 
-/// Whether some path segment reads as a host: a name, then a host ending as a
-/// whole dot-separated part (`signin.att.com`, not `.com` or `notes.compact`).
-/// One pass over the bytes, remembering where the current segment starts.
-fn host_like(path: &str) -> bool {
-    let bytes = path.as_bytes();
-    let mut segment_start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'/' => segment_start = i + 1,
-            b'.' if i > segment_start && bytes[segment_start] != b'.' => {
-                let rest = &bytes[i + 1..];
-                let ends = HOST_ENDINGS.iter().any(|e| {
-                    rest.starts_with(e.as_bytes()) && rest.get(e.len()).is_none_or(|&b| b == b'.' || b == b'/')
-                });
-                if ends {
-                    return true;
-                }
-            }
-            _ => {}
+/// Whether the path is a page or folder inside WordPress's own code and file
+/// folders (`/wp-content/plugins/x/login.php`, `/wp-includes/js/bank/`), which
+/// hold scripts, styles and uploads, never pages for people.
+fn wordpress_page(path: &str) -> bool {
+    let inside = path.contains("/wp-content/") || path.contains("/wp-includes/");
+    inside && (path.ends_with('/') || [".html", ".htm", ".php"].iter().any(|e| path.ends_with(e)))
+}
+
+/// Whether some path segment reads as another site's host: a name, then a
+/// host ending as a whole dot-separated part (`signin.att.com`, not `.com` or
+/// `notes.compact`). The site's own name (`/sites/www.example.com/`, a CMS's
+/// per-site folder) and a whole address written into the path after `https:`
+/// (feed readers, redirects) do not count.
+fn host_like(path: &str, site: &str) -> bool {
+    let mut previous = "";
+    for segment in path.split('/') {
+        let embedded = matches!(previous, "http:" | "https:" | "http" | "https");
+        let own = !site.is_empty() && segment.contains(site);
+        if !embedded && !own && !segment.starts_with('.') && names_host(segment) {
+            return true;
         }
+        previous = segment;
     }
     false
+}
+
+/// Whether `segment` has a host ending as a whole dot-separated part after a name.
+fn names_host(segment: &str) -> bool {
+    segment.match_indices('.').any(|(i, _)| {
+        let rest = &segment.as_bytes()[i + 1..];
+        i > 0 && HOST_ENDINGS.iter().any(|e| rest.starts_with(e.as_bytes()) && rest.get(e.len()).is_none_or(|&b| b == b'.'))
+    })
 }
 
 /// `s` in lower case, copied only when it has upper-case letters.
@@ -141,14 +196,37 @@ mod tests {
     }
 
     #[test]
+    fn pages_inside_wordpress_folders() {
+        assert!(kit_path("/wp-content/plugins/x1/mailbox/", ""));
+        assert!(kit_path("/wp-includes/js/auth/index.php", ""));
+        assert!(!kit_path("/wp-content/uploads/2024/05/menu.pdf", ""));
+        assert!(!kit_path("/wp-admin/", ""));
+        assert!(!kit_path("/blog/wp-guide.html", ""));
+    }
+
+    #[test]
     fn host_like_segments() {
-        assert!(host_like("/signin.att.com"));
-        assert!(host_like("/a/www.godaddy.com.validation/x.html"));
-        assert!(host_like("/shop.example.jp/"));
-        assert!(!host_like("/.com/"));
-        assert!(!host_like("/x/.hidden.com"));
-        assert!(!host_like("/notes.compact"));
-        assert!(!host_like("/index.html"));
+        assert!(host_like("/signin.att.com", ""));
+        assert!(host_like("/a/www.godaddy.com.validation/x.html", ""));
+        assert!(host_like("/shop.example.jp/", ""));
+        assert!(!host_like("/.com/", ""));
+        assert!(!host_like("/x/.hidden.com", ""));
+        assert!(!host_like("/notes.compact", ""));
+        assert!(!host_like("/index.html", ""));
+        // The site's own name, and addresses written after `https:`.
+        assert!(!host_like("/sites/www.example.com/themes/logo.svg", "example.com"));
+        assert!(!host_like("/feed/https:/www.example.com/rss/", "other.example"));
+        assert!(host_like("/sites/www.example.com/", "other.example"));
+    }
+
+    #[test]
+    fn short_link_ids_as_the_whole_path() {
+        for path in ["/k7PqW2xZ9v", "/QZRTa/", "/wKe4t", "/5HQV2m", "/pGjXLw"] {
+            assert!(link_id_path(path), "{path}");
+        }
+        for path in ["/", "/ChangePassword", "/iPhone15", "/NYCBallet", "/about", "/kp929", "/News-Events", "/k7PqW2xZ9v/x", "/PDF", "/Ab", "/x.html"] {
+            assert!(!link_id_path(path), "{path}");
+        }
     }
 
     #[test]

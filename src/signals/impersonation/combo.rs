@@ -5,6 +5,7 @@
 //! - a *combo* when everything around it is lure words (`login`, `secure`,
 //!   `jp`, `card`, `my`, ...), a stray letter, digits or hyphens, with at least
 //!   one lure word: the label says "this is the brand's sign-in page";
+//!   A distinctive token with only digits beside it (`brand-58213`) is a combo too;
 //! - a plain *mention* otherwise (`amazonvideo`, `amazons`, `apple-farm`):
 //!   weaker, since brands, fans and resellers name their sites so.
 //!
@@ -39,14 +40,20 @@ const STRONG_BAIT: &[&str] = &[
 /// Glue words and fragments that stick to brand names in lures (`jp`, `co`,
 /// `my`, `online`) but also in brands' own and fans' sites: alone they do not
 /// make a combo.
+///
+/// Company-form words (`inc`) are left out: they are how a brand names its own
+/// corporate site (`brand-inc.com`), not a lure.
 const WEAK_BAIT: &[&str] = &[
-    "access", "admin", "agree", "airdrop", "app", "apps", "bank", "banking", "bill", "card", "cards", "care",
-    "center", "centre", "check", "click", "club", "co", "cojp", "com", "connect", "contact", "direct", "enroll",
-    "entry", "free", "gift", "giveaway", "help", "home", "http", "https", "id", "inc", "info", "ja", "japan", "jp",
-    "jpn", "mail", "member", "members", "mobile", "my", "mypage", "net", "new", "official", "online", "pay",
-    "point", "points", "portal", "prime", "promo", "protect", "register", "return", "reward", "rewards", "safe",
-    "safety", "service", "services", "setting", "settings", "signup", "site", "sms", "ssl", "sso", "system", "team",
-    "user", "users", "wallet", "web", "ww", "www",
+    "access", "admin", "agree", "airdrop", "airdrops", "app", "apps", "bank", "banking", "bill", "bonus", "bounty",
+    "btc", "campaign", "card", "cards", "care", "center", "centre", "check", "click", "club", "co", "coin", "cojp",
+    "com", "connect", "contact", "crypto", "defi", "delivery", "dex", "direct", "download", "drop", "enroll",
+    "entry", "eth", "event", "exchange", "find", "free", "gift", "give", "giveaway", "help", "home", "http",
+    "https", "id", "info", "install", "ja", "japan", "jp", "jpn", "mail", "member", "members", "mint", "mobile",
+    "my", "mypage", "net", "new", "nft", "official", "online", "order", "orders", "package", "parcel", "pay",
+    "point", "points", "portal", "prime", "promo", "protect", "redelivery", "redirect", "register", "return",
+    "reward", "rewards", "safe", "safety", "service", "services", "setting", "settings", "shipping", "signup",
+    "site", "sms", "ssl", "sso", "summary", "swap", "sync", "system", "team", "token", "track", "tracking", "user",
+    "users", "validation", "view", "vip", "wallet", "web", "ww", "www",
 ];
 
 /// How a run of letters splits into bait words.
@@ -136,7 +143,10 @@ pub fn find<'a>(brands: &'a Brands, label: &str) -> Option<(TokenHit<'a>, Streng
             (a, b) => a.max(b),
         };
         let bounded = is_edge(hit.start.checked_sub(1).and_then(|i| bytes.get(i))) && is_edge(bytes.get(hit.end));
-        let combo = if hit.token.strict && !bounded { bait == Bait::Strong } else { bait >= Bait::Weak };
+        // A distinctive token with only a number beside it (`brand58213`,
+        // `80315-brand`) is a throwaway copy of the brand's name.
+        let numbered = !hit.token.strict && bytes.iter().any(u8::is_ascii_digit);
+        let combo = if hit.token.strict && !bounded { bait == Bait::Strong } else { bait >= Bait::Weak || (numbered && bait == Bait::Filler) };
         if hit.token.strict && !bounded && !combo {
             return;
         }
@@ -172,6 +182,28 @@ mod tests {
         assert_eq!(combo("amazon-signup"), Some(("amazon", Strength::Combo)));
         assert_eq!(combo("wwamazon"), Some(("amazon", Strength::Combo)));
         assert_eq!(combo("rakutenadmin"), Some(("rakuten", Strength::Combo)));
+    }
+
+    #[test]
+    fn numbered_copies_and_delivery_lures() {
+        assert_eq!(combo("metamask-58213"), Some(("metamask", Strength::Combo)));
+        assert_eq!(combo("80315-coinbase"), Some(("coinbase", Strength::Combo)));
+        assert_eq!(combo("parcel-usps"), Some(("usps", Strength::Combo)));
+        assert_eq!(combo("sagawa-exp-verify"), Some(("sagawa", Strength::Combo)));
+        // Short tokens with a number stay mentions (`7line`), and words still need to be lures.
+        assert_eq!(combo("7line"), Some(("line", Strength::Mention)));
+        assert_eq!(combo("amazon2024deals"), Some(("amazon", Strength::Mention)));
+    }
+
+    #[test]
+    fn download_summary_and_giveaway_lures() {
+        assert_eq!(combo("download-adobe"), Some(("adobe", Strength::Combo)));
+        assert_eq!(combo("summary-amazon"), Some(("amazon", Strength::Combo)));
+        assert_eq!(combo("metamask-token-swap"), Some(("metamask", Strength::Combo)));
+        // Short tokens still need a strong lure when glued to other words.
+        assert_eq!(combo("visasummaryjp"), None);
+        assert_eq!(combo("amazon-reviews"), Some(("amazon", Strength::Mention)));
+        assert_eq!(combo("rakuten-inc"), Some(("rakuten", Strength::Mention)));
     }
 
     #[test]

@@ -26,6 +26,8 @@
 //!   subdomain labels of another site (`rakuten-login.example.cn`).
 //! - `brand-in-domain`: a brand token among other words in the site's label
 //!   (`amazonvideo.example`): weak alone.
+//! - `brand-page-in-path`: a folder or page of an unrelated host named after
+//!   the brand alone (`/rakuten/`, `/aeoncard.html`), as kits file their pages.
 //! - `brand-in-path`: a brand named in the path of an unrelated host: weakest.
 //!
 //! Hosting platforms (public suffix list, private section) are separate sites:
@@ -99,7 +101,9 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     }
 
     if !flagged {
-        if let Some(brand) = brand_in_path(brands, &t.url.path) {
+        if let Some(brand) = brand_page_in_path(brands, &t.url.path) {
+            out.push(Reason::new("brand-page-in-path").brand(brand.name));
+        } else if let Some(brand) = brand_in_path(brands, &t.url.path) {
             out.push(Reason::new("brand-in-path").brand(brand.name));
         }
     }
@@ -180,6 +184,49 @@ fn token_in_subdomain(brands: &'static Brands, sub: &str) -> Option<(&'static Br
         .map(|(b, t, _)| (b, t))
 }
 
+/// Endings of page files that kits name after a brand (`/mercari.html`).
+const PAGE_ENDINGS: &[&str] = &[".html", ".htm", ".php", ".aspx", ".asp"];
+
+/// A folder or page named after a brand and nothing else (`/rakuten/`,
+/// `/files/rakuten/top.html`, `/aeoncard.php`): how kits file their pages on
+/// hosts they took over. Only distinctive tokens count (`/au/` and `/line/`
+/// are ordinary folders), and article slugs (`/mastercard-credit-card/`) do not.
+fn brand_page_in_path(brands: &'static Brands, path: &str) -> Option<&'static Brand> {
+    // A file that is no page (`/shopify/logo.svg`) is a picture or script, not
+    // where a person lands.
+    let last = path.rsplit('/').next().unwrap_or("");
+    if last.contains('.') && !PAGE_ENDINGS.iter().any(|e| strip_suffix_ignore_case(last, e).is_some()) {
+        return None;
+    }
+    for segment in path.split('/').take(16) {
+        let name = PAGE_ENDINGS.iter().find_map(|e| strip_suffix_ignore_case(segment, e)).unwrap_or(segment);
+        if name.len() < 4 || name.len() > 32 || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            continue;
+        }
+        let mut lower = [0u8; 32];
+        for (d, s) in lower.iter_mut().zip(name.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        let Ok(name) = std::str::from_utf8(&lower[..name.len()]) else { continue };
+        let mut found = None;
+        brands.tokens_in(name, |hit| {
+            if found.is_none() && !hit.token.strict && hit.start == 0 && hit.end == name.len() {
+                found = Some(hit.brand);
+            }
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// `s` without `suffix`, compared ignoring ASCII case.
+fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(suffix.len())?;
+    (s.is_char_boundary(cut) && s[cut..].eq_ignore_ascii_case(suffix)).then(|| &s[..cut])
+}
+
 /// A brand named in the path (`/amazon.co.jp/signin`, `/rakuten/login`):
 /// only distinctive tokens, as whole path segments or inside them.
 fn brand_in_path(brands: &'static Brands, path: &str) -> Option<&'static Brand> {
@@ -236,6 +283,11 @@ mod tests {
     #[test]
     fn brand_in_path_of_unrelated_host() {
         assert_eq!(codes("https://evil.example/www.rakuten.co.jp/login"), ["brand-in-path"]);
+        assert_eq!(codes("https://evil.example/files/Rakuten/top.html"), ["brand-page-in-path"]);
+        assert_eq!(codes("https://evil.example/x/aeoncard.PHP"), ["brand-page-in-path"]);
+        assert_eq!(codes("https://shop.example/mastercard-credit-card/"), ["brand-in-path"]);
+        assert!(!codes("https://shop.example/au/line/").contains(&"brand-page-in-path"));
+        assert_eq!(codes("https://shop.example/customers/shopify/logo.svg"), ["brand-in-path"]);
         assert!(codes("https://example.com/blog/2024/news").is_empty());
     }
 
