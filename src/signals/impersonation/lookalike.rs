@@ -17,8 +17,9 @@ mod two_slips;
 
 use std::sync::OnceLock;
 
-use super::skeleton::{fold_letters, skeleton};
+use super::skeleton::{fold_letters, Skeleton};
 use crate::brands::{self, hash_bytes, Brand, Brands, FxMap};
+use keys::poly;
 use keys::{KeyList, Keys};
 use short::ShortLabels;
 use two_slips::TwoSlips;
@@ -174,16 +175,14 @@ impl Index {
         let mut short = ShortLabels::default();
         let (mut plain_keys, mut skeleton_keys) = (KeyList::default(), KeyList::default());
         let (mut plain_two, mut skeletons_two) = (TwoSlips::default(), TwoSlips::default());
-        let mut skel = String::new();
         let mut plain = String::new();
         for (b, brand) in brands.all().iter().enumerate() {
             for domain in &brand.domains {
                 let label = domain.label();
-                if !skeleton(label, &mut skel) {
-                    continue;
-                }
+                let Some(skeleton) = Skeleton::of(label) else { continue };
+                let skel = skeleton.as_str();
                 if label.len() >= 2 && (label.len() < MIN_LABEL || skel.len() < MIN_LABEL || domain.ordinary) {
-                    disguised_only.entry(skel.clone()).or_insert((b as u16, domain.name));
+                    disguised_only.entry(skel.to_string()).or_insert((b as u16, domain.name));
                 }
                 if !domain.ordinary {
                     short.add(label, b as u16, domain.name);
@@ -195,7 +194,7 @@ impl Index {
                     // Everyday words (`outlook`, `office`) yield only exact
                     // confusables, and only when long enough to be distinctive.
                     if label.len() >= 6 {
-                        ordinary_skeletons.entry(skel.clone()).or_insert((b as u16, domain.name));
+                        ordinary_skeletons.entry(skel.to_string()).or_insert((b as u16, domain.name));
                     }
                     continue;
                 }
@@ -203,9 +202,9 @@ impl Index {
                 plain.clear();
                 plain.extend(label.chars().filter(|&c| c != '-'));
                 plain_keys.push(&plain);
-                skeleton_keys.push(&skel);
+                skeleton_keys.push(skel);
                 plain_two.add(&plain, e);
-                skeletons_two.add(&skel, e);
+                skeletons_two.add(skel, e);
                 entries.push(Entry { brand: b as u16, domain: domain.name, label });
                 by_label.entry(label).or_insert(e);
                 if plain.len() >= LOOSE_MIN {
@@ -251,15 +250,18 @@ impl Index {
         if let Some(e) = self.glued_match(raw, site) {
             return Some(self.found(Kind::NearIdentical, e));
         }
-        let mut skel = String::new();
-        if !skeleton(readable, &mut skel) {
-            return None;
-        }
-        let plain = readable.replace('-', "");
+        // Folded once, for the skeleton and the loose key.
+        let mut letters = [0u8; 128];
+        let folded = fold_letters(readable, &mut letters)?;
+        let skeleton = Skeleton::of_folded(letters, folded)?;
+        let skel = skeleton.as_str();
+        let mut plain_buf = [0u8; PLAIN_MAX];
+        let plain = without_hyphens(readable, &mut plain_buf);
         if !readable.is_ascii() {
-            if let Some(&(b, domain)) = self.disguised_only.get(skel.as_str()) {
-                let official = domain.split('.').next().unwrap_or("").replace('-', "");
-                if plain != official && not_shorter(&plain, official.as_bytes()) {
+            if let Some(&(b, domain)) = self.disguised_only.get(skel) {
+                let mut official_buf = [0u8; PLAIN_MAX];
+                let official = without_hyphens(domain.split('.').next().unwrap_or(""), &mut official_buf);
+                if plain != official && not_shorter(plain, official.as_bytes()) {
                     return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
                 }
             }
@@ -267,20 +269,20 @@ impl Index {
         let suffix = site.strip_prefix(raw).and_then(|s| s.strip_prefix('.')).unwrap_or("");
         // Whether a brand owns `label` under this very suffix (`visa` for
         // `vis.com`): short labels are only typo'd when kept under it.
-        let owned = |label: &str| !suffix.is_empty() && self.brands.official(&format!("{label}.{suffix}")).is_some();
+        let owned = |label: &str| !suffix.is_empty() && self.official_under(label, suffix);
         if let Some((b, domain)) = self.short.find(plain.as_bytes(), owned) {
             return Some(Lookalike { kind: Kind::Typo, brand: &self.brands.all()[usize::from(b)], domain });
         }
         if skel.len() < MIN_LABEL {
             return None;
         }
-        if let Some(e) = self.skeletons.exact_match(&skel).filter(|&e| not_shorter(&plain, self.plain.key(e))) {
+        if let Some(e) = self.skeletons.exact_match(skel).filter(|&e| not_shorter(plain, self.plain.key(e))) {
             let same_letters = plain.as_bytes() == self.plain.key(e);
             return Some(self.found(if same_letters { Kind::NearIdentical } else { Kind::Confusable }, e));
         }
-        if let Some(&(b, domain)) = self.ordinary_skeletons.get(skel.as_str()) {
+        if let Some(&(b, domain)) = self.ordinary_skeletons.get(skel) {
             let official = domain.split('.').next().unwrap_or("");
-            if plain != official && not_shorter(&plain, official.as_bytes()) {
+            if plain != official && not_shorter(plain, official.as_bytes()) {
                 return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
             }
         }
@@ -306,7 +308,7 @@ impl Index {
             });
         }
         if best.is_none() {
-            if let Some((key, len)) = loose_key(readable).filter(|&(_, len)| len >= LOOSE_MIN) {
+            if let Some((key, len)) = merge_key(&letters[..folded]).filter(|&(_, len)| len >= LOOSE_MIN) {
                 // Collapsing runs must not hide extra length (`gooooogle`).
                 let close = |e: u32| len.abs_diff(self.plain.key(e).len()) <= LOOSE_LEN_SLACK;
                 best = self.loose.get(&key).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
@@ -354,6 +356,20 @@ impl Index {
         best
     }
 
+    /// Whether `label.suffix` is an official domain, built on the stack.
+    /// Official domains are short: a longer name cannot be one.
+    fn official_under(&self, label: &str, suffix: &str) -> bool {
+        let mut buf = [0u8; 256];
+        let n = label.len() + 1 + suffix.len();
+        if n > buf.len() {
+            return false;
+        }
+        buf[..label.len()].copy_from_slice(label.as_bytes());
+        buf[label.len()] = b'.';
+        buf[label.len() + 1..n].copy_from_slice(suffix.as_bytes());
+        std::str::from_utf8(&buf[..n]).is_ok_and(|site| self.brands.official(site).is_some())
+    }
+
     /// `smtbjp.com`, `paypayne.jp`, `saisoncardco.jp`: an official domain with
     /// its dots removed.
     fn glued_match(&self, raw: &str, site: &str) -> Option<u32> {
@@ -385,16 +401,26 @@ fn not_shorter(cand: &str, brand: &[u8]) -> bool {
 
 /// Hash of `text` with its dots removed, without allocating.
 fn hash_undotted(text: &str) -> u64 {
-    let mut buf = [0u8; 256];
+    poly(text.bytes().filter(|&b| b != b'.'))
+}
+
+/// Room for a label without its hyphens, once [`fold_letters`] has accepted
+/// it: at most 128 characters, of at most four bytes each.
+const PLAIN_MAX: usize = 512;
+
+/// `text` without hyphens, written into `buf` only when it has any.
+fn without_hyphens<'a>(text: &'a str, buf: &'a mut [u8; PLAIN_MAX]) -> &'a str {
+    if !text.contains('-') {
+        return text;
+    }
     let mut n = 0;
-    for b in text.bytes().filter(|&b| b != b'.') {
-        if n == buf.len() {
-            break;
-        }
+    for b in text.bytes().filter(|&b| b != b'-').take(PLAIN_MAX) {
         buf[n] = b;
         n += 1;
     }
-    hash_bytes(&buf[..n])
+    // Dropping an ASCII byte keeps UTF-8 valid; only a label too long for
+    // `buf` (which the callers rule out) could be cut inside a character.
+    std::str::from_utf8(&buf[..n]).unwrap_or("")
 }
 
 /// Classifies `cand` against the brand key `brand` (both plain or both

@@ -88,25 +88,42 @@ pub(super) fn fold_letters(label: &str, folded: &mut [u8; 128]) -> Option<usize>
     Some(n)
 }
 
-/// Writes the skeleton of `label` (a host label as people read it, Unicode
-/// allowed) into `out`. Returns false when a character looks like no ASCII
-/// letter or digit: such a label cannot be read as an ASCII brand name.
-pub fn skeleton(label: &str, out: &mut String) -> bool {
-    out.clear();
-    let mut folded = [0u8; 128];
-    let Some(mut n) = fold_letters(label, &mut folded) else { return false };
-    // A fold can make a new pair (`cll` → `dl` → `d`, as `discord` reads
-    // `dscord`): fold until nothing changes, so the result does not depend on
-    // where a fold began. Each pass that changes anything shortens the label.
-    loop {
-        let m = fold_pairs(&mut folded, n);
-        if m == n {
-            break;
-        }
-        n = m;
+/// The skeleton of a host label (as people read it, Unicode allowed), kept
+/// on the stack so that checks allocate nothing.
+pub struct Skeleton {
+    bytes: [u8; 128],
+    len: usize,
+}
+
+impl Skeleton {
+    /// The skeleton of `label`; `None` when a character looks like no ASCII
+    /// letter or digit: such a label cannot be read as an ASCII brand name.
+    pub fn of(label: &str) -> Option<Skeleton> {
+        let mut folded = [0u8; 128];
+        let n = fold_letters(label, &mut folded)?;
+        Skeleton::of_folded(folded, n)
     }
-    out.extend(folded[..n].iter().map(|&b| char::from(b)));
-    !out.is_empty()
+
+    /// The skeleton of a label already folded by [`fold_letters`] (its first
+    /// `n` bytes), for callers that also need the folded letters.
+    pub(super) fn of_folded(mut folded: [u8; 128], mut n: usize) -> Option<Skeleton> {
+        // A fold can make a new pair (`cll` → `dl` → `d`, as `discord` reads
+        // `dscord`): fold until nothing changes, so the result does not depend on
+        // where a fold began. Each pass that changes anything shortens the label.
+        loop {
+            let m = fold_pairs(&mut folded, n);
+            if m == n {
+                break;
+            }
+            n = m;
+        }
+        (n > 0).then_some(Skeleton { bytes: folded, len: n })
+    }
+
+    /// The skeleton as text: ASCII, since every fold yields ASCII.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
 }
 
 /// The pair folds over `bytes[..n]`, left to right, in place; returns the
@@ -143,8 +160,7 @@ mod tests {
     use super::*;
 
     fn sk(s: &str) -> Option<String> {
-        let mut out = String::new();
-        skeleton(s, &mut out).then_some(out)
+        Skeleton::of(s).map(|k| k.as_str().to_string())
     }
 
     #[test]

@@ -25,15 +25,15 @@ const BASE_INV: u64 = {
 };
 
 /// Polynomial hash of a key.
-pub(super) fn poly(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0u64, |h, &b| h.wrapping_mul(BASE).wrapping_add(u64::from(b)))
+pub(super) fn poly(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0u64, |h, b| h.wrapping_mul(BASE).wrapping_add(u64::from(b)))
 }
 
 /// Calls `f` with the [`poly`] hash of `bytes` without byte `i`, for each `i`
 /// in order, until it returns true; whether it did.
 fn each_deletion(bytes: &[u8], mut f: impl FnMut(u64) -> bool) -> bool {
     // Without byte i: H - (prefix_i * (BASE - 1) + b_i) * BASE^(n-1-i).
-    let whole = poly(bytes);
+    let whole = poly(bytes.iter().copied());
     let mut power = bytes.iter().fold(1u64, |p, _| p.wrapping_mul(BASE)).wrapping_mul(BASE_INV);
     let mut prefix = 0u64;
     for &b in bytes {
@@ -91,7 +91,7 @@ impl Keys {
             let key = &list.text.as_bytes()[start..end as usize];
             start = end as usize;
             lengths |= length_bit(key.len());
-            exact.insert(poly(key), e as u32, true);
+            exact.insert(poly(key.iter().copied()), e as u32, true);
             each_deletion(key, |h| {
                 deletions.insert(h, e as u32, false);
                 false
@@ -113,7 +113,7 @@ impl Keys {
 
     /// The entry whose key is exactly `key`.
     pub(super) fn exact_match(&self, key: &str) -> Option<u32> {
-        let e = self.exact.first(poly(key.as_bytes()))?;
+        let e = self.exact.first(poly(key.bytes()))?;
         (self.key(e) == key.as_bytes()).then_some(e)
     }
 
@@ -139,7 +139,7 @@ impl Keys {
         }
         // The candidate is a key with one byte fewer (an omission).
         if omitted {
-            self.deletions.each(poly(cand), &mut check);
+            self.deletions.each(poly(cand.iter().copied()), &mut check);
         }
     }
 }
@@ -157,7 +157,7 @@ mod tests {
             hashes.push(h);
             false
         });
-        let expected: Vec<u64> = (0..key.len()).map(|i| poly(&[&key[..i], &key[i + 1..]].concat())).collect();
+        let expected: Vec<u64> = (0..key.len()).map(|i| poly([&key[..i], &key[i + 1..]].concat())).collect();
         assert_eq!(hashes, expected);
         assert!(!each_deletion(b"", |_| true));
     }
