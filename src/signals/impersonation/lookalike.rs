@@ -18,8 +18,8 @@ mod two_slips;
 use std::sync::OnceLock;
 
 use super::skeleton::{fold_letters, Skeleton};
-use crate::brands::{self, hash_bytes, Brand, Brands, FxMap};
-use keys::poly;
+use crate::brands::{self, Brand, Brands, FxMap};
+use keys::{poly, poly_step};
 use keys::{KeyList, Keys};
 use short::ShortLabels;
 use two_slips::TwoSlips;
@@ -115,7 +115,7 @@ const LOOSE_LEN_SLACK: usize = 1;
 /// runs of one letter collapsed, so `grrail`, `gnall` and `gmail` meet. The
 /// pair folds of skeletons (`lc`→`k`) are left out: they would split `googlc`
 /// from `google` (the skeleton's own [`merge_key`] is a second key, for the
-/// lookalikes that need them). No allocation: the key is built on the stack.
+/// lookalikes that need them). No allocation: the letters are folded on the stack.
 /// Also returns how many characters the label reads as, before runs are collapsed.
 fn loose_key(label: &str) -> Option<(u64, usize)> {
     let mut letters = [0u8; 128];
@@ -128,9 +128,9 @@ fn loose_key(label: &str) -> Option<(u64, usize)> {
 /// runs of one letter, and hashes the result; with the length before
 /// collapsing. `None` when too short to be distinctive.
 fn merge_key(letters: &[u8]) -> Option<(u64, usize)> {
-    let mut buf = [0u8; 128];
-    let mut n = 0;
-    for &b in letters.iter().take(buf.len()) {
+    // Hashed as it is built ([`poly`], one step a letter): no buffer.
+    let (mut hash, mut n, mut last) = (0u64, 0usize, 0u8);
+    for &b in letters {
         let m = match b {
             b'c' => b'e',
             b'd' => b'b',
@@ -138,13 +138,14 @@ fn merge_key(letters: &[u8]) -> Option<(u64, usize)> {
             b'z' | b'2' => b's',
             folded => folded,
         };
-        if n > 0 && buf[n - 1] == m {
+        if n > 0 && last == m {
             continue;
         }
-        buf[n] = m;
+        hash = poly_step(hash, m);
+        last = m;
         n += 1;
     }
-    (n >= LOOSE_MIN - 1).then(|| (hash_bytes(&buf[..n]), letters.len()))
+    (n >= LOOSE_MIN - 1).then_some((hash, letters.len()))
 }
 
 /// The index for the built-in brand table, built on first use.

@@ -26,7 +26,13 @@ const BASE_INV: u64 = {
 
 /// Polynomial hash of a key.
 pub(super) fn poly(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    bytes.into_iter().fold(0u64, |h, b| h.wrapping_mul(BASE).wrapping_add(u64::from(b)))
+    bytes.into_iter().fold(0u64, poly_step)
+}
+
+/// [`poly`] of a key extended by `byte`, from the key's hash: for keys
+/// hashed as they are built.
+pub(super) fn poly_step(hash: u64, byte: u8) -> u64 {
+    hash.wrapping_mul(BASE).wrapping_add(u64::from(byte))
 }
 
 /// Calls `f` with the [`poly`] hash of `bytes` without byte `i`, for each `i`
@@ -41,7 +47,7 @@ fn each_deletion(bytes: &[u8], mut f: impl FnMut(u64) -> bool) -> bool {
         if f(whole.wrapping_sub(removed)) {
             return true;
         }
-        prefix = prefix.wrapping_mul(BASE).wrapping_add(u64::from(b));
+        prefix = poly_step(prefix, b);
         power = power.wrapping_mul(BASE_INV);
     }
     false
