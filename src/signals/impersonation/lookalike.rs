@@ -19,8 +19,7 @@ use std::sync::OnceLock;
 
 use super::skeleton::{fold_letters, Skeleton};
 use crate::brands::{self, Brand, Brands, FxMap};
-use keys::{poly, poly_step};
-use keys::{KeyList, Keys};
+use keys::{poly, poly_step, KeyList, Keys};
 use short::ShortLabels;
 use two_slips::TwoSlips;
 

@@ -7,7 +7,7 @@
 //! Keys are hashed with a polynomial hash, whose one-deletion variants all
 //! follow from the whole key's hash in linear time, with no buffer.
 
-use super::table::Table;
+use super::table::{Filter, Table};
 
 /// Polynomial hash base (odd, so powers never vanish modulo 2^64).
 const BASE: u64 = 0x100_0000_01b3;
@@ -76,6 +76,8 @@ pub(super) struct Keys {
     exact: Table,
     /// Hash of a key with one byte deleted → each entry with such a variant.
     deletions: Table,
+    /// Every hash in `exact` or `deletions`: one test skips both tables.
+    filter: Filter,
     /// Bit `n` set when some key has `n` bytes (bit 127: 127 or more), so
     /// that lookups skip the probes no key can answer.
     lengths: u128,
@@ -91,19 +93,23 @@ impl Keys {
     pub(super) fn new(list: KeyList) -> Keys {
         let mut exact = Table::with_capacity(list.ends.len());
         let mut deletions = Table::with_capacity(list.text.len());
+        let mut filter = Filter::with_capacity(list.ends.len() + list.text.len());
         let mut lengths = 0;
         let mut start = 0;
         for (e, &end) in list.ends.iter().enumerate() {
             let key = &list.text.as_bytes()[start..end as usize];
             start = end as usize;
             lengths |= length_bit(key.len());
-            exact.insert(poly(key.iter().copied()), e as u32, true);
+            let whole = poly(key.iter().copied());
+            exact.insert(whole, e as u32, true);
+            filter.add(whole);
             each_deletion(key, |h| {
                 deletions.insert(h, e as u32, false);
+                filter.add(h);
                 false
             });
         }
-        Keys { list, exact, deletions, lengths }
+        Keys { list, exact, deletions, filter, lengths }
     }
 
     /// The key of entry `e`.
@@ -119,7 +125,11 @@ impl Keys {
 
     /// The entry whose key is exactly `key`.
     pub(super) fn exact_match(&self, key: &str) -> Option<u32> {
-        let e = self.exact.first(poly(key.bytes()))?;
+        let hash = poly(key.bytes());
+        if !self.filter.may_have(hash) {
+            return None;
+        }
+        let e = self.exact.first(hash)?;
         (self.key(e) == key.as_bytes()).then_some(e)
     }
 
@@ -134,6 +144,9 @@ impl Keys {
         let (inserted, changed, omitted) = (self.has_length(n - 1), self.has_length(n), self.has_length(n + 1));
         if inserted || changed {
             let stopped = each_deletion(cand, |variant| {
+                if !self.filter.may_have(variant) {
+                    return false;
+                }
                 // The candidate with one byte fewer is a key (an insertion)...
                 (inserted && self.exact.first(variant).is_some_and(&mut check))
                     // ...or equals a key with one byte fewer (a substitution or swap).
@@ -145,7 +158,10 @@ impl Keys {
         }
         // The candidate is a key with one byte fewer (an omission).
         if omitted {
-            self.deletions.each(poly(cand.iter().copied()), &mut check);
+            let whole = poly(cand.iter().copied());
+            if self.filter.may_have(whole) {
+                self.deletions.each(whole, &mut check);
+            }
         }
     }
 }

@@ -1,10 +1,10 @@
 //! A multimap from 64-bit hashes to entry numbers in two flat arrays (open
 //! addressing, linear probing), built once at its final size: adding a key
 //! allocates nothing, which keeps the first check after a service-worker wake
-//! cheap. Most lookups find nothing, so a bit set in front of the slots
-//! (sixteen to thirty-two bits per pair, one set by each) answers most of them with one
-//! load; the others probe a slot or two. Entries of one hash come back in the
-//! order they were added, so matches stay in brand order.
+//! cheap, and a lookup probes a slot or two. Entries of one hash come back
+//! in the order they were added, so matches stay in brand order. Most
+//! lookups find nothing: a [`Filter`] in front of the tables answers most of
+//! them with one load.
 
 /// Marks a free slot (entry numbers are far below it).
 const EMPTY: u32 = u32::MAX;
@@ -13,8 +13,6 @@ const EMPTY: u32 = u32::MAX;
 const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
 
 pub(super) struct Table {
-    /// One bit per [`Table::filter_bit`] of the hashes added.
-    filter: Vec<u64>,
     hashes: Vec<u64>,
     entries: Vec<u32>,
 }
@@ -23,14 +21,7 @@ impl Table {
     /// A table with room for `n` pairs, at most half full.
     pub(super) fn with_capacity(n: usize) -> Table {
         let slots = 2 * n + 1;
-        let words = (n / 4).next_power_of_two();
-        Table { filter: vec![0; words], hashes: vec![0; slots], entries: vec![EMPTY; slots] }
-    }
-
-    /// The word and bit of `filter` standing for `hash`.
-    fn filter_bit(&self, hash: u64) -> (usize, u64) {
-        let spread = hash.wrapping_mul(MIX) as u32 as usize;
-        ((spread >> 6) & (self.filter.len() - 1), 1 << (spread & 63))
+        Table { hashes: vec![0; slots], entries: vec![EMPTY; slots] }
     }
 
     /// The slot where probing for `hash` starts.
@@ -51,8 +42,6 @@ impl Table {
     /// `first_only`, unless `hash` has any entry (the first added wins).
     /// Adding more pairs than the capacity is a bug in the caller: the pair is dropped.
     pub(super) fn insert(&mut self, hash: u64, e: u32, first_only: bool) {
-        let (word, bit) = self.filter_bit(hash);
-        self.filter[word] |= bit;
         let mut slot = self.home(hash);
         for _ in 0..self.hashes.len() {
             if self.entries[slot] == EMPTY {
@@ -70,10 +59,6 @@ impl Table {
     /// Calls `f` with each entry of `hash`, in the order added, until it
     /// returns true; whether it did.
     pub(super) fn each(&self, hash: u64, mut f: impl FnMut(u32) -> bool) -> bool {
-        let (word, bit) = self.filter_bit(hash);
-        if self.filter[word] & bit == 0 {
-            return false;
-        }
         let mut slot = self.home(hash);
         // A table always has a free slot, so this ends.
         while self.entries[slot] != EMPTY {
@@ -93,6 +78,37 @@ impl Table {
             true
         });
         found
+    }
+}
+
+/// A set of hashes that may answer "maybe" for a hash never added (one in
+/// thirty or so at sixteen to thirty-two bits per hash), never "no" for one added.
+pub(super) struct Filter {
+    words: Vec<u64>,
+}
+
+impl Filter {
+    /// A filter for about `n` hashes.
+    pub(super) fn with_capacity(n: usize) -> Filter {
+        Filter { words: vec![0; (n / 4).next_power_of_two()] }
+    }
+
+    /// The word and bit standing for `hash` (other bits of the spread hash
+    /// than a [`Table`]'s slot uses).
+    fn bit(&self, hash: u64) -> (usize, u64) {
+        let spread = hash.wrapping_mul(MIX) as u32 as usize;
+        ((spread >> 6) & (self.words.len() - 1), 1 << (spread & 63))
+    }
+
+    pub(super) fn add(&mut self, hash: u64) {
+        let (word, bit) = self.bit(hash);
+        self.words[word] |= bit;
+    }
+
+    /// False only when `hash` was never added.
+    pub(super) fn may_have(&self, hash: u64) -> bool {
+        let (word, bit) = self.bit(hash);
+        self.words[word] & bit != 0
     }
 }
 
@@ -119,5 +135,13 @@ mod tests {
         firsts.insert(4, 2, true);
         assert_eq!(firsts.first(4), Some(1));
         assert!(!Table::with_capacity(0).each(1, |_| true));
+    }
+
+    #[test]
+    fn filters_never_miss_what_was_added() {
+        let mut f = Filter::with_capacity(100);
+        (0..100u64).for_each(|h| f.add(h * 0x1234_5678_9abc));
+        assert!((0..100u64).all(|h| f.may_have(h * 0x1234_5678_9abc)));
+        assert!(!Filter::with_capacity(0).may_have(5));
     }
 }
