@@ -617,6 +617,19 @@ mod tests {
     }
 
     #[test]
+    fn odd_labels_are_judged_without_panicking() {
+        let long = "a".repeat(300);
+        let hyphens = format!("{}amazon", "-".repeat(600));
+        let wide = "ä".repeat(127) + "-x";
+        for label in ["", "-", "a", long.as_str(), hyphens.as_str(), wide.as_str(), "аррӏе-аррӏе", "𝓪𝓶𝓪𝔃𝓸𝓷"] {
+            let site = format!("{label}.com");
+            index().check(label, label, &site);
+            index().split_match(&site);
+        }
+        assert_eq!(kind(&hyphens, "x.com").map(|(_, d)| d), Some("amazon.co.jp"));
+    }
+
+    #[test]
     fn honest_neighbours_of_short_labels_pass() {
         // Four- to six-letter labels only match visible or keyboard slips.
         assert_eq!(kind("ample", "ample.com"), None);
