@@ -9,14 +9,17 @@
 //! beside it: two letters drawn for one (`pairs`), three-letter labels
 //! (`short`), two slips in long labels (`two_slips`).
 
+mod keys;
 mod pairs;
 mod short;
+mod table;
 mod two_slips;
 
 use std::sync::OnceLock;
 
-use super::skeleton::{fold_letters, skeleton};
-use crate::brands::{self, hash_bytes, Brand, Brands, FxMap};
+use super::skeleton::{fold_letters, Skeleton};
+use crate::brands::{self, Brand, Brands, FxMap};
+use keys::{poly, poly_step, KeyList, Keys};
 use short::ShortLabels;
 use two_slips::TwoSlips;
 
@@ -61,99 +64,6 @@ struct Entry {
     brand: u16,
     domain: &'static str,
     label: &'static str,
-    /// The label without hyphens.
-    plain: String,
-}
-
-/// One family of keys (plain labels or skeletons) with its deletion neighbourhood.
-#[derive(Default)]
-struct Keys {
-    /// [`poly`] hash of a whole key → its entry.
-    exact: FxMap<u64, u32>,
-    /// [`poly`] hash of a key with one byte deleted → entries.
-    deletions: FxMap<u64, Vec<u32>>,
-    /// The key of each entry, by entry number.
-    of_entry: Vec<String>,
-}
-
-/// Polynomial hash base (odd, so powers never vanish modulo 2^64).
-const BASE: u64 = 0x100_0000_01b3;
-
-/// Polynomial hash of a key: lets [`Keys::one_edit`] hash all of a
-/// candidate's one-deletion variants in linear time.
-fn poly(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0u64, |h, &b| h.wrapping_mul(BASE).wrapping_add(u64::from(b)))
-}
-
-impl Keys {
-    fn add(&mut self, key: &str, e: u32) {
-        self.exact.entry(poly(key.as_bytes())).or_insert(e);
-        self.of_entry.push(key.to_string());
-        let bytes = key.as_bytes();
-        let mut buf = Vec::with_capacity(bytes.len());
-        for i in 0..bytes.len() {
-            buf.clear();
-            buf.extend_from_slice(&bytes[..i]);
-            buf.extend_from_slice(&bytes[i + 1..]);
-            let list = self.deletions.entry(poly(&buf)).or_default();
-            if !list.contains(&e) {
-                list.push(e);
-            }
-        }
-    }
-
-    /// The entry whose key is exactly `key`.
-    fn exact_match(&self, key: &str) -> Option<u32> {
-        let &e = self.exact.get(&poly(key.as_bytes()))?;
-        (self.of_entry[e as usize] == key).then_some(e)
-    }
-
-    /// Calls `found` with each entry one edit from `cand` (and its key) until
-    /// it returns true. Hash hits are only candidates: `found` checks the edit.
-    fn one_edit(&self, cand: &[u8], mut found: impl FnMut(u32, &[u8]) -> bool) {
-        let n = cand.len();
-        if n == 0 || n > 128 {
-            return;
-        }
-        let mut check = |e: u32| found(e, self.of_entry[e as usize].as_bytes());
-        // suffix[i] = hash contribution of cand[i..] as the tail of a
-        // one-shorter string; prefix grows as we go.
-        let mut suffix = [0u64; 129];
-        let mut power = 1u64;
-        for i in (0..n).rev() {
-            suffix[i] = suffix[i + 1].wrapping_add(u64::from(cand[i]).wrapping_mul(power));
-            power = power.wrapping_mul(BASE);
-        }
-        // powers[k] = BASE^k for the prefix shift.
-        let mut powers = [1u64; 129];
-        for k in 1..=n {
-            powers[k] = powers[k - 1].wrapping_mul(BASE);
-        }
-        let mut prefix = 0u64;
-        for i in 0..n {
-            // cand without cand[i]: prefix * BASE^(n-1-i) + tail after i.
-            let variant = prefix.wrapping_mul(powers[n - 1 - i]).wrapping_add(suffix[i + 1]);
-            // The candidate with one byte fewer is a key (an insertion)...
-            if let Some(&e) = self.exact.get(&variant) {
-                if check(e) {
-                    return;
-                }
-            }
-            // ...or equals a key with one byte fewer (a substitution or swap).
-            for &e in self.deletions.get(&variant).into_iter().flatten() {
-                if check(e) {
-                    return;
-                }
-            }
-            prefix = prefix.wrapping_mul(BASE).wrapping_add(u64::from(cand[i]));
-        }
-        // The candidate is a key with one byte fewer (an omission).
-        for &e in self.deletions.get(&prefix).into_iter().flatten() {
-            if check(e) {
-                return;
-            }
-        }
-    }
 }
 
 /// The precomputed lookalike index over every official domain.
@@ -161,7 +71,9 @@ pub struct Index {
     brands: &'static Brands,
     entries: Vec<Entry>,
     by_label: FxMap<&'static str, u32>,
+    /// The labels without hyphens, entry by entry.
     plain: Keys,
+    /// The labels' skeletons, entry by entry.
     skeletons: Keys,
     /// Official domains with the dots removed (`amazoncojp`), keyed by hash.
     glued: FxMap<u64, u32>,
@@ -202,7 +114,7 @@ const LOOSE_LEN_SLACK: usize = 1;
 /// runs of one letter collapsed, so `grrail`, `gnall` and `gmail` meet. The
 /// pair folds of skeletons (`lc`→`k`) are left out: they would split `googlc`
 /// from `google` (the skeleton's own [`merge_key`] is a second key, for the
-/// lookalikes that need them). No allocation: the key is built on the stack.
+/// lookalikes that need them). No allocation: the letters are folded on the stack.
 /// Also returns how many characters the label reads as, before runs are collapsed.
 fn loose_key(label: &str) -> Option<(u64, usize)> {
     let mut letters = [0u8; 128];
@@ -215,9 +127,9 @@ fn loose_key(label: &str) -> Option<(u64, usize)> {
 /// runs of one letter, and hashes the result; with the length before
 /// collapsing. `None` when too short to be distinctive.
 fn merge_key(letters: &[u8]) -> Option<(u64, usize)> {
-    let mut buf = [0u8; 128];
-    let mut n = 0;
-    for &b in letters.iter().take(buf.len()) {
+    // Hashed as it is built ([`poly`], one step a letter): no buffer.
+    let (mut hash, mut n, mut last) = (0u64, 0usize, 0u8);
+    for &b in letters {
         let m = match b {
             b'c' => b'e',
             b'd' => b'b',
@@ -225,13 +137,14 @@ fn merge_key(letters: &[u8]) -> Option<(u64, usize)> {
             b'z' | b'2' => b's',
             folded => folded,
         };
-        if n > 0 && buf[n - 1] == m {
+        if n > 0 && last == m {
             continue;
         }
-        buf[n] = m;
+        hash = poly_step(hash, m);
+        last = m;
         n += 1;
     }
-    (n >= LOOSE_MIN - 1).then(|| (hash_bytes(&buf[..n]), letters.len()))
+    (n >= LOOSE_MIN - 1).then_some((hash, letters.len()))
 }
 
 /// The index for the built-in brand table, built on first use.
@@ -250,33 +163,29 @@ const LONG_LABEL: usize = 8;
 
 impl Index {
     fn build(brands: &'static Brands) -> Index {
-        let mut index = Index {
-            brands,
-            entries: Vec::new(),
-            by_label: FxMap::default(),
-            plain: Keys::default(),
-            skeletons: Keys::default(),
-            glued: FxMap::default(),
-            ordinary_skeletons: FxMap::default(),
-            loose: FxMap::default(),
-            loose_pairs: FxMap::default(),
-            disguised_only: FxMap::default(),
-            short: ShortLabels::default(),
-            plain_two: TwoSlips::default(),
-            skeletons_two: TwoSlips::default(),
-        };
-        let mut skel = String::new();
+        // Maps sized once: there are at most as many entries as domains.
+        let domains = brands.all().iter().map(|b| b.domains.len()).sum();
+        let mut entries = Vec::with_capacity(domains);
+        let mut by_label = FxMap::with_capacity_and_hasher(domains, Default::default());
+        let mut glued = FxMap::with_capacity_and_hasher(domains, Default::default());
+        let mut loose = FxMap::with_capacity_and_hasher(domains, Default::default());
+        let mut loose_pairs = FxMap::with_capacity_and_hasher(domains, Default::default());
+        let mut ordinary_skeletons = FxMap::default();
+        let mut disguised_only = FxMap::default();
+        let mut short = ShortLabels::default();
+        let (mut plain_keys, mut skeleton_keys) = (KeyList::default(), KeyList::default());
+        let (mut plain_two, mut skeletons_two) = (TwoSlips::default(), TwoSlips::default());
+        let mut plain = String::new();
         for (b, brand) in brands.all().iter().enumerate() {
             for domain in &brand.domains {
                 let label = domain.label();
-                if !skeleton(label, &mut skel) {
-                    continue;
-                }
+                let Some(skeleton) = Skeleton::of(label) else { continue };
+                let skel = skeleton.as_str();
                 if label.len() >= 2 && (label.len() < MIN_LABEL || skel.len() < MIN_LABEL || domain.ordinary) {
-                    index.disguised_only.entry(skel.clone()).or_insert((b as u16, domain.name));
+                    disguised_only.entry(skel.to_string()).or_insert((b as u16, domain.name));
                 }
                 if !domain.ordinary {
-                    index.short.add(label, b as u16, domain.name);
+                    short.add(label, b as u16, domain.name);
                 }
                 if label.len() < MIN_LABEL || skel.len() < MIN_LABEL {
                     continue;
@@ -285,30 +194,45 @@ impl Index {
                     // Everyday words (`outlook`, `office`) yield only exact
                     // confusables, and only when long enough to be distinctive.
                     if label.len() >= 6 {
-                        index.ordinary_skeletons.entry(skel.clone()).or_insert((b as u16, domain.name));
+                        ordinary_skeletons.entry(skel.to_string()).or_insert((b as u16, domain.name));
                     }
                     continue;
                 }
-                let e = index.entries.len() as u32;
-                let plain = label.replace('-', "");
-                index.plain.add(&plain, e);
-                index.skeletons.add(&skel, e);
-                index.plain_two.add(&plain, e);
-                index.skeletons_two.add(&skel, e);
-                index.entries.push(Entry { brand: b as u16, domain: domain.name, label, plain });
-                index.by_label.entry(label).or_insert(e);
-                if index.entries[e as usize].plain.len() >= LOOSE_MIN {
+                let e = entries.len() as u32;
+                plain.clear();
+                plain.extend(label.chars().filter(|&c| c != '-'));
+                plain_keys.push(&plain);
+                skeleton_keys.push(skel);
+                plain_two.add(&plain, e);
+                skeletons_two.add(skel, e);
+                entries.push(Entry { brand: b as u16, domain: domain.name, label });
+                by_label.entry(label).or_insert(e);
+                if plain.len() >= LOOSE_MIN {
                     if let Some((key, _)) = loose_key(label) {
-                        index.loose.entry(key).or_insert(e);
+                        loose.entry(key).or_insert(e);
                     }
                     if let Some((key, _)) = merge_key(skel.as_bytes()).filter(|_| skel.len() >= LOOSE_PAIRS_MIN) {
-                        index.loose_pairs.entry(key).or_insert(e);
+                        loose_pairs.entry(key).or_insert(e);
                     }
                 }
-                index.glued.entry(hash_undotted(domain.name)).or_insert(e);
+                glued.entry(hash_undotted(domain.name)).or_insert(e);
             }
         }
-        index
+        Index {
+            brands,
+            entries,
+            by_label,
+            plain: Keys::new(plain_keys),
+            skeletons: Keys::new(skeleton_keys),
+            glued,
+            ordinary_skeletons,
+            loose,
+            loose_pairs,
+            disguised_only,
+            short,
+            plain_two,
+            skeletons_two,
+        }
     }
 
     fn found(&self, kind: Kind, e: u32) -> Lookalike {
@@ -326,15 +250,18 @@ impl Index {
         if let Some(e) = self.glued_match(raw, site) {
             return Some(self.found(Kind::NearIdentical, e));
         }
-        let mut skel = String::new();
-        if !skeleton(readable, &mut skel) {
-            return None;
-        }
-        let plain = readable.replace('-', "");
+        // Folded once, for the skeleton and the loose key.
+        let mut letters = [0u8; 128];
+        let folded = fold_letters(readable, &mut letters)?;
+        let skeleton = Skeleton::of_folded(letters, folded)?;
+        let skel = skeleton.as_str();
+        let mut plain_buf = [0u8; PLAIN_MAX];
+        let plain = without_hyphens(readable, &mut plain_buf);
         if !readable.is_ascii() {
-            if let Some(&(b, domain)) = self.disguised_only.get(skel.as_str()) {
-                let official = domain.split('.').next().unwrap_or("").replace('-', "");
-                if plain != official && not_shorter(&plain, &official) {
+            if let Some(&(b, domain)) = self.disguised_only.get(skel) {
+                let mut official_buf = [0u8; PLAIN_MAX];
+                let official = without_hyphens(domain.split('.').next().unwrap_or(""), &mut official_buf);
+                if plain != official && not_shorter(plain, official.as_bytes()) {
                     return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
                 }
             }
@@ -342,20 +269,20 @@ impl Index {
         let suffix = site.strip_prefix(raw).and_then(|s| s.strip_prefix('.')).unwrap_or("");
         // Whether a brand owns `label` under this very suffix (`visa` for
         // `vis.com`): short labels are only typo'd when kept under it.
-        let owned = |label: &str| !suffix.is_empty() && self.brands.official(&format!("{label}.{suffix}")).is_some();
+        let owned = |label: &str| !suffix.is_empty() && self.official_under(label, suffix);
         if let Some((b, domain)) = self.short.find(plain.as_bytes(), owned) {
             return Some(Lookalike { kind: Kind::Typo, brand: &self.brands.all()[usize::from(b)], domain });
         }
         if skel.len() < MIN_LABEL {
             return None;
         }
-        if let Some(e) = self.skeletons.exact_match(&skel).filter(|&e| not_shorter(&plain, &self.entries[e as usize].plain)) {
-            let same_letters = plain == self.entries[e as usize].plain;
+        if let Some(e) = self.skeletons.exact_match(skel).filter(|&e| not_shorter(plain, self.plain.key(e))) {
+            let same_letters = plain.as_bytes() == self.plain.key(e);
             return Some(self.found(if same_letters { Kind::NearIdentical } else { Kind::Confusable }, e));
         }
-        if let Some(&(b, domain)) = self.ordinary_skeletons.get(skel.as_str()) {
+        if let Some(&(b, domain)) = self.ordinary_skeletons.get(skel) {
             let official = domain.split('.').next().unwrap_or("");
-            if plain != official && not_shorter(&plain, official) {
+            if plain != official && not_shorter(plain, official.as_bytes()) {
                 return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
             }
         }
@@ -372,7 +299,7 @@ impl Index {
         // not turn a rejected slip into an accepted one (`bling`, `bing`).
         if best.is_none() && skel != plain {
             self.skeletons.one_edit(skel.as_bytes(), |e, key| {
-                if edit(self.entries[e as usize].plain.as_bytes(), plain.as_bytes()).is_some() {
+                if edit(self.plain.key(e), plain.as_bytes()).is_some() {
                     return false;
                 }
                 best = judge(key, skel.as_bytes(), raw, self.entries[e as usize].label, || same_suffix(e))
@@ -381,15 +308,15 @@ impl Index {
             });
         }
         if best.is_none() {
-            if let Some((key, len)) = loose_key(readable).filter(|&(_, len)| len >= LOOSE_MIN) {
+            if let Some((key, len)) = merge_key(&letters[..folded]).filter(|&(_, len)| len >= LOOSE_MIN) {
                 // Collapsing runs must not hide extra length (`gooooogle`).
-                let close = |e: u32| len.abs_diff(self.entries[e as usize].plain.len()) <= LOOSE_LEN_SLACK;
+                let close = |e: u32| len.abs_diff(self.plain.key(e).len()) <= LOOSE_LEN_SLACK;
                 best = self.loose.get(&key).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
             }
         }
         if best.is_none() && skel != plain {
             if let Some((key, len)) = merge_key(skel.as_bytes()).filter(|&(_, len)| len >= LOOSE_MIN) {
-                let close = |e: u32| len.abs_diff(self.skeletons.of_entry[e as usize].len()) <= LOOSE_LEN_SLACK;
+                let close = |e: u32| len.abs_diff(self.skeletons.key(e).len()) <= LOOSE_LEN_SLACK;
                 best = self.loose_pairs.get(&key).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
             }
         }
@@ -419,14 +346,28 @@ impl Index {
             });
         }
         if best.is_none() && plain.is_ascii() {
-            let key_of = |e: u32| self.plain.of_entry[e as usize].as_bytes();
+            let key_of = |e: u32| self.plain.key(e);
             best = self.plain_two.find(plain.as_bytes(), key_of, |_| true).map(|e| self.found(Kind::TwoSlips, e));
         }
         if best.is_none() && skel != plain {
-            let key_of = |e: u32| self.skeletons.of_entry[e as usize].as_bytes();
+            let key_of = |e: u32| self.skeletons.key(e);
             best = self.skeletons_two.find(skel.as_bytes(), key_of, |_| true).map(|e| self.found(Kind::TwoSlips, e));
         }
         best
+    }
+
+    /// Whether `label.suffix` is an official domain, built on the stack.
+    /// Official domains are short: a longer name cannot be one.
+    fn official_under(&self, label: &str, suffix: &str) -> bool {
+        let mut buf = [0u8; 256];
+        let n = label.len() + 1 + suffix.len();
+        if n > buf.len() {
+            return false;
+        }
+        buf[..label.len()].copy_from_slice(label.as_bytes());
+        buf[label.len()] = b'.';
+        buf[label.len() + 1..n].copy_from_slice(suffix.as_bytes());
+        std::str::from_utf8(&buf[..n]).is_ok_and(|site| self.brands.official(site).is_some())
     }
 
     /// `smtbjp.com`, `paypayne.jp`, `saisoncardco.jp`: an official domain with
@@ -454,22 +395,32 @@ impl Index {
 /// for `d`); a shorter label only meets the brand's skeleton because a pair
 /// fold ate the brand's own letters (`picpay` reads `pkpay`), which is no
 /// disguise: such labels are left to the typo rules.
-fn not_shorter(cand: &str, brand: &str) -> bool {
+fn not_shorter(cand: &str, brand: &[u8]) -> bool {
     cand.chars().count() >= brand.len()
 }
 
 /// Hash of `text` with its dots removed, without allocating.
 fn hash_undotted(text: &str) -> u64 {
-    let mut buf = [0u8; 256];
+    poly(text.bytes().filter(|&b| b != b'.'))
+}
+
+/// Room for a label without its hyphens, once [`fold_letters`] has accepted
+/// it: at most 128 characters, of at most four bytes each.
+const PLAIN_MAX: usize = 512;
+
+/// `text` without hyphens, written into `buf` only when it has any.
+fn without_hyphens<'a>(text: &'a str, buf: &'a mut [u8; PLAIN_MAX]) -> &'a str {
+    if !text.contains('-') {
+        return text;
+    }
     let mut n = 0;
-    for b in text.bytes().filter(|&b| b != b'.') {
-        if n == buf.len() {
-            break;
-        }
+    for b in text.bytes().filter(|&b| b != b'-').take(PLAIN_MAX) {
         buf[n] = b;
         n += 1;
     }
-    hash_bytes(&buf[..n])
+    // Dropping an ASCII byte keeps UTF-8 valid; only a label too long for
+    // `buf` (which the callers rule out) could be cut inside a character.
+    std::str::from_utf8(&buf[..n]).unwrap_or("")
 }
 
 /// Classifies `cand` against the brand key `brand` (both plain or both
@@ -663,6 +614,19 @@ mod tests {
         assert_eq!(found, Some((Kind::Confusable, "metamask.io")));
         let found = index().check("xn--blockchin-ccb", "blockchāin", "xn--blockchin-ccb.info").map(|l| l.kind);
         assert_eq!(found, Some(Kind::Confusable));
+    }
+
+    #[test]
+    fn odd_labels_are_judged_without_panicking() {
+        let long = "a".repeat(300);
+        let hyphens = format!("{}amazon", "-".repeat(600));
+        let wide = "ä".repeat(127) + "-x";
+        for label in ["", "-", "a", long.as_str(), hyphens.as_str(), wide.as_str(), "аррӏе-аррӏе", "𝓪𝓶𝓪𝔃𝓸𝓷"] {
+            let site = format!("{label}.com");
+            index().check(label, label, &site);
+            index().split_match(&site);
+        }
+        assert_eq!(kind(&hyphens, "x.com").map(|(_, d)| d), Some("amazon.co.jp"));
     }
 
     #[test]

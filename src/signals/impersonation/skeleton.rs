@@ -41,7 +41,7 @@ fn unicode_fold(c: char) -> Option<&'static str> {
 }
 
 /// The single-letter ASCII folds (also the first step of loose lookalike keys).
-pub(super) fn fold_ascii(b: u8) -> u8 {
+const fn fold_ascii(b: u8) -> u8 {
     match b {
         b'0' => b'o',
         b'1' | b'i' => b'l',
@@ -52,61 +52,88 @@ pub(super) fn fold_ascii(b: u8) -> u8 {
     }
 }
 
-/// The first fold of [`skeleton`] alone: each character to the ASCII it
+/// What [`fold_letters`] makes of each ASCII character, looked up rather than
+/// worked out per character: `-` for dropped, 0 for no letter or digit.
+const ASCII_FOLDS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let lower = (b as u8).to_ascii_lowercase();
+        table[b] = if lower == b'-' {
+            b'-'
+        } else if lower.is_ascii_lowercase() || lower.is_ascii_digit() {
+            fold_ascii(lower)
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The first fold of [`Skeleton`] alone: each character to the ASCII it
 /// looks like, hyphens dropped, written into `folded`; the length written, or
 /// `None` when a character looks like no ASCII letter or digit (or the label
 /// is too long). Loose lookalikes start from here.
 pub(super) fn fold_letters(label: &str, folded: &mut [u8; 128]) -> Option<usize> {
     let mut n = 0usize;
+    let mut push = |b: u8| {
+        *folded.get_mut(n)? = b;
+        n += 1;
+        Some(())
+    };
     for c in label.chars() {
-        let piece: &str = if c.is_ascii() {
-            if c == '-' {
-                continue;
+        if c.is_ascii() {
+            match ASCII_FOLDS[c as usize] {
+                b'-' => {}
+                0 => return None,
+                b => push(b)?,
             }
-            let b = c.to_ascii_lowercase() as u8;
-            if !(b.is_ascii_lowercase() || b.is_ascii_digit()) {
-                return None;
-            }
-            let mapped = fold_ascii(b);
-            if n >= folded.len() {
-                return None;
-            }
-            folded[n] = mapped;
-            n += 1;
-            continue;
         } else {
-            unicode_fold(c)?
-        };
-        for b in piece.bytes() {
-            if n >= folded.len() {
-                return None;
+            for b in unicode_fold(c)?.bytes() {
+                push(fold_ascii(b))?;
             }
-            folded[n] = fold_ascii(b);
-            n += 1;
         }
     }
     Some(n)
 }
 
-/// Writes the skeleton of `label` (a host label as people read it, Unicode
-/// allowed) into `out`. Returns false when a character looks like no ASCII
-/// letter or digit: such a label cannot be read as an ASCII brand name.
-pub fn skeleton(label: &str, out: &mut String) -> bool {
-    out.clear();
-    let mut folded = [0u8; 128];
-    let Some(mut n) = fold_letters(label, &mut folded) else { return false };
-    // A fold can make a new pair (`cll` → `dl` → `d`, as `discord` reads
-    // `dscord`): fold until nothing changes, so the result does not depend on
-    // where a fold began. Each pass that changes anything shortens the label.
-    loop {
-        let m = fold_pairs(&mut folded, n);
-        if m == n {
-            break;
-        }
-        n = m;
+/// The skeleton of a host label (as people read it, Unicode allowed), kept
+/// on the stack so that checks allocate nothing.
+pub struct Skeleton {
+    bytes: [u8; 128],
+    len: usize,
+}
+
+impl Skeleton {
+    /// The skeleton of `label`; `None` when a character looks like no ASCII
+    /// letter or digit: such a label cannot be read as an ASCII brand name.
+    pub fn of(label: &str) -> Option<Skeleton> {
+        let mut folded = [0u8; 128];
+        let n = fold_letters(label, &mut folded)?;
+        Skeleton::of_folded(folded, n)
     }
-    out.extend(folded[..n].iter().map(|&b| char::from(b)));
-    !out.is_empty()
+
+    /// The skeleton of a label already folded by [`fold_letters`] (its first
+    /// `n` bytes), for callers that also need the folded letters.
+    pub(super) fn of_folded(mut folded: [u8; 128], mut n: usize) -> Option<Skeleton> {
+        // A fold can make a new pair (`cll` → `dl` → `d`, as `discord` reads
+        // `dscord`): fold until nothing changes, so the result does not depend on
+        // where a fold began. Each pass that changes anything shortens the label.
+        loop {
+            let m = fold_pairs(&mut folded, n);
+            if m == n {
+                break;
+            }
+            n = m;
+        }
+        (n > 0).then_some(Skeleton { bytes: folded, len: n })
+    }
+
+    /// The skeleton as text: ASCII, since every fold yields ASCII.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
 }
 
 /// The pair folds over `bytes[..n]`, left to right, in place; returns the
@@ -143,8 +170,7 @@ mod tests {
     use super::*;
 
     fn sk(s: &str) -> Option<String> {
-        let mut out = String::new();
-        skeleton(s, &mut out).then_some(out)
+        Skeleton::of(s).map(|k| k.as_str().to_string())
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //!
 //! The long keys are kept by length, each with the set of symbols it uses
 //! (one bit per letter or digit). Two edits change that set by at most four
-//! symbols, so a candidate only looks at keys within two of its length whose
-//! symbol set is that close, and computes the edit distance for those alone:
+//! symbols (fewer when they change the length), so a candidate only looks at
+//! keys within two of its length whose symbol set is that close, and computes the edit distance for those alone:
 //! a few dozen bit operations per label, no allocation.
 
 /// Shortest brand key (letters and digits, hyphens dropped) matched with two slips.
@@ -46,10 +46,18 @@ impl TwoSlips {
         }
         let set = symbols(cand);
         let lens = n.saturating_sub(2).max(MIN_KEY)..=(n + 2).min(self.by_len.len().saturating_sub(1));
-        lens.flat_map(|len| self.by_len[len].iter())
-            .filter(|&&(s, _)| (s ^ set).count_ones() <= 4)
-            .map(|&(_, e)| e)
-            .find(|&e| distance(key_of(e), cand) == 2 && accept(e))
+        for len in lens {
+            // Each inserted or deleted symbol changes the set by at most one,
+            // a substituted one by two: two edits with `d` of them insertions
+            // or deletions (`d` at least the length difference) change it by at most 4 - d.
+            let most = 4 - len.abs_diff(n) as u32;
+            for &(s, e) in &self.by_len[len] {
+                if (s ^ set).count_ones() <= most && distance(key_of(e), cand) == 2 && accept(e) {
+                    return Some(e);
+                }
+            }
+        }
+        None
     }
 }
 
