@@ -225,3 +225,16 @@ fn pages_filed_under_a_brands_name_on_other_sites() {
     // The brand's own site is still its own.
     assert_level("https://www.amazon.co.jp/amazon/", Level::Trusted, None);
 }
+
+#[test]
+fn short_brand_tokens_glued_to_a_lure_at_the_labels_edge_call_for_caution() {
+    assert_level("https://applesslportal.example/", Level::Caution, Some("Apple"));
+    assert_level("https://sslweboutlook.example/", Level::Caution, None);
+    assert_level("https://jp-installau.example/", Level::Caution, None);
+    // Two-letter glue and everyday compounds stay as they were.
+    for url in ["https://myapple.example/", "https://netvisa.example/", "https://appletree.example/", "https://homeaeon.example/"] {
+        let (level, _, codes) = check(url);
+        assert_ne!(level, Level::Caution, "{url}: {codes:?}");
+        assert!(!codes.contains(&"brand-combo"), "{url}: {codes:?}");
+    }
+}

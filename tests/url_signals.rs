@@ -385,3 +385,15 @@ fn kit_folders_on_hacked_sites() {
     assert!(!flagged("https://qwmartin.com/wp-content/uploads/2024/05/menu.pdf"));
     assert!(!flagged("https://qwmartin.com/wp-admin/"));
 }
+
+#[test]
+fn random_names_under_new_generic_endings_call_for_caution() {
+    // A machine-made name under a new gTLD: random-label (25) + this (15).
+    assert!(has("https://qzvkwrtp.skin/", "random-name-new-gtld"));
+    assert_eq!(detail("https://qzvkwrtp.skin/", "random-name-new-gtld").as_deref(), Some(".skin"));
+    assert!(flagged("https://xjtqbvrm.guru/"));
+    // Legacy gTLDs, country codes and readable names under new gTLDs are left alone.
+    for url in ["https://qzvkwrtp.com/", "https://qzvkwrtp.de/", "https://cooking-notes.guru/", "https://mountain.skin/"] {
+        assert!(!has(url, "random-name-new-gtld"), "{url}: {:?}", codes(url));
+    }
+}

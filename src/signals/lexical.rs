@@ -73,6 +73,11 @@ const THROWAWAY_DIGITS: usize = 6;
 const THROWAWAY_RANDOM_MIN_LEN: usize = 4;
 const THROWAWAY_RANDOM_BITS: f32 = 3.0;
 
+/// The generic top-level domains from before the 2012 round; every other
+/// ending of three letters or more is a new gTLD (`.skin`, `.lol`, `.guru`),
+/// where names cost little and machine-made ones are many.
+const LEGACY_GTLDS: &[&str] = &["com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "arpa", "aero", "asia", "cat", "coop", "jobs", "mobi", "museum", "name", "post", "pro", "tel", "travel"];
+
 /// Second levels of public suffixes that only institutions can register
 /// (`edu.cn`, `gov.cn`, `ac.jp`): their subdomains are departments, not lures.
 const INSTITUTIONAL: &[&str] = &["edu.", "gov.", "ac.", "go.", "lg.", "mil.", "ed."];
@@ -204,6 +209,12 @@ fn looks_random(label: &str) -> bool {
         && label.bytes().any(|b| b.is_ascii_digit())
         && label.bytes().any(|b| b.is_ascii_alphabetic());
     hex_hash || randomness(label).is_some_and(|r| r > bigrams().threshold)
+}
+
+/// Whether `tld` (lower-case, no dot) is a new generic TLD: three letters or
+/// more, not a legacy gTLD and not an internationalised one (`xn--`).
+fn new_gtld(tld: &str) -> bool {
+    tld.len() >= 3 && !tld.starts_with("xn--") && !LEGACY_GTLDS.contains(&tld)
 }
 
 /// Whether a site label looks machine-made by the looser bar used under
@@ -399,6 +410,9 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
         }
         if randomness(label).is_some_and(|r| r > VERY_RANDOM_BITS) {
             out.push(Reason::new("very-random-label"));
+        }
+        if tier.is_none() && new_gtld(tld) {
+            out.push(Reason::new("random-name-new-gtld").detail(format!(".{tld}")));
         }
     } else if platform.is_none() {
         if tier.is_some() && loosely_random(site_label) && !institutional(t, tld, own) {

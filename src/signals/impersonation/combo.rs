@@ -11,8 +11,11 @@
 //!
 //! Short or everyday-word tokens (`=` in the table: `au`, `jcb`, `apple`,
 //! `line`) never count as a piece of another word: they need hyphen, digit or
-//! label edges around them, or lure words including a strong one (`login`,
-//! `verify`, ...) all around.
+//! label edges around them, lure words including a strong one (`login`,
+//! `verify`, ...) all around, or to sit at an edge of the label glued on their
+//! other side to lure words of three letters or more (`applesslportal`,
+//! `sslweboutlook`); glue that makes everyday compounds (`net`, `home`,
+//! `new`) does not count.
 
 use std::sync::OnceLock;
 
@@ -129,6 +132,56 @@ fn surroundings(text: &[u8]) -> Bait {
     result
 }
 
+/// Lure words that also make everyday compounds with a short or everyday
+/// token (`<word>net`, `home<word>`, `new<word>`) or are how a bank names
+/// itself (`<bank>bank`): never glue for a strict token.
+const NOT_GLUE: &[&str] = &["bank", "co", "com", "home", "net", "new"];
+
+/// Whether `run` (letters only) is one or more lure words of at least `min`
+/// letters each, with no stray letter: the only glue a short or everyday
+/// brand token may take on its inner side (`applesslportal`, `portalview-outlook`).
+fn lure_words_only(run: &[u8], min: usize) -> bool {
+    if run.is_empty() || run.len() > 64 {
+        return false;
+    }
+    let mut reach = [false; 65];
+    reach[0] = true;
+    let trie = bait_trie();
+    for start in 0..run.len() {
+        if reach[start] {
+            trie.each_at(run, start, |end, token| {
+                let word = STRONG_BAIT.iter().chain(WEAK_BAIT).nth(token as usize).copied().unwrap_or("");
+                if end - start >= min && !NOT_GLUE.contains(&word) {
+                    reach[end] = true;
+                }
+            });
+        }
+    }
+    reach[run.len()]
+}
+
+/// A strict token at one edge of the label or of a part between hyphens and
+/// digits, glued on its other side to lure words of three letters or more
+/// (`applesslportal`, `sslweboutlook`, `jp-installau`), the rest of the label bait:
+/// glued to ordinary words (`pineapple`, `myapple`) it still does not count.
+fn glued_at_edge(bytes: &[u8], start: usize, end: usize) -> bool {
+    let left_edge = is_edge(start.checked_sub(1).and_then(|i| bytes.get(i)));
+    let right_edge = is_edge(bytes.get(end));
+    if left_edge && !right_edge {
+        let stop = bytes[end..].iter().position(|b| !b.is_ascii_lowercase()).map_or(bytes.len(), |i| end + i);
+        lure_words_only(&bytes[end..stop], GLUE_MIN) && surroundings(&bytes[stop..]) != Bait::No && surroundings(&bytes[..start]) != Bait::No
+    } else if right_edge && !left_edge {
+        let from = bytes[..start].iter().rposition(|b| !b.is_ascii_lowercase()).map_or(0, |i| i + 1);
+        lure_words_only(&bytes[from..start], GLUE_MIN) && surroundings(&bytes[..from]) != Bait::No && surroundings(&bytes[end..]) != Bait::No
+    } else {
+        false
+    }
+}
+
+/// The shortest lure word that may be glued to a strict token: two-letter
+/// glue (`my`, `co`, `id`) makes too many ordinary names.
+const GLUE_MIN: usize = 3;
+
 fn is_edge(b: Option<&u8>) -> bool {
     b.is_none_or(|b| *b == b'-' || b.is_ascii_digit())
 }
@@ -146,7 +199,9 @@ pub fn find<'a>(brands: &'a Brands, label: &str) -> Option<(TokenHit<'a>, Streng
         // A distinctive token with only a number beside it (`brand58213`,
         // `80315-brand`) is a throwaway copy of the brand's name.
         let numbered = !hit.token.strict && bytes.iter().any(u8::is_ascii_digit);
-        let combo = if hit.token.strict && !bounded { bait == Bait::Strong } else { bait >= Bait::Weak || (numbered && bait == Bait::Filler) };
+        let combo = if hit.token.strict && !bounded {
+            bait == Bait::Strong || glued_at_edge(bytes, hit.start, hit.end)
+        } else { bait >= Bait::Weak || (numbered && bait == Bait::Filler) };
         if hit.token.strict && !bounded && !combo {
             return;
         }
@@ -217,8 +272,20 @@ mod tests {
 
     #[test]
     fn short_tokens_inside_words_do_not_count() {
-        for label in ["audio", "beauty", "pineapple", "appleinsider", "online", "jcbx-ray", "aeonian", "analog", "auto", "accessline", "myapple", "conta", "mymail"] {
+        for label in ["audio", "beauty", "pineapple", "appleinsider", "online", "jcbx-ray", "aeonian", "analog", "auto", "myapple", "conta", "mymail"] {
             assert_eq!(combo(label), None, "{label}");
+        }
+    }
+
+    #[test]
+    fn strict_tokens_glued_to_lures_at_an_edge() {
+        assert_eq!(combo("applesslportal"), Some(("apple", Strength::Combo)));
+        assert_eq!(combo("portalviewapple"), Some(("apple", Strength::Combo)));
+        assert_eq!(combo("sslweboutlook"), Some(("microsoft", Strength::Combo)));
+        assert_eq!(combo("jp-installau"), Some(("au", Strength::Combo)));
+        // Two-letter glue, everyday compounds and non-lure words do not count.
+        for label in ["myapple", "netvisa", "homeaeon", "newjcb", "appletree", "clickapplepie", "xapplemail", "mapple-pie"] {
+            assert_ne!(combo(label).map(|c| c.1), Some(Strength::Combo), "{label}");
         }
     }
 }
