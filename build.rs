@@ -20,9 +20,6 @@ mod punycode;
 mod emit;
 #[path = "src/brands/fold.rs"]
 mod fold;
-#[allow(dead_code)] // only `hash_bytes` is needed here.
-#[path = "src/brands/hash.rs"]
-mod hash;
 #[path = "src/brands/layout.rs"]
 mod layout;
 #[path = "src/brands/source.rs"]
@@ -52,7 +49,7 @@ const BRANDS: &str = "data/brands.tsv";
 /// stops the build with the line at fault.
 fn build_brand_table(out: &Path) {
     println!("cargo:rerun-if-changed={BRANDS}");
-    for part in ["emit", "fold", "hash", "layout", "source"] {
+    for part in ["emit", "fold", "layout", "source"] {
         println!("cargo:rerun-if-changed=src/brands/{part}.rs");
     }
     let text = fs::read_to_string(BRANDS).unwrap_or_else(|e| panic!("{BRANDS}: {e}"));

@@ -1,9 +1,10 @@
-//! Unpacks the generated brand text (`table.rs`) into the brands, once per
-//! process: one pass that slices the strings out of it, with no parsing,
-//! checking or hashing left to do (build.rs did all that).
+//! Slices the brands out of the generated table text (`table.rs`), once per
+//! process: one pass over its bytes, splitting at the separators, with no
+//! checking or trimming left to do (build.rs did that); then hashes the
+//! official domains.
 
-use super::layout::MARK;
-use super::table::{COUNTS, LENGTHS, TEXT, TOTALS};
+use super::table::{TEXT, TOTALS};
+use super::official::Official;
 use super::{Brand, Domain, List, Token};
 
 /// The brands, and every name, domain and token across them by number (as the
@@ -15,70 +16,96 @@ pub(super) struct Decoded {
     pub(super) name_brand: Vec<u16>,
     pub(super) domains: &'static [Domain],
     pub(super) domain_brand: Vec<u16>,
+    /// Official domain → its first listing's number.
+    pub(super) official: Official,
     pub(super) tokens: &'static [Token],
     pub(super) token_brand: Vec<u16>,
 }
 
-/// Reads the strings of TEXT in order: each call gives the next one and its mark.
-struct Strings {
+/// The fields of TEXT in order, each with the separator that ends it.
+struct Fields {
     at: usize,
-    next: usize,
 }
 
-impl Strings {
-    fn take(&mut self, mask: u8) -> (&'static str, bool) {
-        let length = LENGTHS.get(self.next).copied().unwrap_or(0);
-        self.next += 1;
-        let end = self.at + usize::from(length & mask);
-        let text = TEXT.get(self.at..end).unwrap_or("");
-        self.at = end;
-        (text, length & !mask != 0)
+impl Fields {
+    /// The next field and whether a `|` ends it (more of the same list follows).
+    fn next(&mut self) -> (&'static str, bool) {
+        let bytes = TEXT.as_bytes();
+        let start = self.at;
+        let rest = bytes.get(start..).unwrap_or(&[]);
+        let end = start + rest.iter().position(|&b| matches!(b, b'\t' | b'|' | b'\n')).unwrap_or(rest.len());
+        self.at = end + 1;
+        (TEXT.get(start..end).unwrap_or(""), bytes.get(end) == Some(&b'|'))
+    }
+
+    /// Calls `item` for each field of one `|`-separated list; says how many there were.
+    fn list(&mut self, mut item: impl FnMut(&'static str)) -> usize {
+        let mut count = 0;
+        loop {
+            let (field, more) = self.next();
+            item(field);
+            count += 1;
+            if !more {
+                return count;
+            }
+        }
+    }
+}
+
+/// `field` without its leading `mark`, and whether it had it.
+fn unmark(field: &'static str, mark: u8) -> (&'static str, bool) {
+    match field.as_bytes().first() == Some(&mark) {
+        true => (field.get(1..).unwrap_or(""), true),
+        false => (field, false),
     }
 }
 
 /// Slices `len` items from `all` at `*from`, moving `*from` past them.
-fn part<T>(all: &'static [T], from: &mut usize, len: u8) -> List<T> {
+fn part<T>(all: &'static [T], from: &mut usize, len: usize) -> List<T> {
     let start = *from;
-    *from += usize::from(len);
+    *from += len;
     List(all.get(start..*from).unwrap_or(&[]))
 }
 
 /// The brand table, decoded.
 pub(super) fn decode() -> Decoded {
-    let mut strings = Strings { at: 0, next: 0 };
-    let mut ids = Vec::with_capacity(COUNTS.len());
-    let (mut names, mut domains, mut tokens) = (Vec::with_capacity(TOTALS[0]), Vec::with_capacity(TOTALS[1]), Vec::with_capacity(TOTALS[2]));
-    let (mut name_brand, mut domain_brand, mut token_brand) = (Vec::with_capacity(TOTALS[0]), Vec::with_capacity(TOTALS[1]), Vec::with_capacity(TOTALS[2]));
-    for (b, &[n, d, t]) in COUNTS.iter().enumerate() {
-        let b = b as u16;
-        ids.push(strings.take(u8::MAX).0);
-        for _ in 0..n {
-            names.push(strings.take(u8::MAX).0);
+    let [brands, names, domains, tokens] = TOTALS;
+    let mut fields = Fields { at: 0 };
+    let mut rows = Vec::with_capacity(brands);
+    let (mut names, mut name_brand) = (Vec::with_capacity(names), Vec::with_capacity(names));
+    let (mut domains, mut domain_brand) = (Vec::with_capacity(domains), Vec::with_capacity(domains));
+    let (mut tokens, mut token_brand) = (Vec::with_capacity(tokens), Vec::with_capacity(tokens));
+    while fields.at < TEXT.len() {
+        let b = rows.len() as u16;
+        let id = fields.next().0;
+        let n = fields.list(|name| {
+            names.push(name);
             name_brand.push(b);
-        }
-        for _ in 0..d {
-            let (name, ordinary) = strings.take(!MARK);
+        });
+        let d = fields.list(|field| {
+            let (name, ordinary) = unmark(field, b'~');
             domains.push(Domain { name, ordinary });
             domain_brand.push(b);
-        }
-        for _ in 0..t {
-            let (text, strict) = strings.take(!MARK);
+        });
+        let t = fields.list(|field| {
+            let (text, strict) = unmark(field, b'=');
             tokens.push(Token { text, strict });
             token_brand.push(b);
-        }
+        });
+        rows.push((id, [n, d, t]));
     }
     // Kept for the life of the process, as the statics they stand for.
     let names: &'static [&'static str] = names.leak();
     let domains: &'static [Domain] = domains.leak();
     let tokens: &'static [Token] = tokens.leak();
     let (mut n, mut d, mut t) = (0, 0, 0);
-    let brands = ids
+    let brands = rows
         .into_iter()
-        .zip(COUNTS)
         .map(|(id, [nn, nd, nt])| {
             let names = part(names, &mut n, nn);
             Brand { id, name: names.first().copied().unwrap_or(id), names, domains: part(domains, &mut d, nd), tokens: part(tokens, &mut t, nt) }
         })
         .collect();
-    Decoded { brands, names, name_brand, domains, domain_brand, tokens, token_brand }
+    let official = Official::new(domains);
+    Decoded { brands, names, name_brand, domains, domain_brand, official, tokens, token_brand }
 }

@@ -1,12 +1,7 @@
-//! Where entries sit in the brand tables build.rs generates: the marks packed
-//! into lengths and numbers, the token buckets, the official-domain hash slots.
+//! Where entries sit in the brand tables build.rs generates: the mark packed
+//! into name numbers and the token buckets.
 //! build.rs places entries and the crate reads them with these same
 //! definitions, so the two cannot drift.
-
-use super::hash::hash_bytes;
-
-/// In a domain's or token's length: the `~` (ordinary) or `=` (strict) mark.
-pub const MARK: u8 = 0x80;
 
 /// In a name's number in the page-name list: the name must match in letter case too.
 pub const NAME_EXACT: u16 = 0x8000;
@@ -35,12 +30,4 @@ pub const TOKEN_BUCKETS: usize = SYMBOLS * (SYMBOLS + 1);
 #[inline]
 pub fn token_bucket(first: usize, second: Option<usize>) -> usize {
     first * (SYMBOLS + 1) + second.map_or(0, |s| s + 1)
-}
-
-/// The slot where the search for official domain `site` starts in a table of
-/// `slots` slots (a power of two); collisions go on to the next slot.
-#[inline]
-pub fn official_slot(site: &str, slots: usize) -> usize {
-    // The high half: FxHasher's low bits mix poorly, and usize may be 32 bits.
-    ((hash_bytes(site.as_bytes()) >> 32) as usize) & (slots - 1)
 }

@@ -3,8 +3,9 @@
 //!
 //! The table is `data/brands.tsv` (format described at its top), checked and
 //! turned into static lookup tables by build.rs; all that is left for the first
-//! use ([`builtin`]) is slicing the brands' strings out of the packed text, so
-//! the engine's first verdict after a wake does not wait for a parse. Three
+//! use ([`builtin`]) is slicing the brands' strings out of the checked rows and
+//! hashing the official domains, so the engine's first verdict after a wake
+//! does not wait for a parse. Three
 //! questions are asked of it:
 //! - *Is this site the brand's own?* [`Brands::official`], [`is_official`]: a hash
 //!   lookup of the registrable domain.
@@ -22,6 +23,7 @@ mod hash;
 mod layout;
 mod list;
 mod names;
+mod official;
 #[cfg(test)]
 mod source;
 mod table;
@@ -35,8 +37,8 @@ pub use tokens::TokenTrie;
 use std::sync::OnceLock;
 
 use decode::Decoded;
-use layout::{official_slot, symbol, token_bucket};
-use table::{OFFICIAL, ONE_BYTE_TOKENS, TOKEN_LIST, TOKEN_STARTS};
+use layout::{symbol, token_bucket};
+use table::{ONE_BYTE_TOKENS, TOKEN_LIST, TOKEN_STARTS};
 
 /// One official registrable domain of a brand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,15 +136,8 @@ impl Brands {
     /// registrable domain, lower-case ASCII.
     pub fn official(&self, site: &str) -> Option<&Brand> {
         let t = &self.table;
-        let mask = OFFICIAL.len() - 1;
-        let mut i = official_slot(site, OFFICIAL.len());
-        loop {
-            let d = usize::from(OFFICIAL[i].checked_sub(1)?);
-            if t.domains.get(d).is_some_and(|d| d.name == site) {
-                return t.brands.get(usize::from(*t.domain_brand.get(d)?));
-            }
-            i = (i + 1) & mask;
-        }
+        let d = t.official.get(t.domains, site)?;
+        t.brands.get(usize::from(*t.domain_brand.get(d)?))
     }
 
     /// Calls `found` for every brand token inside `label` (lower-case ASCII, one
