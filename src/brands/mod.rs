@@ -248,6 +248,9 @@ mod tests {
         assert!(ids("Amazonian rivers").is_empty());
         assert!(ids("【三井住友カード】ご利用確認 amazon").starts_with(&["smbc-card", "amazon"]));
         assert!(ids("auからのお知らせ").contains(&"au"));
+        assert!(ids("online deadline").is_empty());
+        assert!(ids("a line of text").is_empty());
+        assert_eq!(ids("LINEで送る"), ["line"]);
     }
 
     /// The generated statics say what `data/brands.tsv` says.
