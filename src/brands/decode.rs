@@ -11,19 +11,27 @@ use super::{Brand, Domain, List, Token};
 /// generated lookup tables number them) with the brand each belongs to.
 #[derive(Debug)]
 pub(super) struct Decoded {
+    /// The brands, in table order.
     pub(super) brands: Vec<Brand>,
+    /// Every name by number (the page-name list numbers them so).
     pub(super) names: &'static [&'static str],
+    /// The brand of each name.
     pub(super) name_brand: Vec<u16>,
+    /// Every official domain by number.
     pub(super) domains: &'static [Domain],
+    /// The brand of each domain.
     pub(super) domain_brand: Vec<u16>,
     /// Official domain → its first listing's number.
     pub(super) official: Official,
+    /// Every token by number (the token list numbers them so).
     pub(super) tokens: &'static [Token],
+    /// The brand of each token.
     pub(super) token_brand: Vec<u16>,
 }
 
 /// The fields of TEXT in order, each with the separator that ends it.
 struct Fields {
+    /// Byte offset of the next field.
     at: usize,
 }
 
