@@ -1,5 +1,6 @@
 //! Build script: compiles `data/public_suffix_list.dat` into the compact lookup
-//! table read by `src/domain/psl.rs` (format in `src/domain/psl_format.rs`), and
+//! table read by `src/domain/psl.rs` (format in `src/domain/psl_format.rs`),
+//! `data/brands.tsv` into the static brand tables of `src/brands/table.rs`, and
 //! copies the other data tables without their comments (see [`TABLES`]).
 
 use std::collections::BTreeMap;
@@ -12,6 +13,17 @@ mod psl_format;
 #[allow(dead_code)] // only `encode` is needed here; the crate uses both.
 #[path = "src/domain/punycode.rs"]
 mod punycode;
+
+// The brand-table generator and the pieces of `src/brands` it shares with the
+// crate (they refer to each other as `super::`, hence the crate root).
+#[path = "src/brands/emit.rs"]
+mod emit;
+#[path = "src/brands/fold.rs"]
+mod fold;
+#[path = "src/brands/layout.rs"]
+mod layout;
+#[path = "src/brands/source.rs"]
+mod source;
 
 use psl_format::*;
 
@@ -27,7 +39,22 @@ fn main() {
     println!("cargo:rerun-if-changed=src/domain/punycode.rs");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     build_psl_table(Path::new(&out));
+    build_brand_table(Path::new(&out));
     compact_tables(Path::new(&out));
+}
+
+const BRANDS: &str = "data/brands.tsv";
+
+/// Reads the brand table and writes `brands_table.rs` into `out`; a bad table
+/// stops the build with the line at fault.
+fn build_brand_table(out: &Path) {
+    println!("cargo:rerun-if-changed={BRANDS}");
+    for part in ["emit", "fold", "layout", "source"] {
+        println!("cargo:rerun-if-changed=src/brands/{part}.rs");
+    }
+    let text = fs::read_to_string(BRANDS).unwrap_or_else(|e| panic!("{BRANDS}: {e}"));
+    let rows = source::parse(&text).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(out.join("brands_table.rs"), emit::rust(&rows)).expect("write brands_table.rs");
 }
 
 /// The `#`-commented tables the crate compiles in, under `data/`, each with
@@ -38,7 +65,6 @@ fn main() {
 /// parser reads (confusables' character itself, tld_risk's training counts),
 /// so the wasm carries only what the engine uses.
 const TABLES: &[(&str, Option<usize>)] = &[
-    ("brands.tsv", None),
     ("collectors.tsv", None),
     ("confusables.tsv", Some(2)),
     ("hosting.tsv", None),

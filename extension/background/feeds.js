@@ -14,11 +14,15 @@ const ALARM = 'feeds-update';
 /** Feeds are refreshed every six hours (and at install, and at start when older). */
 export const PERIOD_MINUTES = 6 * 60;
 
-/** Loads every stored list of an enabled feed into the engine. */
+/**
+ * Loads every stored list of an enabled feed into the engine. The reads
+ * (storage.local, IndexedDB) start at once, while the wasm is still being
+ * instantiated; the lists go into the engine when it is ready.
+ */
 async function loadStored() {
-  await ready;
-  const enabled = new Map((await feeds()).filter((f) => f.enabled).map((f) => [f.id, f]));
-  for (const [id, record] of await allLists()) {
+  const [config, stored] = await Promise.all([feeds(), allLists(), ready]);
+  const enabled = new Map(config.filter((f) => f.enabled).map((f) => [f.id, f]));
+  for (const [id, record] of stored) {
     if (!enabled.has(id)) continue;
     const info = engine().loadList(record.name, record.role, record.bytes);
     if (info?.error) await setState(id, { error: `stored list unreadable: ${info.error}`, errorAt: Date.now() });

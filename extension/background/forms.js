@@ -18,8 +18,8 @@ export function lastPageReport() {
 /** The answer for one page report (see the message `page-report`). */
 export async function pageAnswer({ url, fields, forms, facts }) {
   const pageUrl = String(url ?? '');
-  await listsReady;
-  const lang = await chosenLang();
+  // The language setting is read while the lists may still be loading.
+  const [lang] = await Promise.all([chosenLang(), listsReady]);
   const answer = engine().checkPage({
     fields: Array.isArray(fields) ? fields : [],
     forms: Array.isArray(forms) ? forms : [],

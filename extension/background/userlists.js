@@ -29,10 +29,13 @@ async function save(allow, block) {
   return userLists();
 }
 
-/** Hands the lists to the engine; verdicts consult them from then on. */
+/**
+ * Hands the lists to the engine; verdicts consult them from then on. The
+ * storage read starts at once (at a worker start, while the wasm is still
+ * being instantiated); the engine gets the lists when it is ready.
+ */
 async function apply() {
-  await ready;
-  const { allow, block } = await userLists();
+  const [{ allow, block }] = await Promise.all([userLists(), ready]);
   engine().setUserLists(allow, block);
 }
 

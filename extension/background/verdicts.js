@@ -23,8 +23,9 @@ export const listsReady = Promise.all([userListsReady, feedsReady]);
 
 /** The engine's verdict for `url` in the chosen language. */
 export async function verdictFor(url) {
-  await listsReady;
-  return engine().checkUrl(url, await chosenLang());
+  // The language setting is read while the lists may still be loading.
+  const [lang] = await Promise.all([chosenLang(), listsReady]);
+  return engine().checkUrl(url, lang);
 }
 
 /** Shows `level` on the toolbar button of tab `tabId`. */

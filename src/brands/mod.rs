@@ -1,30 +1,44 @@
 //! The brands scammers imitate: who they are, which registrable domains are
 //! really theirs, and how their names look in host names and page text.
 //!
-//! The table is `data/brands.tsv` (format described at its top), compiled in and
-//! parsed once into lookup structures ([`builtin`]). Three questions are asked
-//! of it:
+//! The table is `data/brands.tsv` (format described at its top), checked and
+//! turned into static lookup tables by build.rs; all that is left for the first
+//! use ([`builtin`]) is slicing the brands' strings out of the checked rows and
+//! hashing the official domains, so the engine's first verdict after a wake
+//! does not wait for a parse. Three
+//! questions are asked of it:
 //! - *Is this site the brand's own?* [`Brands::official`], [`is_official`]: a hash
 //!   lookup of the registrable domain.
-//! - *Which brand names hide in this host label?* [`Brands::tokens_in`]: one pass
-//!   of a byte trie over the label.
+//! - *Which brand names hide in this host label?* [`Brands::tokens_in`]: at each
+//!   position, the few tokens sharing its first two bytes.
 //! - *Which brands does this page claim to be?* [`Brands::mentioned_in`]: names in
 //!   Japanese and English, case- and width-insensitive.
 //!
 //! The impersonation signals (`signals::impersonation`) and the form guard's
 //! page-claim check are built on these.
 
+mod decode;
+mod fold;
 mod hash;
+mod layout;
+mod list;
 mod names;
+mod official;
+#[cfg(test)]
+mod source;
+mod table;
 mod tokens;
 
+pub use fold::fold_width;
 pub use hash::{hash_bytes, FxMap};
-pub use names::fold_width;
+pub use list::List;
 pub use tokens::TokenTrie;
 
 use std::sync::OnceLock;
 
-use names::NameMatcher;
+use decode::Decoded;
+use layout::{symbol, token_bucket};
+use table::{ONE_BYTE_TOKENS, TOKEN_LIST, TOKEN_STARTS};
 
 /// One official registrable domain of a brand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,11 +75,11 @@ pub struct Brand {
     /// The name shown in verdicts ("三井住友カード", "Amazon").
     pub name: &'static str,
     /// Every way people write it, the display name first.
-    pub names: Vec<&'static str>,
+    pub names: List<&'static str>,
     /// Its official registrable domains.
-    pub domains: Vec<Domain>,
+    pub domains: List<Domain>,
     /// Its host-name tokens.
-    pub tokens: Vec<Token>,
+    pub tokens: List<Token>,
 }
 
 /// A brand token found in a host label: `label[start..end]` is `token.text`.
@@ -81,24 +95,17 @@ pub struct TokenHit<'a> {
     pub end: usize,
 }
 
-/// The parsed brand table with its lookup structures.
+/// The brand table: the brands, decoded once, and the lookup structures
+/// build.rs generated for them (`table.rs`).
 #[derive(Debug)]
 pub struct Brands {
-    brands: Vec<Brand>,
-    /// Official domain → indices of the brands owning it.
-    official: FxMap<&'static str, Vec<u16>>,
-    /// Token index → (brand index, token).
-    token_list: Vec<(u16, Token)>,
-    trie: TokenTrie,
-    names: NameMatcher,
+    table: Decoded,
 }
 
-const BRANDS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/brands.tsv"));
-
-/// The brand table compiled into this build, parsed on first use.
+/// The brand table compiled into this build, decoded on first use.
 pub fn builtin() -> &'static Brands {
     static TABLE: OnceLock<Brands> = OnceLock::new();
-    TABLE.get_or_init(|| Brands::parse(BRANDS_TSV).expect("data/brands.tsv is valid (checked by tests)"))
+    TABLE.get_or_init(|| Brands { table: decode::decode() })
 }
 
 /// Whether `site` (a registrable domain) is one of `brand`'s official domains.
@@ -107,92 +114,30 @@ pub fn is_official(brand: &Brand, site: &str) -> bool {
     brand.domains.iter().any(|d| d.name == site)
 }
 
-fn valid_host_text(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+/// Whether `text` starts with `token`: a byte loop, as tokens are short and
+/// mostly differ from the text within a byte or two of the bucket's two.
+#[inline]
+fn starts_with(text: &[u8], token: &[u8]) -> bool {
+    text.len() >= token.len() && text.iter().zip(token).all(|(a, b)| a == b)
 }
 
 impl Brands {
-    /// Parses a brand table (see `data/brands.tsv` for the format).
-    pub fn parse(text: &'static str) -> Result<Brands, String> {
-        let mut table = Brands {
-            brands: Vec::new(),
-            official: FxMap::default(),
-            token_list: Vec::new(),
-            trie: TokenTrie::new(),
-            names: NameMatcher::default(),
-        };
-        for (n, line) in text.lines().enumerate() {
-            let line = line.trim_end();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let bad = |why: &str| format!("data/brands.tsv line {}: {why}: {line:?}", n + 1);
-            let cols: Vec<&'static str> = line.split('\t').collect();
-            let [id, names, domains, tokens] = cols.as_slice() else { return Err(bad("want 4 columns")) };
-            let index = u16::try_from(table.brands.len()).map_err(|_| bad("too many brands"))?;
-            if table.brands.iter().any(|b| b.id == *id) {
-                return Err(bad("duplicate id"));
-            }
-            let names: Vec<&'static str> = names.split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
-            let name = *names.first().ok_or_else(|| bad("no name"))?;
-            let mut brand = Brand { id, name, names, domains: Vec::new(), tokens: Vec::new() };
-            for d in domains.split('|') {
-                let (ordinary, name) = match d.strip_prefix('~') {
-                    Some(rest) => (true, rest),
-                    None => (false, d),
-                };
-                if !valid_host_text(name) || !name.contains('.') {
-                    return Err(bad("bad domain"));
-                }
-                brand.domains.push(Domain { name, ordinary });
-                let owners = table.official.entry(name).or_default();
-                if !owners.contains(&index) {
-                    owners.push(index);
-                }
-            }
-            for t in tokens.split('|') {
-                let (strict, text) = match t.strip_prefix('=') {
-                    Some(rest) => (true, rest),
-                    None => (false, t),
-                };
-                if !valid_host_text(text) || text.contains('.') {
-                    return Err(bad("bad token"));
-                }
-                let token = Token { text, strict };
-                brand.tokens.push(token);
-                let number = table.token_list.len() as u32;
-                // A token two brands share (`yahoo`) stays with the first.
-                if table.trie.insert(text, number) {
-                    table.token_list.push((index, token));
-                }
-            }
-            table.brands.push(brand);
-        }
-        let strict: Vec<&str> = table.token_list.iter().filter(|(_, t)| t.strict).map(|(_, t)| t.text).collect();
-        for (i, brand) in table.brands.iter().enumerate() {
-            for name in &brand.names {
-                let ordinary = strict.iter().any(|t| t.eq_ignore_ascii_case(name));
-                table.names.insert(name, i as u16, ordinary);
-            }
-        }
-        Ok(table)
-    }
-
     /// Every brand, in table order.
     pub fn all(&self) -> &[Brand] {
-        &self.brands
+        &self.table.brands
     }
 
     /// The brand with this id.
     pub fn by_id(&self, id: &str) -> Option<&Brand> {
-        self.brands.iter().find(|b| b.id == id)
+        self.table.brands.iter().find(|b| b.id == id)
     }
 
     /// The (first) brand whose official domain `site` is; `site` is a
     /// registrable domain, lower-case ASCII.
     pub fn official(&self, site: &str) -> Option<&Brand> {
-        let owners = self.official.get(site)?;
-        owners.first().map(|&i| &self.brands[usize::from(i)])
+        let t = &self.table;
+        let d = t.official.get(t.domains, site)?;
+        t.brands.get(usize::from(*t.domain_brand.get(d)?))
     }
 
     /// Calls `found` for every brand token inside `label` (lower-case ASCII, one
@@ -202,11 +147,32 @@ impl Brands {
     pub fn tokens_in<'a>(&'a self, label: &str, mut found: impl FnMut(TokenHit<'a>)) {
         let bytes = label.as_bytes();
         for start in 0..bytes.len() {
-            self.trie.each_at(bytes, start, |end, token| {
-                if let Some(&(brand, token)) = self.token_list.get(token as usize) {
-                    found(TokenHit { brand: &self.brands[usize::from(brand)], token, start, end });
+            let rest = &bytes[start..];
+            let Some(first) = symbol(rest[0]) else { continue };
+            // The one-byte token, then those that also share the next byte:
+            // sorted, so the ones prefixing `rest` come shortest first.
+            if ONE_BYTE_TOKENS {
+                self.tokens_from(token_bucket(first, None), rest, start, &mut found);
+            }
+            let Some(second) = rest.get(1).and_then(|&b| symbol(b)) else { continue };
+            self.tokens_from(token_bucket(first, Some(second)), rest, start, &mut found);
+        }
+    }
+
+    /// Calls `found` for the tokens of `bucket` that `rest`, the label from
+    /// byte `start` on, starts with.
+    #[inline]
+    fn tokens_from<'a>(&'a self, bucket: usize, rest: &[u8], start: usize, found: &mut impl FnMut(TokenHit<'a>)) {
+        let t = &self.table;
+        let (Some(&from), Some(&to)) = (TOKEN_STARTS.get(bucket), TOKEN_STARTS.get(bucket + 1)) else { return };
+        for &number in TOKEN_LIST.get(usize::from(from)..usize::from(to)).unwrap_or(&[]) {
+            let number = usize::from(number);
+            let Some(&token) = t.tokens.get(number) else { continue };
+            if starts_with(rest, token.text.as_bytes()) {
+                if let Some(brand) = t.token_brand.get(number).and_then(|&b| t.brands.get(usize::from(b))) {
+                    found(TokenHit { brand, token, start, end: start + token.text.len() });
                 }
-            });
+            }
         }
     }
 
@@ -215,7 +181,8 @@ impl Brands {
     /// forms; Latin names must be whole words, and short or everyday-word names
     /// ("au", "LINE") must also match their usual letter case.
     pub fn mentioned_in(&self, text: &str) -> Vec<&Brand> {
-        self.names.find(text).into_iter().map(|i| &self.brands[usize::from(i)]).collect()
+        let t = &self.table;
+        names::find(t.names, &t.name_brand, text).into_iter().filter_map(|b| t.brands.get(usize::from(b))).collect()
     }
 }
 
@@ -273,10 +240,62 @@ mod tests {
     }
 
     #[test]
-    fn bad_tables_are_errors() {
-        assert!(Brands::parse("x\tX\tx.com").is_err());
-        assert!(Brands::parse("x\tX\tX.COM\tx").is_err());
-        assert!(Brands::parse("x\tX\tx.com\tx y").is_err());
-        assert!(Brands::parse("x\tX\tx.com\tx\nx\tY\ty.com\ty").is_err());
+    fn short_and_ordinary_names_need_whole_words_and_case() {
+        let b = builtin();
+        let ids = |t: &str| b.mentioned_in(t).into_iter().map(|x| x.id).collect::<Vec<_>>();
+        assert!(ids("audio and Australia").is_empty());
+        assert!(ids("AU dollar").is_empty());
+        assert!(ids("Amazonian rivers").is_empty());
+        assert!(ids("【三井住友カード】ご利用確認 amazon").starts_with(&["smbc-card", "amazon"]));
+        assert!(ids("auからのお知らせ").contains(&"au"));
+        assert!(ids("online deadline").is_empty());
+        assert!(ids("a line of text").is_empty());
+        assert_eq!(ids("LINEで送る"), ["line"]);
+    }
+
+    /// The generated statics say what `data/brands.tsv` says.
+    #[test]
+    fn static_table_matches_the_source() {
+        let rows = source::parse(include_str!("../../data/brands.tsv")).unwrap();
+        let b = builtin();
+        assert_eq!(rows.len(), b.all().len());
+        for (row, brand) in rows.iter().zip(b.all()) {
+            assert_eq!(row.id, brand.id);
+            assert_eq!(row.names[0], brand.name);
+            assert!(row.names.iter().eq(brand.names.iter()));
+            assert!(row.domains.iter().map(|(d, o)| (d.as_str(), *o)).eq(brand.domains.iter().map(|d| (d.name, d.ordinary))));
+            assert!(row.tokens.iter().map(|(t, s)| (t.as_str(), *s)).eq(brand.tokens.iter().map(|t| (t.text, t.strict))));
+        }
+    }
+
+    /// Each official domain finds its first owner; each token is found, as
+    /// its first owner's, exactly where it is.
+    #[test]
+    fn every_domain_and_token_is_found() {
+        let b = builtin();
+        for (i, brand) in b.all().iter().enumerate() {
+            for d in brand.domains.iter() {
+                let first = b.all().iter().position(|o| is_official(o, d.name));
+                assert_eq!(b.all().iter().position(|o| Some(o) == b.official(d.name)), first, "{}", d.name);
+                assert!(first <= Some(i));
+            }
+            for t in brand.tokens.iter() {
+                let owner = b.all().iter().find(|o| o.tokens.iter().any(|x| x.text == t.text)).map(|o| o.id);
+                let label = format!("x.{}.", t.text);
+                let mut hits = Vec::new();
+                b.tokens_in(&label, |h| hits.push((h.brand.id, h.token.text, h.start, h.end)));
+                assert!(hits.contains(&(owner.unwrap_or(""), t.text, 2, 2 + t.text.len())), "{}: {hits:?}", t.text);
+            }
+        }
+        assert!(b.official("example.com").is_none());
+    }
+
+    #[test]
+    fn tokens_at_one_place_come_shortest_first() {
+        let mut hits = Vec::new();
+        builtin().tokens_in("smbc-card", |h| hits.push((h.start, h.end)));
+        let mut sorted = hits.clone();
+        sorted.sort();
+        assert_eq!(hits, sorted);
     }
 }

@@ -1,18 +1,8 @@
-//! A byte trie over host-label words (the brands' tokens, the lure words
-//! around them): finds every word starting at each position of a label in one
-//! pass, without a hash per substring.
+//! A byte trie over host-label words (the lure words around brand names):
+//! finds every word starting at each position of a label in one pass, without
+//! a hash per substring.
 
-/// Host-name bytes the trie knows: `a`–`z`, `0`–`9`, `-`.
-const SYMBOLS: usize = 37;
-
-fn symbol(b: u8) -> Option<usize> {
-    match b {
-        b'a'..=b'z' => Some(usize::from(b - b'a')),
-        b'0'..=b'9' => Some(26 + usize::from(b - b'0')),
-        b'-' => Some(36),
-        _ => None,
-    }
-}
+use super::layout::{symbol, SYMBOLS};
 
 /// The trie: node 0 is the root; `next[n][s] == 0` means no edge.
 #[derive(Debug, Default)]
