@@ -397,3 +397,24 @@ fn random_names_under_new_generic_endings_call_for_caution() {
         assert!(!has(url, "random-name-new-gtld"), "{url}: {:?}", codes(url));
     }
 }
+
+// --- writing systems --------------------------------------------------------
+
+#[test]
+fn labels_mixing_alphabets() {
+    // "pаypal" with a Cyrillic а, and a Greek ο in a Latin name.
+    assert!(has("https://p\u{430}ypal-help.example/", "idn-mixed-script"));
+    assert!(has("https://g\u{3bf}ogle-login.example/", "idn-mixed-script"));
+    assert_eq!(detail("https://p\u{430}ypal-help.example/", "idn-mixed-script").as_deref(), Some("Latin + Cyrillic"));
+}
+
+#[test]
+fn labels_in_one_alphabet_with_marks_are_not_mixed() {
+    // Digits, hyphens and underscores are no alphabet; Japanese names mix kana,
+    // kanji and Latin letters by nature; a whole Cyrillic label is one script.
+    for url in ["https://my_site.example.com/", "https://shop-24.example/", "https://\u{697d}\u{5929}abc.jp/",
+        "https://\u{43f}\u{440}\u{438}\u{43c}\u{435}\u{440}.example/"] {
+        assert!(!has(url, "idn-mixed-script"), "{url}: {:?}", codes(url));
+    }
+    assert_eq!(check("https://my_site.example.com/").level, Level::Caution, "an underscore is odd, not a homograph");
+}

@@ -19,7 +19,8 @@ fn script(c: char) -> Option<Script> {
         '\u{0370}'..='\u{03FF}' => Script::Greek,
         '\u{0400}'..='\u{052F}' => Script::Cyrillic,
         '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{FF66}'..='\u{FF9F}' => Script::Japanese,
-        c if c.is_ascii_digit() || c == '-' => return None,
+        // Digits, hyphens, underscores and other marks belong to no alphabet.
+        c if !c.is_alphabetic() => return None,
         _ => Script::Other,
     })
 }
