@@ -1,4 +1,5 @@
-//! A page's claim to be a brand, weighed against where it is (`Engine::check_page`).
+//! What a page asks for and claims to be, weighed against where it is
+//! (`Engine::check_page`).
 
 use sagiguard::forms::{FieldDescriptor, PageFacts, PageInput};
 use sagiguard::verdict::Level;
@@ -45,4 +46,26 @@ fn the_brand_on_its_own_site_and_ordinary_pages_are_not_flagged() {
 #[test]
 fn a_bad_page_url_is_an_error_not_a_panic() {
     assert!(Engine::new().check_page("", &login_page("x")).is_err());
+}
+
+#[test]
+fn a_login_page_on_free_hosting_is_suspicious() {
+    let url = "https://cooking-notes.pages.dev/account";
+    assert_eq!(Engine::new().check_url(url).unwrap().level, Level::Unknown, "the address alone stays quiet");
+    let (level, codes) = codes(url, &login_page("Sign in"));
+    assert!(codes.contains(&"asks-on-free-hosting"), "{codes:?}");
+    assert_eq!(level, Level::Caution);
+    let (v, _) = Engine::new().check_page(url, &login_page("Sign in")).unwrap();
+    let reason = v.reasons.iter().find(|r| r.code == "asks-on-free-hosting").unwrap();
+    assert_eq!(reason.detail.as_deref(), Some("pages.dev"));
+}
+
+#[test]
+fn a_project_site_that_asks_nothing_and_ordinary_logins_are_quiet() {
+    let mut no_fields = login_page("Cooking notes");
+    no_fields.fields.clear();
+    assert_eq!(codes("https://cooking-notes.pages.dev/", &no_fields).0, Level::Unknown);
+    let (level, codes) = codes("https://shop.example.com/login", &login_page("Sign in"));
+    assert_eq!(level, Level::Unknown, "{codes:?}");
+    assert!(!codes.contains(&"asks-on-free-hosting"));
 }

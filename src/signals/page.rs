@@ -1,7 +1,10 @@
 //! What a page claims to be, against where it is: a page that shows a brand's
 //! name in its title, headings or logo (or borrows the brand's own favicon),
 //! asks for credentials or payment data, and is not on that brand's domain is
-//! the strongest sign of a scam page we have.
+//! the strongest sign of a scam page we have. A page that asks for them on a
+//! free hosting platform, where anyone can publish under any name, is the
+//! commonest shape of a phishing page (`asks-on-free-hosting`): the address
+//! alone stays below `caution`, so a project site that asks nothing is quiet.
 
 use crate::brands::{self, Brand};
 use crate::domain;
@@ -15,11 +18,18 @@ const IN_HEADING: &str = "heading";
 const IN_LOGO: &str = "logo";
 const IN_FAVICON: &str = "favicon";
 
-/// Adds `page-claims-brand` when the page asks for sensitive data (`asks`),
-/// claims a brand, and is not on one of that brand's official domains.
+/// Adds, when the page asks for sensitive data (`asks`): `page-claims-brand`
+/// if it claims a brand and is not on one of that brand's official domains,
+/// and `asks-on-free-hosting` if the URL's reasons (`out`, already filled by
+/// the URL signals) place it on a free hosting platform.
 pub fn signals(target: &Target, facts: &PageFacts, asks: bool, out: &mut Vec<Reason>) {
     if !asks {
         return;
+    }
+    if let Some(hosting) = out.iter().find(|r| r.code == "free-hosting") {
+        let mut reason = Reason::new("asks-on-free-hosting");
+        reason.detail = hosting.detail.clone();
+        out.push(reason);
     }
     let table = brands::builtin();
     let site = target.site.as_deref().unwrap_or(&target.url.host);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchChromium, serviceWorker, stopServiceWorkers } from './lib/chromium.mjs';
 import { startServer } from './lib/server.mjs';
-import { BENIGN_LOGIN, BRAND_CLAIM_LOGIN, SUSPICIOUS_LOGIN, SUSPICIOUS_STRICT_CSP } from './lib/urls.mjs';
+import { BENIGN_LOGIN, BRAND_CLAIM_LOGIN, HOSTED_LOGIN, SUSPICIOUS_LOGIN, SUSPICIOUS_STRICT_CSP } from './lib/urls.mjs';
 
 const ART = 'artifacts';
 let server;
@@ -53,6 +53,13 @@ describe('chromium: foundation', () => {
 
   test('a login page that claims a brand it is not gets the banner', async () => {
     const page = await openChecked(BRAND_CLAIM_LOGIN);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.sagiguard), 'caution');
+    await page.locator('sagiguard-banner').waitFor({ state: 'visible' });
+    await page.close();
+  });
+
+  test('a login page on a free hosting platform gets the banner', async () => {
+    const page = await openChecked(HOSTED_LOGIN);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.sagiguard), 'caution');
     await page.locator('sagiguard-banner').waitFor({ state: 'visible' });
     await page.close();

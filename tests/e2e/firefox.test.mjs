@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchFirefox } from './lib/firefox.mjs';
 import { startServer } from './lib/server.mjs';
-import { BENIGN_LOGIN, BRAND_CLAIM_LOGIN, SUSPICIOUS_LOGIN, SUSPICIOUS_STRICT_CSP } from './lib/urls.mjs';
+import { BENIGN_LOGIN, BRAND_CLAIM_LOGIN, HOSTED_LOGIN, SUSPICIOUS_LOGIN, SUSPICIOUS_STRICT_CSP } from './lib/urls.mjs';
 
 const ART = 'artifacts';
 let server;
@@ -37,6 +37,12 @@ describe('firefox: foundation', () => {
 
   test('a login page that claims a brand it is not gets the banner', async () => {
     await ff.go(BRAND_CLAIM_LOGIN);
+    assert.equal(await ff.waitFor(checked), 'caution');
+    await ff.waitFor(bannerShown);
+  });
+
+  test('a login page on a free hosting platform gets the banner', async () => {
+    await ff.go(HOSTED_LOGIN);
     assert.equal(await ff.waitFor(checked), 'caution');
     await ff.waitFor(bannerShown);
   });

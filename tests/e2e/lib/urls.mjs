@@ -23,3 +23,7 @@ export const GUARD_FIXTURES = 'http://shop.example.com/fixtures/';
 // What a page claims against where it is.
 /** A login page calling itself Amazon on an ordinary, unrelated name: `caution` from the page alone. */
 export const BRAND_CLAIM_LOGIN = 'http://shop.example.com/brand-claim-login.html';
+/** A plain sign-in form on a free hosting platform: the address alone is quiet;
+ * `caution` once the page asks for a password. (Not `pages.dev` or `github.io`:
+ * browsers preload HTTPS for those, and the test server takes plain http.) */
+export const HOSTED_LOGIN = 'http://cooking-notes.weebly.com/notes.html';
