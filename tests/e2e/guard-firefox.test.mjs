@@ -56,6 +56,16 @@ async function keys(...names) {
   await ff.cmd('DELETE', '/actions');
 }
 
+/** The window handles once a second tab (the recovery guide) has opened, or after 5 s. */
+async function secondTab() {
+  let handles = [];
+  for (let i = 0; i < 50 && handles.length < 2; i++) {
+    handles = await ff.cmd('GET', '/window/handles');
+    if (handles.length < 2) await sleep(100);
+  }
+  return handles;
+}
+
 const value = (id) => ff.exec('return document.getElementById(arguments[0]).value', id);
 
 async function fillCard() {
@@ -136,11 +146,7 @@ describe('firefox: form guard', () => {
     const sent = posts('/pay').slice(before);
     assert.equal(sent.length, 1, 'sent exactly once');
     assert.match(sent[0].body, /go=pay/);
-    let handles = [];
-    for (let i = 0; i < 50 && handles.length < 2; i++) {
-      handles = await ff.cmd('GET', '/window/handles');
-      if (handles.length < 2) await sleep(100);
-    }
+    const handles = await secondTab();
     assert.equal(handles.length, 2, 'the guide tab opened');
     await ff.cmd('POST', '/window', { handle: handles.find((h) => h !== home) });
     const guide = new URL(await ff.cmd('GET', '/url'));
@@ -202,12 +208,7 @@ describe('firefox: form guard', () => {
     const sent = posts('/pay').slice(before);
     assert.equal(sent.length, 1, 'sent once, after the choice');
     assert.match(sent[0].body, /cc=4242/);
-    let handles = [];
-    for (let i = 0; i < 50 && handles.length < 2; i++) {
-      handles = await ff.cmd('GET', '/window/handles');
-      if (handles.length < 2) await sleep(100);
-    }
-    for (const h of handles.filter((x) => x !== home)) {
+    for (const h of (await secondTab()).filter((x) => x !== home)) {
       await ff.cmd('POST', '/window', { handle: h });
       await ff.cmd('DELETE', '/window');
     }
