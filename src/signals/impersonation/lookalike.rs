@@ -499,24 +499,19 @@ fn keyboard_neighbours(b: u8) -> &'static [u8] {
     }
 }
 
-/// Neighbours of each key on a QWERTY or QWERTZ keyboard (row neighbours,
-/// and the keys above and below): the slips people make typing.
-/// [`keyboard_neighbours`] (QWERTY alone) decides which slips go unnoticed.
-/// AZERTY was tried and dropped: its `m` beside `p` and `l` turns honest words
-/// into slips (`ample` for `apple`).
-#[rustfmt::skip]
-fn layout_neighbours(b: u8) -> &'static [u8] {
-    match b {
-        b'1' => b"2q", b'2' => b"13qw", b'3' => b"24ew", b'4' => b"35er", b'5' => b"46rt",
-        b'6' => b"57tyz", b'7' => b"68uyz", b'8' => b"79iu", b'9' => b"08io", b'0' => b"9op",
-        b'q' => b"12aw", b'w' => b"23aeqs", b'e' => b"34drsw", b'r' => b"45deft", b't' => b"56fgryz",
-        b'y' => b"67aghstux", b'u' => b"78hijyz", b'i' => b"89jkou", b'o' => b"09iklp", b'p' => b"0lo",
-        b'a' => b"qswyz", b's' => b"adewxyz", b'd' => b"cefrsx", b'f' => b"cdgrtv", b'g' => b"bfhtvyz",
-        b'h' => b"bgjnuyz", b'j' => b"hikmnu", b'k' => b"ijlmo", b'l' => b"kop",
-        b'z' => b"67aghstux", b'x' => b"cdsyz", b'c' => b"dfvx", b'v' => b"bcfg", b'b' => b"ghnv",
-        b'n' => b"bhjm", b'm' => b"jkn",
-        _ => b"",
-    }
+/// Whether `b` lies next to `a` on a QWERTY or a QWERTZ keyboard (row
+/// neighbours, and the keys above and below): the slips people make typing.
+/// QWERTZ is QWERTY with `y` and `z` swapped, so its neighbours are read from
+/// the same table. [`keyboard_neighbours`] (QWERTY alone) decides which slips
+/// go unnoticed. AZERTY was tried and dropped: its `m` beside `p` and `l`
+/// turns honest words into slips (`ample` for `apple`).
+fn layout_neighbours(a: u8, b: u8) -> bool {
+    let qwertz = |k: u8| match k {
+        b'y' => b'z',
+        b'z' => b'y',
+        k => k,
+    };
+    keyboard_neighbours(a).contains(&b) || keyboard_neighbours(qwertz(a)).contains(&qwertz(b))
 }
 
 /// Letter pairs that look alike even in ASCII (after the skeleton folds).
@@ -543,14 +538,14 @@ fn accept(brand: &[u8], e: &Edit, same_suffix: impl Fn() -> bool) -> bool {
     let neighbour_or_double = |at: usize, byte: u8| {
         let before = at.checked_sub(1).map(|i| brand[i]);
         let after = brand.get(at).copied();
-        [before, after].into_iter().flatten().any(|n| n == byte || layout_neighbours(n).contains(&byte))
+        [before, after].into_iter().flatten().any(|n| n == byte || layout_neighbours(n, byte))
     };
     // The common slips count on a four-letter label kept under the brand's suffix.
     let common = |min: usize| len >= min || (len == 4 && same_suffix());
     match *e {
         Edit::Transpose => true,
         Edit::Substitute { from, to, .. } => {
-            len >= 8 || looks_alike(from, to) || (common(5) && (layout_neighbours(from).contains(&to) || (is_vowel(from) && is_vowel(to))))
+            len >= 8 || looks_alike(from, to) || (common(5) && (layout_neighbours(from, to) || (is_vowel(from) && is_vowel(to))))
         }
         Edit::Insert { at, byte } => {
             let double = at.checked_sub(1).map(|i| brand[i]) == Some(byte) || brand.get(at) == Some(&byte);
