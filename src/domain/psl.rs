@@ -27,12 +27,19 @@ pub(super) struct Suffix {
 /// the default rule `*` (the last label). Labels are compared case-insensitively;
 /// Unicode labels are compared in their `xn--` form.
 pub(super) fn public_suffix(host: &str) -> Suffix {
+    let mut cursor = Cursor::default();
+    suffix_by(host, |key| cursor.find(key))
+}
+
+/// [`public_suffix`] with the table looked up by `find` (the flags of a key,
+/// `None` when it is not in the table), so that tests can check the cursor's
+/// shortcut against fresh searches through the same rules.
+fn suffix_by(host: &str, mut find: impl FnMut(&[u8]) -> Option<u8>) -> Suffix {
     let mut key = [0u8; MAX_KEY_LEN];
     let mut len = 0;
     let mut best = Suffix { labels: 1, private: false };
     // Set when `*.` + the key so far is a rule: it matches one more label.
     let mut wildcard: Option<bool> = None;
-    let mut cursor = Cursor::default();
     for (i, label) in labels_from_right(host).enumerate() {
         let k = i + 1;
         if let Some(private) = wildcard.take() {
@@ -47,7 +54,7 @@ pub(super) fn public_suffix(host: &str) -> Suffix {
         };
         // Every key on the way to a rule is in the table, so a missing key
         // means no longer rule can match.
-        let flags = match cursor.find(&key[..len]) {
+        let flags = match find(&key[..len]) {
             Some(f) => f,
             None => break,
         };
@@ -374,29 +381,7 @@ mod tests {
     /// `public_suffix` with a fresh search for every key, as it was before
     /// the cursor: the reference the cursor's shortcut must agree with.
     fn public_suffix_without_cursor(host: &str) -> Suffix {
-        let mut key = [0u8; MAX_KEY_LEN];
-        let mut len = 0;
-        let mut best = Suffix { labels: 1, private: false };
-        let mut wildcard: Option<bool> = None;
-        for (i, label) in labels_from_right(host).enumerate() {
-            let k = i + 1;
-            if let Some(private) = wildcard.take() {
-                best = Suffix { labels: k, private };
-            }
-            let Some(l) = append_label(&mut key, len, label) else { break };
-            len = l;
-            let Some(flags) = find(&key[..len]) else { break };
-            if flags & EXCEPTION != 0 {
-                return Suffix { labels: k - 1, private: flags & EXCEPTION_PRIVATE != 0 };
-            }
-            if flags & EXACT != 0 {
-                best = Suffix { labels: k, private: flags & EXACT_PRIVATE != 0 };
-            }
-            if flags & WILDCARD != 0 {
-                wildcard = Some(flags & WILDCARD_PRIVATE != 0);
-            }
-        }
-        best
+        suffix_by(host, find)
     }
 
     #[test]
