@@ -53,3 +53,31 @@ def phish_hosts():
 
 def legit_hosts():
     return {h for h in (host(r["url_or_domain"]) for r in rows(LEGIT)) if h and not is_ip(h)}
+
+
+def icann_suffixes():
+    """The ICANN section of the repository's public suffix list, as a set of rules
+    (`co.jp`, `*.kawasaki.jp`, `!city.kawasaki.jp`)."""
+    path = os.path.join(os.path.dirname(__file__), "..", "data", "public_suffix_list.dat")
+    rules = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if "===BEGIN PRIVATE DOMAINS===" in line:
+                break
+            if line and not line.startswith("//"):
+                rules.add(line)
+    return rules
+
+
+def public_suffix(h, rules):
+    """The longest ICANN public suffix of host `h` under `rules` (the PSL algorithm:
+    exceptions, wildcards, and the last label when no rule matches)."""
+    labels = h.split(".")
+    for i in range(len(labels)):
+        rest = ".".join(labels[i:])
+        if "!" + rest in rules:
+            return ".".join(labels[i + 1:])
+        if rest in rules or (i + 1 < len(labels) and "*." + ".".join(labels[i + 1:]) in rules):
+            return rest
+    return labels[-1]

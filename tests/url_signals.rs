@@ -327,6 +327,45 @@ fn endings_phishing_uses_five_times_its_share() {
 }
 
 #[test]
+fn endings_of_two_labels_abused_beyond_their_tld() {
+    // `my.id` is abused far beyond `.id`: a layered name under it reaches
+    // caution (abused-tld + abused-tld-subdomain), and the reason names `.my.id`.
+    assert_eq!(detail("https://qwmartin.my.id/", "abused-tld").as_deref(), Some(".my.id"));
+    assert!(flagged("https://secure.qwmartin.my.id/"));
+    // The bare name alone does not, and `.id`'s other suffixes are not touched.
+    assert!(!flagged("https://qwmartin.my.id/"));
+    assert!(!has("https://qwmartin.co.id/", "abused-tld"));
+    // A TLD's own tier still counts under a suffix of its (`.cn` under `com.cn`).
+    assert_eq!(detail("https://qwmartin.com.cn/", "abused-tld").as_deref(), Some(".cn"));
+}
+
+#[test]
+fn site_names_that_are_long_numbers() {
+    for url in ["https://453451.cc/", "http://336655kk.com/login", "https://20250601.vip/"] {
+        assert!(has(url, "number-name"), "{url}: {:?}", codes(url));
+        assert!(flagged(url), "{url}: {:?}", codes(url));
+    }
+    assert_eq!(detail("https://453451.cc/", "number-name").as_deref(), Some("453451"));
+    // Short numbers, names with words, phone-style names under East Asian
+    // endings, IP addresses and numbers in subdomains are left alone.
+    for url in ["https://4399.com/", "https://12345.com/", "https://shop24680.com/", "https://24680-shop.com/",
+        "https://100860.cn/", "https://123456.co.jp/", "http://192.168.10.20/", "https://123456.qwmartin.com/"] {
+        assert!(!has(url, "number-name"), "{url}: {:?}", codes(url));
+    }
+}
+
+#[test]
+fn sign_in_pages_over_plain_http() {
+    // A sign-in page sent without encryption: unsafe in itself, and together
+    // with a sign-in word in the path it reaches caution.
+    assert!(flagged("http://shop.example/login"));
+    assert!(flagged("http://qwmartin.com/account/signin.php"));
+    // The same page over https, and plain http pages that ask for nothing, do not.
+    assert!(!flagged("https://shop.example/login"));
+    assert!(!flagged("http://shop.example/news/2026/"));
+}
+
+#[test]
 fn random_user_names_and_more_platforms() {
     assert!(flagged("https://xtrqbl.pages.dev/"));
     assert!(has("https://kxq.zvt.temporary.site/", "free-hosting"));
