@@ -1,12 +1,17 @@
 // The test URLs, in one place. Hosts never resolve: the browsers send every
 // request to the local test server (it is their proxy).
 
+// The pages are served over plain http (the test server is the browsers'
+// proxy), where a sign-in word in the path is itself a sign (a password there
+// travels unencrypted): the sign-in pages that must stay quiet have paths
+// without one.
+
 /** A login page the engine rates `caution` (bare IP host asking for a login). */
-export const SUSPICIOUS_LOGIN = 'http://192.0.2.10/login.html';
+export const SUSPICIOUS_LOGIN = 'http://192.0.2.10/members.html';
 /** The same kind of page with a strict Content-Security-Policy. */
 export const SUSPICIOUS_STRICT_CSP = 'http://192.0.2.10/strict-login.html';
 /** An ordinary login page on an ordinary name: no warning. */
-export const BENIGN_LOGIN = 'http://shop.example.com/login.html';
+export const BENIGN_LOGIN = 'http://shop.example.com/members.html';
 
 // The form guard (tests/e2e/guard-*.test.mjs).
 /** A checkout page asking for a card number on a host the engine rates `caution`. */
@@ -22,8 +27,8 @@ export const GUARD_FIXTURES = 'http://shop.example.com/fixtures/';
 
 // What a page claims against where it is.
 /** A login page calling itself Amazon on an ordinary, unrelated name: `caution` from the page alone. */
-export const BRAND_CLAIM_LOGIN = 'http://shop.example.com/brand-claim-login.html';
+export const BRAND_CLAIM_LOGIN = 'http://shop.example.com/brand-claim.html';
 /** A plain sign-in form on a free hosting platform: the address alone is quiet;
  * `caution` once the page asks for a password. (Not `pages.dev` or `github.io`:
  * browsers preload HTTPS for those, and the test server takes plain http.) */
-export const HOSTED_LOGIN = 'http://cooking-notes.weebly.com/notes.html';
+export const HOSTED_LOGIN = 'http://cooking-notes.weebly.com/members.html';
