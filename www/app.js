@@ -4,6 +4,8 @@
 // browser; ticked steps stay in this browser's localStorage. The page's own
 // words come from i18n/<lang>.json, everything else from the engine.
 import init, { Engine } from './pkg/sagiguard.js';
+import { h } from './shared/dom.js';
+import { renderVerdict } from './shared/verdict-view.js';
 
 const LANGS = ['en', 'ja'];
 const LANG_KEY = 'sagiguard-lang';
@@ -12,19 +14,6 @@ const $ = (id) => document.getElementById(id);
 
 await init({ module_or_path: new URL('./pkg/sagiguard_bg.wasm', import.meta.url) });
 const engine = new Engine();
-
-/** Creates an element with attributes (`text`, `class`, others) and children, never via innerHTML. */
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name === 'text') el.textContent = value;
-    else if (name === 'class') el.className = value;
-    else el.setAttribute(name, value === true ? '' : String(value));
-  }
-  el.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
-  return el;
-}
 
 /** `?lang=`, then the person's earlier choice, then the browser's language. */
 function initialLang() {
@@ -51,27 +40,8 @@ async function loadWords() {
 function showVerdict() {
   const input = $('url').value.trim();
   if (!input) return;
-  const v = engine.checkUrl(input, lang);
-  const level = $('level');
   $('result').hidden = false;
-  if (v.error) {
-    level.className = 'level level-unknown';
-    level.dataset.level = 'error';
-    level.replaceChildren(h('span', { class: 'level-name', text: t('notAUrl') }));
-    $('host').replaceChildren();
-    $('brand').hidden = true;
-    $('reasons').replaceChildren();
-    return;
-  }
-  level.className = `level level-${v.level}`;
-  level.dataset.level = v.level;
-  level.replaceChildren(h('span', { class: 'level-name', text: t(`level_${v.level}`) }), h('span', { class: 'level-summary', text: v.summary }));
-  const site = v.site || v.host;
-  $('host').replaceChildren(`${t('site')} `, h('strong', { text: site }));
-  if (v.host && v.host !== site) $('host').append(h('span', { class: 'muted', text: ` (${v.host})` }));
-  $('brand').hidden = !v.brand;
-  $('brand').textContent = v.brand ? t('imitates', v.brand) : '';
-  $('reasons').replaceChildren(...v.reasons.map((r) => h('li', { 'data-code': r.code, text: r.text })));
+  renderVerdict({ level: $('level'), host: $('host'), brand: $('brand'), reasons: $('reasons') }, engine.checkUrl(input, lang), t, 'notAUrl');
 }
 
 $('check').addEventListener('submit', (e) => {

@@ -24,13 +24,14 @@ async function openPage(path) {
 }
 
 const { lang, table } = await localizePage();
+const say = (key, ...subs) => t(table, key, ...subs);
 if (param) $('current-title').textContent = t(table, 'popupThisLink');
 const url = await targetUrl();
 
 /** Judges the target again and redraws the verdict and the buttons. */
 async function showCurrent() {
   const verdict = isWebUrl(url) ? await api.runtime.sendMessage({ type: 'check-url', url }) : { error: 'not a web page' };
-  renderVerdict({ level: $('level'), host: $('host'), brand: $('brand'), reasons: $('reasons') }, verdict, table);
+  renderVerdict({ level: $('level'), host: $('host'), brand: $('brand'), reasons: $('reasons') }, verdict, say);
   const site = verdict.error ? '' : verdict.site || verdict.host;
   $('site-actions').hidden = !site;
   if (!site) return;
@@ -62,7 +63,7 @@ $('check-form').addEventListener('submit', async (e) => {
   const result = $('check-result');
   result.dataset.done = '0';
   const verdict = await api.runtime.sendMessage({ type: 'check-url', url: $('check-url').value.trim() });
-  renderVerdict({ level: $('check-level'), host: $('check-host'), brand: $('check-brand'), reasons: $('check-reasons') }, verdict, table, 'popupNotAUrl');
+  renderVerdict({ level: $('check-level'), host: $('check-host'), brand: $('check-brand'), reasons: $('check-reasons') }, verdict, say, 'popupNotAUrl');
   result.hidden = false;
   result.dataset.done = '1';
 });

@@ -1,22 +1,9 @@
 // Small helpers every extension page shares: building elements without
-// innerHTML, talking to the background, and formatting times for people.
+// innerHTML (from dom.js), talking to the background, and formatting times
+// for people.
 import { api } from './api.js';
 
-/**
- * Creates `<tag>` with attributes (`class`, `text`, `data-*`, any other
- * attribute; `false`/`null` values are left out) and children (nodes or strings).
- */
-export function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name === 'text') el.textContent = value;
-    else if (name === 'class') el.className = value;
-    else el.setAttribute(name, value === true ? '' : String(value));
-  }
-  el.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
-  return el;
-}
+export { h } from './dom.js';
 
 /** Sends `{type, ...payload}` to the background; rejects on `{error}` answers. */
 export async function send(type, payload = {}) {
