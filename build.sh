@@ -8,6 +8,7 @@
 #   ./build.sh eval       measure the engine on ../shared/data (skips when absent)
 #   ./build.sh bench      print the budget figures of docs/architecture.md
 #   ./build.sh serve      build and serve the public check page (www/) on 127.0.0.1
+#   ./build.sh fuzz [S]   run every fuzz target in fuzz/ for S seconds each (default 60)
 #   ./build.sh package    build, then only print where the zips are
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -101,6 +102,8 @@ run_tests() {
   setup_test
   say "Rust tests"
   cargo test
+  say "fuzz targets compile (./build.sh fuzz runs them)"
+  cargo check --quiet --locked --manifest-path fuzz/Cargo.toml
   say "web-ext lint (Firefox build)"
   node_modules/.bin/web-ext lint --source-dir dist/firefox --self-hosted --output text
   say "wasm and end-to-end tests (node, Chromium, Firefox)"
@@ -115,6 +118,7 @@ case "${1:-build}" in
   eval) setup_build; cargo build --release --quiet; for e in scripts/eval.sh scripts/eval-forms.sh; do [[ -e $e ]] && bash "$e"; done; true ;;
   bench) build; bash scripts/bench.sh ;;
   serve) build; exec node scripts/serve.mjs "${2:-0}" ;;
+  fuzz) shift; bash scripts/fuzz.sh "$@" ;;
   package) build; ls -l dist/*.zip ;;
-  *) echo "usage: ./build.sh [build|setup|test|eval|bench|serve|package]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|setup|test|eval|bench|serve|fuzz|package]" >&2; exit 2 ;;
 esac

@@ -16,7 +16,7 @@ pub mod builder;
 mod clock;
 pub mod expr;
 pub mod feeds;
-mod hash;
+pub mod hash;
 pub mod set;
 pub mod store;
 
