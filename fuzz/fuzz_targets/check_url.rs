@@ -4,13 +4,7 @@
 //! must survive a second check of the same input unchanged (no hidden state).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use sagiguard::Engine;
-use std::sync::OnceLock;
-
-fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(Engine::new)
-}
+use sagiguard_fuzz::engine;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(input) = std::str::from_utf8(data) else { return };

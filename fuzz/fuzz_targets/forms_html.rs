@@ -5,13 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 use sagiguard::forms::html::extract;
 use sagiguard::forms::PageInput;
-use sagiguard::Engine;
-use std::sync::OnceLock;
-
-fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(Engine::new)
-}
+use sagiguard_fuzz::engine;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(html) = std::str::from_utf8(data) else { return };
