@@ -66,8 +66,8 @@ impl Engine {
     /// never a panic.
     pub fn check_url(&self, input: &str) -> Result<Verdict, CanonError> {
         let target = Target::parse(input)?;
-        let reasons = self.url_reasons(&target);
-        Ok(self.policy.decide(reasons, target.unicode_host, target.site))
+        let (reasons, site) = self.url_reasons(&target);
+        Ok(self.policy.decide(reasons, target.unicode_host, site))
     }
 
     /// Judges a page as the form guard sees it: the URL's reasons, plus what
@@ -75,17 +75,19 @@ impl Engine {
     /// data. Returns the verdict and the classification of its fields.
     pub fn check_page(&self, url: &str, page: &PageInput) -> Result<(Verdict, FormsReport), CanonError> {
         let target = Target::parse(url)?;
-        let mut reasons = self.url_reasons(&target);
+        let (mut reasons, site) = self.url_reasons(&target);
         let report = forms::report(&page.fields, &page.forms, url);
         signals::page::signals(&target, &page.facts, report.sensitive, &mut reasons);
-        Ok((self.policy.decide(reasons, target.unicode_host, target.site), report))
+        Ok((self.policy.decide(reasons, target.unicode_host, site), report))
     }
 
-    fn url_reasons(&self, target: &Target) -> Vec<verdict::Reason> {
+    /// The URL's reasons (signals, then lists), and the site a person trusts
+    /// or blocks when they mean this one (see `signals::url_signals`).
+    fn url_reasons(&self, target: &Target) -> (Vec<verdict::Reason>, Option<String>) {
         let mut reasons = Vec::new();
-        signals::url_signals(target, &mut reasons);
-        self.lists.signals(target, &mut reasons);
-        reasons
+        let site = signals::url_signals(target, &mut reasons);
+        self.lists.signals(target, site, &mut reasons);
+        (reasons, site.map(str::to_string))
     }
 
     /// The recovery guide for what was handed over: `kinds` are form field kinds

@@ -166,6 +166,25 @@ fn platform_customer_entry_never_blocks_the_platform() {
 }
 
 #[test]
+fn a_platform_the_suffix_list_does_not_know_is_not_a_trust_for_its_users() {
+    // `weebly.com` is a hosting platform from our own table, not the public
+    // suffix list: an entry naming it covers the platform's own pages only.
+    let engine = engine_with(Role::Trust, &["weebly.com"]);
+    assert!(listed(&engine, "https://www.weebly.com/pricing"));
+    assert!(!listed(&engine, "https://paypal-verify.weebly.com/"));
+    // The site a person trusts from there is the user's site, not the platform.
+    let mut engine = Engine::new();
+    let v = engine.check_url("https://login.cooking-notes.weebly.com/").unwrap();
+    assert_eq!(v.site.as_deref(), Some("cooking-notes.weebly.com"));
+    let site = v.site.unwrap();
+    engine.lists_mut().set_user_lists(&[site.as_str()], &[]).unwrap();
+    assert_eq!(engine.check_url("https://cooking-notes.weebly.com/").unwrap().level, Level::Trusted);
+    assert!(codes(&engine, "https://paypal-verify.weebly.com/").iter().all(|c| *c != "user-allow"));
+    // Elsewhere the site stays the registrable domain.
+    assert_eq!(engine.check_url("https://shop.example.co.jp/a").unwrap().site.as_deref(), Some("example.co.jp"));
+}
+
+#[test]
 fn ip_hosts_match_exactly() {
     let engine = engine_with(Role::Block, &["http://203.0.113.9/paypal/"]);
     assert!(listed(&engine, "http://203.0.113.9/paypal/login.html"));

@@ -165,7 +165,7 @@ fn bench_one(n: usize) -> CliResult {
     let mut out = Vec::new();
     let found = probes_listed.iter().filter(|t| {
         out.clear();
-        lists.signals(t, &mut out);
+        lists.signals(t, t.site.as_deref(), &mut out);
         !out.is_empty()
     });
     let found = found.count();
@@ -173,13 +173,13 @@ fn bench_one(n: usize) -> CliResult {
     let mut false_matches = 0;
     for target in &probes_clean {
         out.clear();
-        lists.signals(target, &mut out);
+        lists.signals(target, target.site.as_deref(), &mut out);
         false_matches += usize::from(!out.is_empty());
     }
     let per_url = t.elapsed().as_secs_f64() * 1e9 / probes_clean.len() as f64;
     // The two halves of that: expressions and their hashes, then the store.
     let t = Instant::now();
-    let hashes: Vec<Vec<u64>> = probes_clean.iter().map(expr::probe_hashes).collect();
+    let hashes: Vec<Vec<u64>> = probes_clean.iter().map(|t| expr::probe_hashes(t, t.site.as_deref())).collect();
     let probe_ns = t.elapsed().as_secs_f64() * 1e9 / probes_clean.len() as f64;
     let exprs = hashes.iter().map(Vec::len).sum::<usize>() as f64 / hashes.len() as f64;
     let single = CompiledList::from_bytes(list.into_bytes())?;

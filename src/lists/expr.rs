@@ -63,11 +63,13 @@ fn refang(s: &str) -> String {
 }
 
 /// The hashes of every expression of `target` that a list entry may match:
-/// its host suffixes within its own site (only the exact host for an IP or a
-/// host without a registrable domain), each with its path prefixes.
-pub fn probe_hashes(target: &Target) -> Vec<u64> {
+/// its host suffixes within `site` (only the exact host for an IP or a host
+/// without a site), each with its path prefixes. `site` is the registrable
+/// domain, or on a hosting platform the user's site, so that an entry naming
+/// the platform (`weebly.com` on a trust list) does not cover its users' sites.
+pub fn probe_hashes(target: &Target, site: Option<&str>) -> Vec<u64> {
     let mut out = Vec::with_capacity(30);
-    probe_hashes_into(target, &mut out);
+    probe_hashes_into(target, site, &mut out);
     out
 }
 
@@ -76,11 +78,11 @@ pub fn probe_hashes(target: &Target) -> Vec<u64> {
 /// out once per host in a stack buffer, and every expression of that host is
 /// a prefix of it, since its path is a prefix of the URL's path. URLs too long
 /// for the buffer hash each expression from its pieces.
-pub fn probe_hashes_into(target: &Target, out: &mut Vec<u64>) {
+pub fn probe_hashes_into(target: &Target, site: Option<&str>, out: &mut Vec<u64>) {
     out.clear();
     let url = &target.url;
     let host = url.host.as_str();
-    let min_len = match (&target.site, target.ip) {
+    let min_len = match (site, target.ip) {
         (Some(site), false) => site.len(),
         _ => host.len(),
     };
@@ -126,7 +128,7 @@ mod tests {
                 .filter(|e| e.split('/').next().unwrap_or("").len() >= min)
                 .map(|e| hash64(e.as_bytes()))
                 .collect();
-            assert_eq!(probe_hashes(&t), want, "{url}");
+            assert_eq!(probe_hashes(&t, t.site.as_deref()), want, "{url}");
             assert!(!want.is_empty());
         }
     }

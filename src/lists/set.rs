@@ -90,12 +90,14 @@ impl Lists {
         self.block.iter().chain(&self.trust).map(|l| ListInfo { meta: l.meta(), bytes: l.as_bytes().len() }).collect()
     }
 
-    /// Appends the list reasons for `target` to `out`.
-    pub fn signals(&self, target: &Target, out: &mut Vec<Reason>) {
+    /// Appends the list reasons for `target` to `out`; entries match within
+    /// `site` (the URL's person site: its registrable domain, or a user's site
+    /// on a hosting platform), never above it.
+    pub fn signals(&self, target: &Target, site: Option<&str>, out: &mut Vec<Reason>) {
         if self.block.is_empty() && self.trust.is_empty() && self.user_allow.is_none() && self.user_block.is_none() {
             return;
         }
-        let hashes = probe_hashes(target);
+        let hashes = probe_hashes(target, site);
         let hit = |l: &CompiledList| l.contains_any(&hashes);
         if self.user_allow.as_ref().is_some_and(hit) {
             out.push(Reason::new("user-allow"));

@@ -14,11 +14,30 @@ use crate::target::Target;
 use crate::verdict::Reason;
 
 /// Runs every URL signal family on `target`, appending what they see to `out`.
-pub fn url_signals(target: &Target, out: &mut Vec<Reason>) {
+/// Returns the site a person means by "this site" ([`person_site`]).
+pub fn url_signals<'t>(target: &'t Target, out: &mut Vec<Reason>) -> Option<&'t str> {
     structure::signals(target, out);
     let platform = hosting::signals(target, out);
     lexical::signals(target, platform, out);
     subdomain::signals(target, platform.is_some(), out);
     script::signals(target, out);
     impersonation::signals(target, out);
+    person_site(target, platform)
+}
+
+/// The site that trusting, blocking or a list entry covers: the registrable
+/// domain, except on a hosting platform the public suffix list does not know
+/// (`weebly.com`), where it is the user's own site (`notes.weebly.com`), so
+/// that trusting one person's page there never trusts everyone's.
+fn person_site(t: &Target, platform: Option<hosting::Platform>) -> Option<&str> {
+    let host = t.url.host.as_str();
+    let on_platform = platform.filter(|p| p.names_under).and_then(|p| {
+        let names = host.strip_suffix(p.suffix)?.strip_suffix('.')?;
+        Some(&host[names.rfind('.').map_or(0, |i| i + 1)..])
+    });
+    match (on_platform, t.site.as_deref()) {
+        (Some(user), Some(site)) if site.len() > user.len() => Some(site),
+        (Some(user), _) => Some(user),
+        (None, site) => site,
+    }
 }
