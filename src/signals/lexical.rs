@@ -1,7 +1,8 @@
 //! The host name's words and letters: names no person chose to be read
-//! (random-looking labels), top-level domains that phishing uses far beyond
-//! their share, another domain's name hidden in the subdomains, long chains of
-//! labels and hyphens, and sign-in words in the site's own name.
+//! (random-looking labels) or long numbers, top-level domains (and endings of
+//! two labels, `my.id`) that phishing uses far beyond their share, another
+//! domain's name hidden in the subdomains, long chains of labels and hyphens,
+//! and sign-in words in the site's own name.
 //!
 //! Two small tables, both trained on the evaluation data's development half by
 //! scripts in `scripts/` (inputs and method in their headers):
@@ -114,7 +115,7 @@ const PREV: &[u8] = b"^abcdefghijklmnopqrstuvwxyz0123456789-";
 /// ...and as "next" (`$` = end).
 const NEXT: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789-$";
 
-/// Parses `data/tld_risk.tsv` (`tld<TAB>tier<TAB>...`) into a table sorted by TLD.
+/// Parses `data/tld_risk.tsv` (`tld-or-suffix<TAB>tier<TAB>...`) into a table sorted by name.
 fn parse_tlds(text: &'static str) -> Result<Vec<(&'static str, Tier)>, String> {
     let mut table = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -133,6 +134,7 @@ fn parse_tlds(text: &'static str) -> Result<Vec<(&'static str, Tier)>, String> {
     Ok(table)
 }
 
+/// The abuse tier of a TLD or a public suffix (`xyz`, `my.id`), if it has one.
 fn tld_tier(tld: &str) -> Option<Tier> {
     static TABLE: OnceLock<Vec<(&'static str, Tier)>> = OnceLock::new();
     let table = TABLE.get_or_init(|| parse_tlds(TLD_TSV).unwrap_or_default());
