@@ -50,6 +50,9 @@ struct CompiledView {
     entries: usize,
     skipped: u32,
     format: lists::Format,
+    /// Hosts listed whole, for the browser's pre-load rule.
+    #[serde(rename = "wholeHosts")]
+    whole_hosts: Vec<String>,
 }
 
 #[wasm_bindgen(js_class = Engine)]
@@ -71,7 +74,7 @@ impl WasmEngine {
     }
 
     /// Compiles a downloaded feed (any format; `role` is `block` or `trust`)
-    /// into `{bytes: Uint8Array, entries, skipped, format}` to store, or `{error}`
+    /// into `{bytes: Uint8Array, entries, skipped, format, wholeHosts}` to store, or `{error}`
     /// (too large, nothing usable...: keep the previous list). Does not load it.
     #[wasm_bindgen(js_name = compileFeed)]
     pub fn compile_feed(&self, text: &str, role_name: &str, name: &str) -> JsValue {
@@ -81,7 +84,7 @@ impl WasmEngine {
         };
         match lists::compile_feed(text, role, name) {
             Ok((list, report)) => {
-                let view = to_js(&CompiledView { entries: list.len(), skipped: report.skipped, format: report.format });
+                let view = to_js(&CompiledView { entries: list.len(), skipped: report.skipped, format: report.format, whole_hosts: report.whole_hosts });
                 let bytes = js_sys::Uint8Array::from(list.as_bytes());
                 if js_sys::Reflect::set(&view, &JsValue::from_str("bytes"), &bytes).is_err() {
                     return error("could not build the answer object");

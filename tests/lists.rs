@@ -185,6 +185,20 @@ fn a_platform_the_suffix_list_does_not_know_is_not_a_trust_for_its_users() {
 }
 
 #[test]
+fn feeds_report_the_hosts_they_list_whole() {
+    // A front-page entry covers the whole host: those go to the browser's
+    // pre-load rule. Entries with a path, bracketed IPv6 literals and a hosting
+    // platform's own name (a rule for it would cover every user) do not.
+    let feed = "https://evil.example/\nhttp://phish.example/login.php\nwhole.example\nhttps://victim.weebly.com/\n\
+                https://www.weebly.com/\nhttp://[2001:db8::1]/\nhttp://203.0.113.9/\nhttps://evil.example/?x=1\n";
+    let (list, report) = lists::compile_feed(feed, Role::Block, "t").unwrap();
+    assert_eq!(report.whole_hosts, ["203.0.113.9", "evil.example", "victim.weebly.com", "whole.example"]);
+    assert_eq!(list.len(), 7);
+    let many: String = (0..lists::MAX_WHOLE_HOSTS + 10).map(|i| format!("h{i}.example\n")).collect();
+    assert_eq!(lists::compile_feed(&many, Role::Block, "t").unwrap().1.whole_hosts.len(), lists::MAX_WHOLE_HOSTS);
+}
+
+#[test]
 fn ip_hosts_match_exactly() {
     let engine = engine_with(Role::Block, &["http://203.0.113.9/paypal/"]);
     assert!(listed(&engine, "http://203.0.113.9/paypal/login.html"));

@@ -8,6 +8,7 @@ import { engine, ready } from './engine.js';
 import { addFeed, feeds, removeFeed, setEnabled, setState, states } from './feeds/config.js';
 import { download } from './feeds/download.js';
 import { allLists, deleteList, putList } from './feeds/store.js';
+import { syncPreloadRules } from './prerules.js';
 import { on } from './router.js';
 
 const ALARM = 'feeds-update';
@@ -53,7 +54,7 @@ async function updateFeed(feed) {
     if (compiled.skipped > compiled.entries) {
       throw new Error(`mostly unreadable (${compiled.skipped} lines skipped, ${compiled.entries} usable)`);
     }
-    await putList(feed.id, { name: feed.name, role: feed.role, bytes: compiled.bytes, savedAt: checkedAt });
+    await putList(feed.id, { name: feed.name, role: feed.role, bytes: compiled.bytes, wholeHosts: compiled.wholeHosts, savedAt: checkedAt });
     const loaded = engine().loadList(feed.name, feed.role, compiled.bytes);
     if (loaded.error) throw new Error(loaded.error);
     await setState(feed.id, {
@@ -61,6 +62,7 @@ async function updateFeed(feed) {
       updatedAt: checkedAt, checkedAt, error: null, errorAt: null,
       etag: got.etag, lastModified: got.lastModified,
     });
+    await syncPreloadRules();
   } catch (e) {
     await setState(feed.id, { checkedAt, error: String(e?.message ?? e), errorAt: checkedAt });
   }
@@ -141,6 +143,7 @@ on('set-feed-enabled', guarded(async ({ id, enabled }) => {
   } else {
     engine().removeList(feed.name, feed.role);
   }
+  await syncPreloadRules();
   return feedReport();
 }));
 on('add-feed', guarded(async ({ url, name, role = 'block' }) => {
@@ -162,6 +165,7 @@ on('remove-feed', guarded(async ({ id }) => {
   await deleteList(id);
   await setState(id, null);
   await removeFeed(id);
+  await syncPreloadRules();
   return feedReport();
 }));
 
@@ -170,6 +174,7 @@ api.alarms.onAlarm.addListener((alarm) => {
 });
 api.runtime.onInstalled.addListener(() => {
   ensureAlarm();
+  syncPreloadRules();
   feedsReady.then(() => updateFeeds({ staleOnly: true }));
 });
 api.runtime.onStartup.addListener(() => {

@@ -12,7 +12,9 @@
 // stack without any race. The first visit does race the site: when the
 // service worker is asleep, Chromium starts it only after the request has
 // gone out (measured here: 80-300 ms), so a fast site may begin to load and is
-// replaced as soon as it commits (onCommitted is that backstop).
+// replaced as soon as it commits (onCommitted is that backstop). Hosts a feed
+// lists whole and the person's blocked sites never race: prerules.js keeps
+// them in one redirect rule ahead of any visit.
 //
 // "Continue anyway" leaves a pass for that tab and site in storage.session:
 // navigations in that tab to that host go through until the tab goes to
@@ -20,6 +22,7 @@
 import { api } from '../shared/api.js';
 import { engine } from './engine.js';
 import { feeds as feedList, states } from './feeds/config.js';
+import { PRELOAD_BLOCK_RULE, syncPreloadRules, usePreloadRules } from './prerules.js';
 import { on } from './router.js';
 import { listsReady, verdictFor } from './verdicts.js';
 
@@ -88,7 +91,9 @@ function urlRegex(url) {
 // read once per background start and kept up to date by this module.
 let urlRules = new Map();
 const urlRulesReady = (api.declarativeNetRequest?.getDynamicRules?.() ?? Promise.resolve([]))
-  .then((rules) => { urlRules = new Map(rules.map((r) => [r.condition.regexFilter, r.id])); }, () => {});
+  .then((rules) => {
+    urlRules = new Map(rules.filter((r) => r.id < PRELOAD_BLOCK_RULE).map((r) => [r.condition.regexFilter, r.id]));
+  }, () => {});
 
 /**
  * Chromium: redirect later visits of `url` in the network stack. Dynamic
@@ -141,6 +146,7 @@ function blockWithWebRequest() {
 }
 
 if (!blockWithWebRequest() && api.webNavigation) {
+  usePreloadRules();
   // Chromium: move the tab away while its navigation is still pending.
   const onNavigation = (details) => {
     if (details.frameId !== 0) return;
@@ -160,13 +166,14 @@ if (!blockWithWebRequest() && api.webNavigation) {
 }
 
 // The person trusted or blocked a site: the per-URL rules are only a cache of
-// verdicts, so start it afresh.
+// verdicts, so start it afresh, and the pre-load rules follow the lists.
 api.storage.onChanged.addListener((changes) => {
   if (!('userAllow' in changes || 'userBlock' in changes) || !api.declarativeNetRequest?.getDynamicRules) return;
   urlRules = new Map();
   api.declarativeNetRequest.getDynamicRules()
-    .then((rules) => api.declarativeNetRequest.updateDynamicRules({ removeRuleIds: rules.map((r) => r.id) }))
+    .then((rules) => api.declarativeNetRequest.updateDynamicRules({ removeRuleIds: rules.map((r) => r.id).filter((id) => id < PRELOAD_BLOCK_RULE) }))
     .catch(() => {});
+  syncPreloadRules();
 });
 
 api.tabs.onRemoved.addListener((tabId) => {

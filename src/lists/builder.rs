@@ -7,14 +7,18 @@ use super::feeds::{self, Sink};
 use super::hash::hash64;
 use super::store::{CompiledList, ListMeta};
 use super::{clock, FeedError, Format, Role};
+use crate::signals::hosting::is_platform_host;
 
 /// Feeds larger than this are refused (the caller keeps its previous list).
 pub const MAX_FEED_BYTES: usize = 64 * 1024 * 1024;
 /// Lists with more entries than this are refused.
 pub const MAX_ENTRIES: usize = 2_000_000;
+/// The most [`FeedReport::whole_hosts`] one feed reports: the browser keeps
+/// them in one pre-load rule, which must stay small.
+pub const MAX_WHOLE_HOSTS: usize = 20_000;
 
 /// What one feed gave.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FeedReport {
     /// The format detected.
     pub format: Format,
@@ -22,6 +26,13 @@ pub struct FeedReport {
     pub accepted: u32,
     /// Lines or items skipped as unusable.
     pub skipped: u32,
+    /// Hosts the feed lists whole (an entry for the host's front page, which
+    /// covers all of it), sorted, up to [`MAX_WHOLE_HOSTS`]: what the extension hands
+    /// to Chromium's own network rules, so those sites are stopped before any
+    /// request even while the background sleeps. IP literals in brackets and
+    /// hosting platforms' own names (a rule for them would cover their users)
+    /// are left out; the engine still blocks them.
+    pub whole_hosts: Vec<String>,
 }
 
 /// Collects the entries of one or more feeds for one list.
@@ -31,12 +42,14 @@ pub struct ListBuilder {
     skipped: u32,
     format: Option<Format>,
     started_ms: f64,
+    /// Whole hosts of the feed being read (see [`FeedReport::whole_hosts`]).
+    whole_hosts: Vec<String>,
 }
 
 impl ListBuilder {
     /// An empty builder for a block or trust list.
     pub fn new(role: Role) -> ListBuilder {
-        ListBuilder { role, hashes: Vec::new(), skipped: 0, format: None, started_ms: clock::now_ms() }
+        ListBuilder { role, hashes: Vec::new(), skipped: 0, format: None, started_ms: clock::now_ms(), whole_hosts: Vec::new() }
     }
 
     /// Adds every entry of a feed (format detected). A feed over the size cap,
@@ -48,11 +61,19 @@ impl ListBuilder {
         }
         let (before, skipped_before) = (self.hashes.len(), self.skipped);
         let format = feeds::parse(text, self.role, self)?;
+        let mut whole_hosts = std::mem::take(&mut self.whole_hosts);
+        whole_hosts.sort_unstable();
+        whole_hosts.dedup();
         self.format = Some(match self.format {
             Some(f) if f != format => Format::Mixed,
             _ => format,
         });
-        Ok(FeedReport { format, accepted: (self.hashes.len() - before) as u32, skipped: self.skipped - skipped_before })
+        Ok(FeedReport {
+            format,
+            accepted: (self.hashes.len() - before) as u32,
+            skipped: self.skipped - skipped_before,
+            whole_hosts,
+        })
     }
 
     /// Adds one entry (a URL or domain); `false` when it is unusable.
@@ -91,6 +112,11 @@ impl Sink for ListBuilder {
                     return Err(FeedError::TooManyEntries { max: MAX_ENTRIES });
                 }
                 self.hashes.push(hash64(e.as_bytes()));
+                if let Some(host) = e.strip_suffix('/').filter(|h| !h.contains('/')) {
+                    if self.whole_hosts.len() < MAX_WHOLE_HOSTS && !host.starts_with('[') && !is_platform_host(host) {
+                        self.whole_hosts.push(host.to_string());
+                    }
+                }
             }
             None => self.skipped += 1,
         }

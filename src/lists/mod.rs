@@ -22,7 +22,7 @@ pub mod store;
 
 use serde::Serialize;
 
-pub use builder::{FeedReport, ListBuilder, MAX_ENTRIES, MAX_FEED_BYTES};
+pub use builder::{FeedReport, ListBuilder, MAX_ENTRIES, MAX_FEED_BYTES, MAX_WHOLE_HOSTS};
 pub use set::{ListInfo, Lists, UserListsReport};
 pub use store::{is_compiled, CompiledList, ListMeta, LoadError};
 

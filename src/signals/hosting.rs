@@ -95,6 +95,13 @@ fn table() -> &'static [(u64, Service)] {
     })
 }
 
+/// Whether `host` is a shared service's own name (`weebly.com`,
+/// `www.weebly.com`), whose users' sites sit under it: a rule that covers it
+/// with its subdomains would cover every user.
+pub(crate) fn is_platform_host(host: &str) -> bool {
+    find(host.strip_prefix("www.").unwrap_or(host)).is_some_and(|s| !s.path)
+}
+
 fn find(suffix: &str) -> Option<Service> {
     let table = table();
     let h = hash(suffix);

@@ -2,7 +2,7 @@
 //! [`Reason`]s with stable codes and never decides a level itself (that is
 //! `verdict::Policy`'s job).
 
-mod hosting;
+pub(crate) mod hosting;
 mod lexical;
 mod impersonation;
 pub mod page;

@@ -103,18 +103,32 @@ describe('chromium: threat-list feeds and the warning page', () => {
     await page.close();
   });
 
+  test('a host the feed lists whole is stopped before any request, also when the worker was asleep', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(START);
+    await stopServiceWorkers(browser.context, page);
+    const before = server.requests.length;
+    await page.evaluate(() => { location.href = 'http://third.bad.example/any/page.html'; });
+    await page.waitForFunction(() => document.body?.dataset.done === '1');
+    assert.ok(isWarning(page), page.url());
+    assert.match(await page.textContent('#address'), /third\.bad\.example\/any\/page\.html/);
+    assert.equal(server.requests.slice(before).some((r) => r.host === 'third.bad.example'), false, 'the listed host was requested');
+    browser.worker = await serviceWorker(browser.context);
+    await page.close();
+  });
+
   test('a link to a listed page is replaced, also when the worker was asleep; the next visit never loads', async (t) => {
     const page = await browser.context.newPage();
     await page.goto(START);
     await stopServiceWorkers(browser.context, page);
-    const third = 'http://third.bad.example/feeds-danger.html';
+    const linked = 'http://shop-account.bad.example/feeds-danger.html?from=link';
     await page.evaluate((href) => {
       const a = document.createElement('a');
       a.href = href;
       a.id = 'go';
       a.textContent = 'go';
       document.body.append(a);
-    }, third);
+    }, linked);
     const before = server.requests.length;
     await page.click('#go');
     await page.waitForFunction(() => document.body?.dataset.done === '1');
@@ -127,10 +141,10 @@ describe('chromium: threat-list feeds and the warning page', () => {
     // The second time a rule redirects inside the network stack: nothing loads.
     const mark = server.requests.length;
     await page.goto(START);
-    await page.evaluate((href) => { location.href = href; }, third);
+    await page.evaluate((href) => { location.href = href; }, linked);
     await page.waitForFunction(() => document.body?.dataset.done === '1');
     assert.ok(isWarning(page), page.url());
-    assert.equal(server.requests.slice(mark).some((r) => r.host === 'third.bad.example'), false, 'the listed page was requested');
+    assert.equal(server.requests.slice(mark).some((r) => r.host === 'shop-account.bad.example'), false, 'the listed page was requested');
     await page.close();
   });
 
@@ -230,6 +244,7 @@ describe('chromium: threat-list feeds and the warning page', () => {
     // A listed page never visited: judged by the lists reloaded from IndexedDB.
     const fresh = await visit('http://third.bad.example/never-visited.html');
     assert.ok(isWarning(fresh), fresh.url());
+    assert.equal(server.requests.some((r) => r.host === 'third.bad.example'), false, 'the pre-load rule outlives the restart');
     assert.match(await fresh.textContent('#lists'), /Test feed/);
     const mine = testFeed(await send({ type: 'feeds' }));
     assert.equal(mine.state.entries, 3);

@@ -1,5 +1,5 @@
 // Compiled lists in IndexedDB: one object store, key = feed id, value =
-// {bytes, role, name, savedAt}. storage.local would hold them too, but it
+// {bytes, role, name, wholeHosts, savedAt} (wholeHosts: see prerules.js). storage.local would hold them too, but it
 // keeps values as JSON (a Uint8Array would triple in size); IndexedDB keeps
 // the bytes as they are, and survives restarts and extension updates.
 const DB = 'sagiguard-lists';
