@@ -72,8 +72,16 @@ build_wasm() {
   cargo build --profile wasm --target "$WASM_TARGET" --lib --no-default-features
   rm -rf extension/pkg
   wasm-bindgen --target web --no-typescript --out-dir extension/pkg "$WASM_OUT"
+  # The generated glue is mostly doc comments and long local names: terser
+  # (pinned in package.json) minifies it to about 40% of its gzip size. Export
+  # and property names are kept, so the extension imports it unchanged.
+  node_modules/.bin/terser extension/pkg/sagiguard.js --module --compress --mangle -o extension/pkg/sagiguard.js
   # binaryen from npm, never Debian's 108: that one miscompiles wasm-bindgen output.
-  node_modules/.bin/wasm-opt -Oz --converge --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
+  # --one-caller-inline-max-function-size=10: -Oz would inline every function
+  # that has one caller, whatever its size, into a few huge functions with
+  # hundreds of locals; kept apart, the wasm is a little larger raw but about
+  # 6 KB smaller gzip'd (measured 194.8 -> 188.6 KB), same behaviour.
+  node_modules/.bin/wasm-opt -Oz --converge --one-caller-inline-max-function-size=10 --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals \
     extension/pkg/sagiguard_bg.wasm -o extension/pkg/sagiguard_bg.wasm
   node scripts/smoke.mjs extension/pkg

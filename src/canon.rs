@@ -262,7 +262,7 @@ fn canon_host(raw: &[u8]) -> Result<String, CanonError> {
         // Internationalized names go to their ASCII Punycode form first.
         match std::str::from_utf8(raw) {
             Ok(unicode) => {
-                let lower = collapse_dots(&unicode.to_lowercase());
+                let lower = collapse_dots(&crate::lowercase::string(unicode));
                 match crate::domain::to_ascii(&lower) {
                     Some(ascii) => push_host(&mut host, ascii.as_bytes()),
                     None => push_host(&mut host, lower.as_bytes()),

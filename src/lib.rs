@@ -12,6 +12,7 @@ pub mod domain;
 pub mod forms;
 pub mod guide;
 pub mod lists;
+mod lowercase;
 pub mod signals;
 mod decimal;
 mod ipv6;

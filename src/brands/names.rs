@@ -12,7 +12,7 @@ fn is_word_char(c: char) -> bool {
 /// A name as page text is compared with it: width-folded and lower-cased
 /// (build.rs sorted the names by this key).
 fn key(name: &str) -> impl Iterator<Item = char> + '_ {
-    name.chars().map(fold_width).flat_map(char::to_lowercase)
+    name.chars().map(fold_width).flat_map(crate::lowercase::chars)
 }
 
 /// The number of characters of `name`'s key when `text` starts with them.
@@ -32,7 +32,7 @@ fn prefix_len(name: &str, text: &[char]) -> Option<usize> {
 /// `name_brand` are every name and its brand, by number.
 pub(super) fn find(names: &[&str], name_brand: &[u16], text: &str) -> Vec<u16> {
     let orig: Vec<char> = text.chars().map(fold_width).collect();
-    let lower: Vec<char> = orig.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
+    let lower: Vec<char> = orig.iter().map(|&c| crate::lowercase::chars(c).next().unwrap_or(c)).collect();
     let name = |entry: u16| names.get(usize::from(entry & !NAME_EXACT)).copied().unwrap_or("");
     let mut found: Vec<u16> = Vec::new();
     for start in 0..lower.len() {

@@ -52,7 +52,7 @@ pub(super) fn label_to_ascii(label: &str) -> Option<String> {
             // Invisible characters browsers drop (soft hyphen, zero-width space,
             // word joiner, byte-order mark, variation selectors).
             '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}' => {}
-            _ => mapped.extend(c.to_lowercase()),
+            _ => mapped.extend(crate::lowercase::chars(c)),
         }
     }
     if mapped.is_empty() {

@@ -100,7 +100,7 @@ fn push_lower(out: &mut String, c: char) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
     } else {
-        out.extend(c.to_lowercase());
+        out.extend(crate::lowercase::chars(c));
     }
 }
 
