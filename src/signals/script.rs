@@ -36,13 +36,21 @@ fn name(s: Script) -> &'static str {
 }
 
 pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
+    // ASCII has one alphabet (Latin): only a host with other characters can mix.
+    if t.unicode_host.is_ascii() {
+        return;
+    }
     for label in t.unicode_host.split('.') {
-        let mut seen: Vec<Script> = Vec::new();
+        // At most one of each of the five scripts, in the order first seen.
+        let mut seen = [Script::Other; 5];
+        let mut count = 0;
         for s in label.chars().filter_map(script) {
-            if !seen.contains(&s) {
-                seen.push(s);
+            if !seen[..count].contains(&s) {
+                seen[count] = s;
+                count += 1;
             }
         }
+        let seen = &seen[..count];
         // Japanese names legitimately mix kana/kanji with Latin letters.
         let mixed = seen.len() > 1 && !(seen.len() == 2 && seen.contains(&Script::Japanese) && seen.contains(&Script::Latin));
         if mixed {
