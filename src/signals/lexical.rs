@@ -11,6 +11,7 @@
 use std::sync::OnceLock;
 
 use super::hosting;
+use super::words::Words;
 use crate::target::Target;
 use crate::verdict::Reason;
 
@@ -283,39 +284,12 @@ fn hyphenated_domain(label: &str) -> bool {
     false
 }
 
-/// For each letter, the bait words starting with it (bit `i` = `BAIT_WORDS[i]`).
-const BAIT_FIRST_LETTERS: [u32; 26] = first_letters(BAIT_WORDS);
+/// [`BAIT_WORDS`] indexed for [`contains_bait`].
+const BAIT: Words = Words::new(BAIT_WORDS);
 
-const fn first_letters(words: &[&str]) -> [u32; 26] {
-    let mut masks = [0u32; 26];
-    let mut i = 0;
-    while i < words.len() {
-        let first = words[i].as_bytes()[0];
-        assert!(first.is_ascii_lowercase() && i < 32);
-        masks[(first - b'a') as usize] |= 1 << i;
-        i += 1;
-    }
-    masks
-}
-
-/// The first bait word inside `label`, checking at each letter only the words
-/// that start with it.
+/// The first bait word inside `label`.
 fn contains_bait(label: &str) -> Option<&'static str> {
-    let bytes = label.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if !b.is_ascii_lowercase() {
-            continue;
-        }
-        let mut mask = BAIT_FIRST_LETTERS[usize::from(b - b'a')];
-        while mask != 0 {
-            let word = BAIT_WORDS[mask.trailing_zeros() as usize];
-            if bytes[i..].starts_with(word.as_bytes()) {
-                return Some(word);
-            }
-            mask &= mask - 1;
-        }
-    }
-    None
+    BAIT.first_in(label)
 }
 
 /// Whether a site's own name is a long number, with at most a few letters

@@ -9,6 +9,7 @@ pub mod page;
 mod script;
 mod structure;
 mod subdomain;
+mod words;
 
 use crate::target::Target;
 use crate::verdict::Reason;

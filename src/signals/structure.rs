@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use super::words::{self, Words};
 use crate::target::Target;
 use crate::verdict::Reason;
 
@@ -12,6 +13,8 @@ use crate::verdict::Reason;
 const CREDENTIAL_WORDS: &[&str] = &[
     "login", "signin", "sign-in", "logon", "verify", "account", "password", "webscr", "billing", "payment", "card",
 ];
+/// [`CREDENTIAL_WORDS`] indexed for one scan of the path.
+const CREDENTIALS: Words = Words::new(CREDENTIAL_WORDS);
 
 /// Path words of pages that ask for credentials under a pretext: the sign-in
 /// words plus the "your account needs attention" vocabulary phishing kits use.
@@ -43,7 +46,7 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
         out.push(Reason::new("unusual-port").detail(port.to_string()));
     }
     let path = lower(&t.url.path);
-    if t.url.scheme == "http" && CREDENTIAL_WORDS.iter().any(|w| path.contains(w)) {
+    if t.url.scheme == "http" && CREDENTIALS.first_in(&path).is_some() {
         out.push(Reason::new("http-credentials"));
     }
     if let Some(word) = bait_path_word(&path) {
@@ -116,7 +119,7 @@ fn kit_path(path: &str, site: &str) -> bool {
 /// folders (`/wp-content/plugins/x/login.php`, `/wp-includes/js/bank/`), which
 /// hold scripts, styles and uploads, never pages for people.
 fn wordpress_page(path: &str) -> bool {
-    let inside = path.contains("/wp-content/") || path.contains("/wp-includes/");
+    let inside = words::contains(path, "/wp-content/") || words::contains(path, "/wp-includes/");
     inside && (path.ends_with('/') || [".html", ".htm", ".php"].iter().any(|e| path.ends_with(e)))
 }
 
@@ -129,7 +132,7 @@ fn host_like(path: &str, site: &str) -> bool {
     let mut previous = "";
     for segment in path.split('/') {
         let embedded = matches!(previous, "http:" | "https:" | "http" | "https");
-        let own = !site.is_empty() && segment.contains(site);
+        let own = !site.is_empty() && words::contains(segment, site);
         if !embedded && !own && !segment.starts_with('.') && names_host(segment) {
             return true;
         }
@@ -140,7 +143,7 @@ fn host_like(path: &str, site: &str) -> bool {
 
 /// Whether `segment` has a host ending as a whole dot-separated part after a name.
 fn names_host(segment: &str) -> bool {
-    segment.match_indices('.').any(|(i, _)| {
+    segment.bytes().enumerate().filter(|&(_, b)| b == b'.').any(|(i, _)| {
         let rest = &segment.as_bytes()[i + 1..];
         i > 0 && HOST_ENDINGS.iter().any(|e| rest.starts_with(e.as_bytes()) && rest.get(e.len()).is_none_or(|&b| b == b'.'))
     })

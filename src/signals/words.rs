@@ -1,0 +1,84 @@
+//! Finding words inside the short texts of an address (a label, a path).
+//!
+//! The standard substring search prepares each needle before it looks
+//! (worth it on long texts); host labels and paths are a few dozen bytes, so
+//! a plain scan that compares only where the first byte matches costs less.
+
+/// A list of lower-case words, indexed by first letter so a scan checks at
+/// each position only the words starting with the letter found there.
+pub(super) struct Words {
+    words: &'static [&'static str],
+    /// For each letter, the words starting with it (bit `i` = `words[i]`).
+    first: [u32; 26],
+}
+
+impl Words {
+    /// Indexes `words` (at most 32, each starting with a letter `a`-`z`;
+    /// checked when the constant is built).
+    pub(super) const fn new(words: &'static [&'static str]) -> Words {
+        let mut first = [0u32; 26];
+        let mut i = 0;
+        while i < words.len() {
+            let letter = words[i].as_bytes()[0];
+            assert!(letter.is_ascii_lowercase() && i < 32);
+            first[(letter - b'a') as usize] |= 1 << i;
+            i += 1;
+        }
+        Words { words, first }
+    }
+
+    /// The first word found in `text`, by position (at one position, the one
+    /// listed first).
+    pub(super) fn first_in(&self, text: &str) -> Option<&'static str> {
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            if !b.is_ascii_lowercase() {
+                continue;
+            }
+            let mut mask = self.first[usize::from(b - b'a')];
+            while mask != 0 {
+                let word = self.words[mask.trailing_zeros() as usize];
+                if bytes[i..].starts_with(word.as_bytes()) {
+                    return Some(word);
+                }
+                mask &= mask - 1;
+            }
+        }
+        None
+    }
+}
+
+/// Whether `needle` occurs in `text` (as `str::contains`, for short texts).
+pub(super) fn contains(text: &str, needle: &str) -> bool {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    let Some(last_start) = text.len().checked_sub(needle.len()) else { return false };
+    (0..=last_start).any(|i| text[i] == first && &text[i + 1..i + needle.len()] == rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LIST: Words = Words::new(&["login", "log", "verify", "sign-in"]);
+
+    #[test]
+    fn first_word_by_position_then_list_order() {
+        assert_eq!(LIST.first_in("my-login-verify"), Some("login"));
+        assert_eq!(LIST.first_in("verify-logs"), Some("verify"));
+        assert_eq!(LIST.first_in("/a/sign-in"), Some("sign-in"));
+        assert_eq!(LIST.first_in("LOGIN"), None, "lower case only");
+        assert_eq!(LIST.first_in(""), None);
+    }
+
+    #[test]
+    fn contains_agrees_with_the_standard_search() {
+        let texts = ["", "a", "abc", "/wp-content/x.php", "www.example.com", "aaab", "éa"];
+        let needles = ["", "a", "b", "ab", "abc", "abcd", "/wp-content/", "example.com", "aab", "é"];
+        for t in texts {
+            for n in needles {
+                assert_eq!(contains(t, n), t.contains(n), "{t:?} {n:?}");
+            }
+        }
+    }
+}
