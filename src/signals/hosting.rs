@@ -80,9 +80,19 @@ fn parse(text: &'static str) -> Result<Vec<Service>, String> {
     Ok(table)
 }
 
-/// FNV-1a: a fast hash so that a lookup compares integers, not strings.
+/// FNV-1a over the bytes from the last one back: a fast hash so that a
+/// lookup compares integers, not strings, and one right-to-left pass over a
+/// host yields the hash of every suffix of it ([`hash_step`]).
 fn hash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    s.bytes().rev().fold(HASH_START, hash_step)
+}
+
+/// The hash of the empty string.
+const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The [`hash`] of a string with `b` put in front, from the string's hash.
+fn hash_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// The table keyed by the hash of each suffix, sorted for binary search.
@@ -102,9 +112,14 @@ pub(crate) fn is_platform_host(host: &str) -> bool {
     find(host.strip_prefix("www.").unwrap_or(host)).is_some_and(|s| !s.path)
 }
 
+/// The listed service with exactly this suffix.
 fn find(suffix: &str) -> Option<Service> {
+    find_hashed(suffix, hash(suffix))
+}
+
+/// The listed service with exactly this suffix, whose [`hash`] is `h`.
+fn find_hashed(suffix: &str, h: u64) -> Option<Service> {
     let table = table();
-    let h = hash(suffix);
     let start = table.partition_point(|(k, _)| *k < h);
     table[start..].iter().take_while(|(k, _)| *k == h).map(|(_, s)| *s).find(|s| s.suffix == suffix)
 }
@@ -117,17 +132,23 @@ fn platform(t: &Target) -> Option<Platform> {
     // Candidate suffixes start after each dot; every listed suffix has at least
     // two labels, so the last dot (before the TLD) starts none.
     let last_dot = host.bytes().rposition(|b| b == b'.')?;
-    let starts = std::iter::once(0).chain(host.bytes().enumerate().filter(|&(_, b)| b == b'.').map(|(i, _)| i + 1));
-    for start in starts.take_while(|&s| s <= last_dot) {
-        let rest = &host[start..];
-        if let Some(s) = find(rest) {
-            let prefix = host[..start].trim_end_matches('.');
-            let user = !prefix.is_empty() && prefix != "www";
-            let found = if s.path { !user && has_content_path(t) } else { user };
-            return found.then_some(Platform { suffix: s.suffix, kind: s.kind, names_under: !s.path });
+    // From the right, each candidate's hash extends the one before it; the
+    // longest listed suffix (the leftmost start) is the one that counts.
+    let (mut h, mut longest) = (HASH_START, None);
+    for (i, &b) in host.as_bytes().iter().enumerate().rev() {
+        h = hash_step(h, b);
+        let start = i == 0 || host.as_bytes()[i - 1] == b'.';
+        if start && i <= last_dot {
+            if let Some(s) = find_hashed(&host[i..], h) {
+                longest = Some((i, s));
+            }
         }
     }
-    None
+    let (start, s) = longest?;
+    let prefix = host[..start].trim_end_matches('.');
+    let user = !prefix.is_empty() && prefix != "www";
+    let found = if s.path { !user && has_content_path(t) } else { user };
+    found.then_some(Platform { suffix: s.suffix, kind: s.kind, names_under: !s.path })
 }
 
 /// Whether the URL points at something below the host's front page.

@@ -258,18 +258,23 @@ pub(super) fn own_part(t: &Target, platform: Option<hosting::Platform>) -> &str 
     host.get(..host.len().saturating_sub(suffix)).unwrap_or("").trim_matches('.')
 }
 
-/// The dot-separated labels of `s`. A plain byte scan: host names are short,
-/// and a general substring searcher costs more to set up than it saves.
+/// The dot-separated labels of `s` (as `s.split('.')`). A plain byte scan:
+/// host names are short, and a general substring searcher costs more to set
+/// up than it saves.
 pub(super) fn labels(s: &str) -> impl Iterator<Item = &str> {
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    (0..=bytes.len()).filter_map(move |i| {
-        if i < bytes.len() && bytes[i] != b'.' {
-            return None;
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b'.') {
+            Some(dot) => {
+                rest = Some(&r[dot + 1..]);
+                Some(&r[..dot])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
         }
-        let label = &s[start..i];
-        start = i + 1;
-        Some(label)
     })
 }
 
@@ -373,8 +378,8 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
         (_, by_tld) => (by_tld, tld),
     };
     match tier {
-        Some(Tier::High) => out.push(Reason::new("heavily-abused-tld").detail(format!(".{ending}"))),
-        Some(Tier::Elevated) => out.push(Reason::new("abused-tld").detail(format!(".{ending}"))),
+        Some(Tier::High) => out.push(Reason::new("heavily-abused-tld").detail([".", ending].concat())),
+        Some(Tier::Elevated) => out.push(Reason::new("abused-tld").detail([".", ending].concat())),
         None => {}
     }
     let own = own_part(t, platform);
@@ -417,7 +422,7 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
             out.push(Reason::new("very-random-label"));
         }
         if tier.is_none() && new_gtld(tld) {
-            out.push(Reason::new("random-name-new-gtld").detail(format!(".{tld}")));
+            out.push(Reason::new("random-name-new-gtld").detail([".", tld].concat()));
         }
     } else if platform.is_none() {
         if tier.is_some() && loosely_random(site_label) && !institutional(t, tld, own) {
@@ -485,6 +490,9 @@ mod tests {
     fn labels_split_at_dots() {
         assert_eq!(labels("a.bc.d").collect::<Vec<_>>(), ["a", "bc", "d"]);
         assert_eq!(labels("abc").collect::<Vec<_>>(), ["abc"]);
+        for s in ["", ".", "a..b", ".a.", "www.example.co.jp"] {
+            assert_eq!(labels(s).collect::<Vec<_>>(), s.split('.').collect::<Vec<_>>(), "{s:?}");
+        }
     }
 
     #[test]

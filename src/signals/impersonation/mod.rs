@@ -134,18 +134,21 @@ fn site_label<'a>(site: &'a str, suffix: &str) -> &'a str {
 
 /// Folds the digits and hyphens that hide a token (`amaz0n`, `appl-e`).
 fn fold_label(label: &str) -> Option<String> {
-    let folded: String = label
-        .bytes()
-        .filter(|&b| b != b'-')
-        .map(|b| match b {
-            b'0' => 'o',
-            b'1' => 'l',
-            b'3' => 'e',
-            b'5' => 's',
-            _ => char::from(b),
-        })
-        .collect();
-    (folded != label).then_some(folded)
+    // Only these bytes fold (a byte above ASCII is rewritten as a character):
+    // a label without them is left as it is, with nothing allocated.
+    if !label.bytes().any(|b| matches!(b, b'-' | b'0' | b'1' | b'3' | b'5' | 0x80..)) {
+        return None;
+    }
+    let mut folded = String::with_capacity(label.len());
+    let chars = label.bytes().filter(|&b| b != b'-').map(|b| match b {
+        b'0' => 'o',
+        b'1' => 'l',
+        b'3' => 'e',
+        b'5' => 's',
+        _ => char::from(b),
+    });
+    folded.extend(chars);
+    Some(folded)
 }
 
 /// The strongest brand token of a label, searched as written and, failing
