@@ -13,6 +13,8 @@ use std::path::Path;
 mod lowercase_format;
 #[path = "src/domain/psl_format.rs"]
 mod psl_format;
+#[path = "src/signals/suffix_hash.rs"]
+mod suffix_hash;
 #[allow(dead_code)] // only `encode` is needed here; the crate uses both.
 #[path = "src/domain/punycode.rs"]
 mod punycode;
@@ -40,6 +42,7 @@ fn main() {
     println!("cargo:rerun-if-changed={PSL}");
     println!("cargo:rerun-if-changed=src/domain/psl_format.rs");
     println!("cargo:rerun-if-changed=src/domain/punycode.rs");
+    println!("cargo:rerun-if-changed=src/signals/suffix_hash.rs");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     build_psl_table(Path::new(&out));
     build_brand_table(Path::new(&out));
@@ -166,14 +169,21 @@ const TABLES: &[(&str, Option<usize>)] = &[
 ];
 
 /// Writes each of [`TABLES`] to `out/data/` without comment and blank lines
-/// and without the columns no parser reads.
+/// and without the columns no parser reads; `hosting.tsv`'s rows in the order
+/// of their suffixes' lookup hash.
 fn compact_tables(out: &Path) {
     for &(name, columns) in TABLES {
         let src = format!("data/{name}");
         println!("cargo:rerun-if-changed={src}");
         let text = fs::read_to_string(&src).unwrap_or_else(|e| panic!("{src}: {e}"));
+        let mut lines: Vec<&str> = text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        if name == "hosting.tsv" {
+            // In the order of the hash the crate looks suffixes up by, so the
+            // table is ready as parsed (src/signals/hosting.rs).
+            lines.sort_by_key(|l| suffix_hash::hash(l.split('\t').next().unwrap_or("")));
+        }
         let mut rows = String::with_capacity(text.len());
-        for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for line in lines {
             match columns {
                 Some(n) => rows.push_str(&line.split('\t').take(n).collect::<Vec<_>>().join("\t")),
                 None => rows.push_str(line),

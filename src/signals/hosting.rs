@@ -9,6 +9,7 @@
 
 use std::sync::OnceLock;
 
+use super::suffix_hash::{hash, hash_step, HASH_START};
 use crate::target::Target;
 use crate::verdict::Reason;
 
@@ -46,9 +47,11 @@ pub(crate) struct Platform {
 
 const HOSTING_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/hosting.tsv"));
 
-/// Parses `data/hosting.tsv` into a table sorted by suffix. Malformed rows are
-/// a build-time data error, caught by the tests.
-fn parse(text: &'static str) -> Result<Vec<Service>, String> {
+/// Parses `data/hosting.tsv` into a table keyed by the [`hash`] of each
+/// suffix and sorted by it, for binary search. build.rs writes the rows in
+/// that order, so the sort only confirms it. Malformed rows are a build-time
+/// data error, caught by the tests.
+fn parse(text: &'static str) -> Result<Vec<(u64, Service)>, String> {
     let mut table = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if line.is_empty() || line.starts_with('#') {
@@ -71,38 +74,28 @@ fn parse(text: &'static str) -> Result<Vec<Service>, String> {
             "path" => true,
             _ => return Err(bad()),
         };
-        table.push(Service { suffix, kind, path });
+        table.push((hash(suffix), Service { suffix, kind, path }));
     }
-    crate::sort::sort_by(&mut table, |a, b| a.suffix.cmp(b.suffix));
-    if let Some(w) = table.windows(2).find(|w| w[0].suffix == w[1].suffix) {
-        return Err(format!("data/hosting.tsv: {} is listed twice", w[0].suffix));
+    crate::sort::sort_by_key(&mut table, |(h, _)| *h);
+    // A suffix listed twice has one hash: its rows are in one run of equal hashes.
+    let mut run = 0;
+    for i in 1..=table.len() {
+        if i < table.len() && table[i].0 == table[run].0 {
+            continue;
+        }
+        let rows = &table[run..i];
+        if let Some((_, (_, s))) = rows.iter().enumerate().find(|(j, (_, s))| rows[..*j].iter().any(|(_, t)| t.suffix == s.suffix)) {
+            return Err(format!("data/hosting.tsv: {} is listed twice", s.suffix));
+        }
+        run = i;
     }
     Ok(table)
 }
 
-/// FNV-1a over the bytes from the last one back: a fast hash so that a
-/// lookup compares integers, not strings, and one right-to-left pass over a
-/// host yields the hash of every suffix of it ([`hash_step`]).
-fn hash(s: &str) -> u64 {
-    s.bytes().rev().fold(HASH_START, hash_step)
-}
-
-/// The hash of the empty string.
-const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// The [`hash`] of a string with `b` put in front, from the string's hash.
-fn hash_step(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-}
-
-/// The table keyed by the hash of each suffix, sorted for binary search.
+/// The parsed table, built on first use.
 fn table() -> &'static [(u64, Service)] {
     static TABLE: OnceLock<Vec<(u64, Service)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut keyed: Vec<(u64, Service)> = parse(HOSTING_TSV).unwrap_or_default().into_iter().map(|s| (hash(s.suffix), s)).collect();
-        crate::sort::sort_by_key(&mut keyed, |(h, _)| *h);
-        keyed
-    })
+    TABLE.get_or_init(|| parse(HOSTING_TSV).unwrap_or_default())
 }
 
 /// Whether `host` is a shared service's own name (`weebly.com`,
@@ -205,8 +198,9 @@ mod tests {
     fn table_parses_without_duplicates() {
         let table = parse(HOSTING_TSV).expect("data/hosting.tsv parses");
         assert!(table.len() > 100);
-        assert!(table.iter().all(|s| s.suffix.contains('.') && s.suffix == s.suffix.to_ascii_lowercase()));
-        assert!(table.iter().all(|s| find(s.suffix).is_some_and(|f| f.suffix == s.suffix)));
+        assert!(table.iter().all(|(_, s)| s.suffix.contains('.') && s.suffix == s.suffix.to_ascii_lowercase()));
+        assert!(table.iter().all(|(_, s)| find(s.suffix).is_some_and(|f| f.suffix == s.suffix)));
+        assert!(table.windows(2).all(|w| w[0].0 <= w[1].0), "sorted by hash");
         assert!(find("example.com").is_none());
     }
 
@@ -215,5 +209,7 @@ mod tests {
         assert!(parse("x.example\thosting\n").is_err());
         assert!(parse("x.example\tfree\tsub\n").is_err());
         assert!(parse("x.example\thosting\tsub\nx.example\thosting\tsub\n").is_err());
+        assert!(parse("x.example\thosting\tsub\ny.example\thosting\tsub\nx.example\tshortener\tpath\n").is_err());
+        assert!(parse("y.example\thosting\tsub\nx.example\thosting\tsub\n").is_ok_and(|t| t.len() == 2));
     }
 }

@@ -9,6 +9,7 @@ pub mod page;
 mod script;
 mod structure;
 mod subdomain;
+mod suffix_hash;
 mod words;
 
 use crate::target::Target;
