@@ -130,7 +130,7 @@ fn wordpress_page(path: &str) -> bool {
 /// (feed readers, redirects) do not count.
 fn host_like(path: &str, site: &str) -> bool {
     let mut previous = "";
-    for segment in path.split('/') {
+    for segment in words::split(path, b'/') {
         let embedded = matches!(previous, "http:" | "https:" | "http" | "https");
         let own = !site.is_empty() && words::contains(segment, site);
         if !embedded && !own && !segment.starts_with('.') && names_host(segment) {

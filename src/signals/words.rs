@@ -1,4 +1,5 @@
-//! Finding words inside the short texts of an address (a label, a path).
+//! Finding words and separators inside the short texts of an address (a
+//! label, a path).
 //!
 //! The standard substring search prepares each needle before it looks
 //! (worth it on long texts); host labels and paths are a few dozen bytes, so
@@ -56,6 +57,31 @@ pub(super) fn contains(text: &str, needle: &str) -> bool {
     (0..=last_start).any(|i| text[i] == first && &text[i + 1..i + needle.len()] == rest)
 }
 
+/// The parts of `text` between the ASCII separator `sep` (as
+/// `text.split(char::from(sep))`), by a byte scan, which on short texts
+/// costs less than the standard searcher.
+pub(super) fn split(text: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == sep) {
+            Some(at) => {
+                rest = Some(&r[at + 1..]);
+                Some(&r[..at])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// Byte offsets of the dots in `text`, left to right.
+pub(super) fn dots(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes().enumerate().filter(|&(_, b)| b == b'.').map(|(i, _)| i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +95,15 @@ mod tests {
         assert_eq!(LIST.first_in("/a/sign-in"), Some("sign-in"));
         assert_eq!(LIST.first_in("LOGIN"), None, "lower case only");
         assert_eq!(LIST.first_in(""), None);
+    }
+
+    #[test]
+    fn split_and_dots_agree_with_the_standard_ones() {
+        for t in ["", "/", "//a", "/a/b.html", "a..b", "x.y.", "é/ü"] {
+            assert_eq!(split(t, b'/').collect::<Vec<_>>(), t.split('/').collect::<Vec<_>>(), "{t:?}");
+            assert_eq!(split(t, b'.').collect::<Vec<_>>(), t.split('.').collect::<Vec<_>>(), "{t:?}");
+            assert_eq!(dots(t).collect::<Vec<_>>(), t.match_indices('.').map(|(i, _)| i).collect::<Vec<_>>(), "{t:?}");
+        }
     }
 
     #[test]

@@ -39,6 +39,7 @@ mod skeleton;
 
 use std::borrow::Cow;
 
+use super::words;
 use crate::brands::{self, Brand, Brands};
 use crate::domain;
 use crate::target::Target;
@@ -122,7 +123,7 @@ fn official<'a>(brands: &'static Brands, host: &'a str, site: &str) -> Option<(&
         if rest.len() <= site.len() {
             return None;
         }
-        rest = rest.split_once('.')?.1;
+        rest = &rest[words::dots(rest).next()? + 1..];
     }
 }
 
@@ -163,11 +164,11 @@ fn label_token(brands: &'static Brands, label: &str) -> Option<(&'static Brand, 
 
 /// An official domain spelled out in consecutive subdomain labels.
 fn official_in_subdomain(brands: &'static Brands, sub: &str) -> Option<(&'static Brand, &'static str)> {
-    let starts = std::iter::once(0).chain(sub.match_indices('.').map(|(i, _)| i + 1));
+    let starts = std::iter::once(0).chain(words::dots(sub).map(|i| i + 1));
     for start in starts {
         let rest = &sub[start..];
         // Official domains have at most four labels.
-        let ends = rest.match_indices('.').map(|(i, _)| i).chain(std::iter::once(rest.len())).skip(1).take(3);
+        let ends = words::dots(rest).chain(std::iter::once(rest.len())).skip(1).take(3);
         for end in ends {
             if let Some(brand) = brands.official(&rest[..end]) {
                 let domain = brand.domains.iter().find(|d| d.name == &rest[..end]).map_or("", |d| d.name);
@@ -181,7 +182,7 @@ fn official_in_subdomain(brands: &'static Brands, sub: &str) -> Option<(&'static
 /// A brand token in a subdomain label (mentions included: a subdomain named
 /// after a brand on someone else's site is already odd).
 fn token_in_subdomain(brands: &'static Brands, sub: &str) -> Option<(&'static Brand, &'static str)> {
-    sub.split('.')
+    words::split(sub, b'.')
         .filter(|l| l.len() >= 2 && *l != "www")
         .find_map(|l| label_token(brands, l))
         .map(|(b, t, _)| (b, t))
@@ -197,11 +198,11 @@ const PAGE_ENDINGS: &[&str] = &[".html", ".htm", ".php", ".aspx", ".asp"];
 fn brand_page_in_path(brands: &'static Brands, path: &str) -> Option<&'static Brand> {
     // A file that is no page (`/shopify/logo.svg`) is a picture or script, not
     // where a person lands.
-    let last = path.rsplit('/').next().unwrap_or("");
+    let last = &path[path.bytes().rposition(|b| b == b'/').map_or(0, |i| i + 1)..];
     if last.contains('.') && !PAGE_ENDINGS.iter().any(|e| strip_suffix_ignore_case(last, e).is_some()) {
         return None;
     }
-    for segment in path.split('/').take(16) {
+    for segment in words::split(path, b'/').take(16) {
         let name = PAGE_ENDINGS.iter().find_map(|e| strip_suffix_ignore_case(segment, e)).unwrap_or(segment);
         if name.len() < 4 || name.len() > 32 || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
             continue;
