@@ -16,31 +16,33 @@ function compiled(name, columns) {
   return Buffer.from(rows.map((l) => (columns ? l.split('\t').slice(0, columns).join('\t') : l) + '\n').join(''));
 }
 
-/** The newest PSL table build.rs wrote for the wasm build, if there is one. */
-function pslTable() {
+/** The newest file `rel` (under OUT_DIR) build.rs wrote for the wasm build, if there is one. */
+function built(rel) {
   const build = join(process.env.CARGO_TARGET_DIR ?? 'target', 'wasm32-unknown-unknown', 'wasm', 'build');
   let best = null;
   try {
     for (const dir of readdirSync(build).filter((d) => d.startsWith('sagiguard-'))) {
-      const file = join(build, dir, 'out', 'psl.bin');
+      const file = join(build, dir, 'out', rel);
       try {
         const mtime = statSync(file).mtimeMs;
         if (!best || mtime > best.mtime) best = { file, mtime };
-      } catch { /* this build folder has no table */ }
+      } catch { /* this build folder has no such file */ }
     }
   } catch { /* no wasm build folder */ }
   return best && readFileSync(best.file);
 }
 
 // Each row: a label and the compiled files it is made of (they need not be adjacent).
-const psl = pslTable();
+const psl = built('psl.bin');
+// build.rs reorders hosting.tsv's rows (by lookup hash), so its own copy is the one compiled in.
+const hosting = built('data/hosting.tsv') ?? compiled('hosting.tsv');
 const tables = [
   ['brands.tsv (brand table)', [compiled('brands.tsv')]],
   ['confusables.tsv (confusable table)', [compiled('confusables.tsv', 2)]],
   ['public suffix list (psl.bin)', psl ? [psl] : []],
   ['guide/{en,ja}.tsv', [compiled('guide/en.tsv'), compiled('guide/ja.tsv')]],
   ['text/{en,ja}.tsv', [compiled('text/en.tsv'), compiled('text/ja.tsv')]],
-  ['hosting, collectors, ngram, tld_risk, policy', [...['hosting.tsv', 'collectors.tsv', 'ngram_bigram.tsv', 'policy.tsv'].map((n) => compiled(n)), compiled('tld_risk.tsv', 2)]],
+  ['hosting, collectors, ngram, tld_risk, policy', [hosting, ...['collectors.tsv', 'ngram_bigram.tsv', 'policy.tsv'].map((n) => compiled(n)), compiled('tld_risk.tsv', 2)]],
 ];
 
 const whole = gz(wasm);
