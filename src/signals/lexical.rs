@@ -11,7 +11,7 @@
 use std::sync::OnceLock;
 
 use super::hosting;
-use super::words::Words;
+use super::words::{self, Words};
 use crate::target::Target;
 use crate::verdict::Reason;
 
@@ -358,7 +358,7 @@ fn www_before_subdomain(own: &str) -> bool {
 /// Whether `own` (the host left of the public suffix) has a subdomain label
 /// other than `www`.
 fn has_subdomain(own: &str) -> bool {
-    match own.rsplit_once('.') {
+    match words::split_last_dot(own) {
         Some((sub, _)) => labels(sub).any(|l| l != "www"),
         None => false,
     }

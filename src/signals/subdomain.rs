@@ -17,6 +17,7 @@
 //! charts, are skipped.
 
 use super::lexical;
+use super::words;
 use crate::target::Target;
 use crate::verdict::Reason;
 
@@ -50,7 +51,7 @@ pub(super) fn signals(t: &Target, hosted: bool, out: &mut Vec<Reason>) {
         out.push(Reason::new("underscore-host"));
     }
     let own = lexical::own_part(t, None);
-    let Some((sub, _)) = own.rsplit_once('.') else { return };
+    let Some((sub, _)) = words::split_last_dot(own) else { return };
     let tld = &host[host.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
     if lexical::institutional(t, tld, own) {
         return;

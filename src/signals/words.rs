@@ -77,6 +77,12 @@ pub(super) fn split(text: &str, sep: u8) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `text` split at its last dot (as `text.rsplit_once('.')`).
+pub(super) fn split_last_dot(text: &str) -> Option<(&str, &str)> {
+    let dot = text.bytes().rposition(|b| b == b'.')?;
+    Some((&text[..dot], &text[dot + 1..]))
+}
+
 /// Byte offsets of the dots in `text`, left to right.
 pub(super) fn dots(text: &str) -> impl Iterator<Item = usize> + '_ {
     text.bytes().enumerate().filter(|&(_, b)| b == b'.').map(|(i, _)| i)
@@ -103,6 +109,7 @@ mod tests {
             assert_eq!(split(t, b'/').collect::<Vec<_>>(), t.split('/').collect::<Vec<_>>(), "{t:?}");
             assert_eq!(split(t, b'.').collect::<Vec<_>>(), t.split('.').collect::<Vec<_>>(), "{t:?}");
             assert_eq!(dots(t).collect::<Vec<_>>(), t.match_indices('.').map(|(i, _)| i).collect::<Vec<_>>(), "{t:?}");
+            assert_eq!(split_last_dot(t), t.rsplit_once('.'), "{t:?}");
         }
     }
 
