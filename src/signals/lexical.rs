@@ -262,20 +262,7 @@ pub(super) fn own_part(t: &Target, platform: Option<hosting::Platform>) -> &str 
 /// host names are short, and a general substring searcher costs more to set
 /// up than it saves.
 pub(super) fn labels(s: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(s);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        match r.bytes().position(|b| b == b'.') {
-            Some(dot) => {
-                rest = Some(&r[dot + 1..]);
-                Some(&r[..dot])
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
-        }
-    })
+    super::words::split(s, b'.')
 }
 
 /// Whether a label spells a domain ending with hyphens (`uccard-co-jp`).
