@@ -57,6 +57,16 @@ fn where_the_data_goes() {
 }
 
 #[test]
+fn another_users_site_on_the_same_platform_is_another_site() {
+    let pw = [class(FieldKind::Password)];
+    let page = "https://cooking-notes.weebly.com/members.html";
+    let r = assess_form(&form("https://collector-9.weebly.com/p.php"), &pw, page);
+    assert_eq!((r.action_kind, r.action_site_differs), (ActionKind::OtherSite, true));
+    let r = assess_form(&form("https://www.cooking-notes.weebly.com/login"), &pw, page);
+    assert_eq!((r.action_kind, r.action_site_differs), (ActionKind::SameSite, false));
+}
+
+#[test]
 fn collector_without_sensitive_fields_is_noted_but_not_risky() {
     let r = assess_form(&form("https://formspree.io/f/xyz"), &[class(FieldKind::Email)], PAGE);
     assert_eq!(r.action_kind, ActionKind::DataCollection);

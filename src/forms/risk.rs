@@ -103,9 +103,11 @@ fn collector_for(target: &Target) -> Option<&'static Collector> {
     })
 }
 
-/// The site (registrable domain, or the host when it has none) a URL is on.
+/// The site a URL is on: its registrable domain, or a user's own site on a
+/// hosting platform (another user's site there is another site), or the host
+/// when it has neither.
 fn site_of(t: &Target) -> &str {
-    t.site.as_deref().unwrap_or(&t.url.host)
+    crate::signals::person_site_of(t).unwrap_or(&t.url.host)
 }
 
 /// Assesses one form: the sensitive kinds among `fields` (the classifications

@@ -120,7 +120,7 @@ fn find_hashed(suffix: &str, h: u64) -> Option<Service> {
 /// The shared service `t`'s host belongs to, from the curated table: the longest
 /// listed suffix under which the host names a user's site (`abc.pages.dev`, not
 /// `pages.dev` or `www.pages.dev`), or a path-hosting host with a path.
-fn platform(t: &Target) -> Option<Platform> {
+pub(super) fn platform(t: &Target) -> Option<Platform> {
     let host = t.url.host.as_str();
     // Candidate suffixes start after each dot; every listed suffix has at least
     // two labels, so the last dot (before the TLD) starts none.

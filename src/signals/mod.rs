@@ -27,6 +27,12 @@ pub fn url_signals<'t>(target: &'t Target, out: &mut Vec<Reason>) -> Option<&'t 
     person_site(target, platform)
 }
 
+/// The person's site of `t` (see [`person_site`]) for callers that run no
+/// signals: where a form sends its data is judged against the page's.
+pub fn person_site_of(t: &Target) -> Option<&str> {
+    person_site(t, hosting::platform(t))
+}
+
 /// The site that trusting, blocking or a list entry covers: the registrable
 /// domain, except on a hosting platform the public suffix list does not know
 /// (`weebly.com`), where it is the user's own site (`notes.weebly.com`), so
