@@ -67,8 +67,8 @@ impl Engine {
     /// never a panic.
     pub fn check_url(&self, input: &str) -> Result<Verdict, CanonError> {
         let target = Target::parse(input)?;
-        let (reasons, site) = self.url_reasons(&target);
-        Ok(self.policy.decide(reasons, target.unicode_host, site))
+        let (reasons, platform_site) = self.url_reasons(&target);
+        Ok(self.policy.decide(reasons, target.unicode_host, platform_site.or(target.site)))
     }
 
     /// Judges a page as the form guard sees it: the URL's reasons, plus what
@@ -76,19 +76,22 @@ impl Engine {
     /// data. Returns the verdict and the classification of its fields.
     pub fn check_page(&self, url: &str, page: &PageInput) -> Result<(Verdict, FormsReport), CanonError> {
         let target = Target::parse(url)?;
-        let (mut reasons, site) = self.url_reasons(&target);
+        let (mut reasons, platform_site) = self.url_reasons(&target);
         let report = forms::report(&page.fields, &page.forms, url);
         signals::page::signals(&target, &page.facts, report.sensitive, &mut reasons);
-        Ok((self.policy.decide(reasons, target.unicode_host, site), report))
+        Ok((self.policy.decide(reasons, target.unicode_host, platform_site.or(target.site)), report))
     }
 
     /// The URL's reasons (signals, then lists), and the site a person trusts
-    /// or blocks when they mean this one (see `signals::url_signals`).
+    /// or blocks when they mean this one (see `signals::url_signals`) where it
+    /// is not the registrable domain (a user's site on a hosting platform):
+    /// most checks then move `target.site` into the verdict, with no copy.
     fn url_reasons(&self, target: &Target) -> (Vec<verdict::Reason>, Option<String>) {
         let mut reasons = Vec::new();
         let site = signals::url_signals(target, &mut reasons);
         self.lists.signals(target, site, &mut reasons);
-        (reasons, site.map(str::to_string))
+        let platform_site = site.filter(|s| Some(*s) != target.site.as_deref()).map(str::to_string);
+        (reasons, platform_site)
     }
 
     /// The recovery guide for what was handed over: `kinds` are form field kinds

@@ -11,9 +11,9 @@ import { feeds } from './feeds/config.js';
 import { allLists } from './feeds/store.js';
 import { userLists } from './userlists.js';
 
-/** The rule ids, far above navigation.js's per-URL rules and passes. */
+/** The rule ids, far above navigation.js's per-URL rules and passes (it keeps ids below the first). */
 export const PRELOAD_BLOCK_RULE = 2_000_001;
-export const PRELOAD_ALLOW_RULE = 2_000_002;
+const PRELOAD_ALLOW_RULE = 2_000_002;
 const WARNING = api.runtime.getURL('warning/warning.html');
 /** A person's list entry that names a host (rules take hosts, not URLs). */
 const PLAIN_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
