@@ -15,7 +15,7 @@ const STRICT_CSP = new Set(['/strict-login.html']);
 
 /**
  * Starts the server. Returns `{port, requests, routes, close}`: `requests` is
- * the log (`{method, host, path, body}`), `routes` a Map from path to a
+ * the log (`{method, host, path, body, aborted}`), `routes` a Map from path to a
  * handler `(req, res, body) => void` that tests may add (feeds, failures).
  */
 export async function startServer() {
@@ -23,11 +23,20 @@ export async function startServer() {
   const routes = new Map();
   const server = createServer(async (req, res) => {
     const chunks = [];
-    for await (const c of req) chunks.push(c);
+    let aborted = false;
+    try {
+      for await (const c of req) chunks.push(c);
+    } catch {
+      // The browser dropped the request mid-body (a cancelled submission, a
+      // closing browser). It is still logged, marked, so a test that proves
+      // nothing was sent sees that something started to be.
+      aborted = true;
+    }
     const body = Buffer.concat(chunks).toString('utf8');
     // As a proxy we get absolute URLs; as a plain server, paths.
     const url = new URL(req.url, `http://${req.headers.host ?? '127.0.0.1'}`);
-    requests.push({ method: req.method, host: url.hostname, path: url.pathname, query: url.search, body, headers: req.headers, at: Date.now() });
+    requests.push({ method: req.method, host: url.hostname, path: url.pathname, query: url.search, body, headers: req.headers, at: Date.now(), aborted });
+    if (aborted) return; // nobody is left to answer
     try {
       const route = routes.get(url.pathname);
       if (route) return await route(req, res, body, url);
@@ -50,6 +59,7 @@ export async function startServer() {
   // https through the proxy (CONNECT) is refused here: no test needs it, and
   // the browsers' own https requests (a default feed, say) end at this server.
   server.on('connect', (req, socket) => {
+    socket.on('error', () => {}); // a browser closing mid-answer
     requests.push({ method: 'CONNECT', host: String(req.url).split(':')[0], path: '', query: '', body: '', headers: req.headers, at: Date.now() });
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
