@@ -34,6 +34,10 @@ use target::Target;
 use text::Lang;
 use verdict::{Policy, Verdict};
 
+/// How many redirector hops a checked link is followed through (a redirector
+/// may forward to another: `vk.com/away.php?to=…/redirect?link=…`).
+const MAX_FORWARDS: u8 = 3;
+
 /// The engine: built once, then asked many questions. Holds the compiled
 /// tables (policy, and later brands and lists) so each check only reads.
 pub struct Engine {
@@ -66,9 +70,32 @@ impl Engine {
     /// Judges one URL (or bare domain). A malformed input is an error value,
     /// never a panic.
     pub fn check_url(&self, input: &str) -> Result<Verdict, CanonError> {
+        self.check_link(input, MAX_FORWARDS)
+    }
+
+    /// [`Engine::check_url`], following at most `forwards` redirector hops:
+    /// a link whose query carries another address ([`signals::redirect`]) is
+    /// as worrying as where it leads, whatever the site it passes through.
+    /// The verdict is then the destination's (its host, its site: what the
+    /// person would trust or block), with a `forwards-to` reason naming the
+    /// site the link went through.
+    fn check_link(&self, input: &str, forwards: u8) -> Result<Verdict, CanonError> {
         let target = Target::parse(input)?;
         let (reasons, platform_site) = self.url_reasons(&target);
-        Ok(self.policy.decide(reasons, target.unicode_host, platform_site.or(target.site)))
+        let destination = target.url.query.as_deref().filter(|_| forwards > 0).and_then(signals::redirect::destination);
+        let there = destination.and_then(|d| self.check_link(d, forwards - 1).ok());
+        let here = self.policy.decide(reasons, target.unicode_host, platform_site.or(target.site));
+        match there {
+            Some(mut there) if there.level > here.level && there.level >= verdict::Level::Caution => {
+                // Through several redirectors, the one reason names the first.
+                match there.reasons.last_mut() {
+                    Some(last) if last.code == "forwards-to" => last.detail = Some(here.host),
+                    _ => there.reasons.push(verdict::Reason::new("forwards-to").detail(here.host)),
+                }
+                Ok(there)
+            }
+            _ => Ok(here),
+        }
     }
 
     /// Judges a page as the form guard sees it: the URL's reasons, plus what

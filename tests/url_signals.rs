@@ -457,3 +457,39 @@ fn labels_in_one_alphabet_with_marks_are_not_mixed() {
     }
     assert_eq!(check("https://my_site.example.com/").level, Level::Caution, "an underscore is odd, not a homograph");
 }
+
+// --- links that forward (src/signals/redirect.rs) -----------------------------
+
+#[test]
+fn a_redirector_on_a_trusted_site_is_judged_by_where_it_leads() {
+    // Percent-encoded, as mail and chat apps wrap links.
+    let v = check("https://www.google.com/url?q=https%3A%2F%2Fwww.amazon.co.jp.account-check.example%2Fsignin&sa=D");
+    assert_eq!(v.level, Level::Danger);
+    assert_eq!(v.host, "www.amazon.co.jp.account-check.example");
+    assert_eq!(v.site.as_deref(), Some("account-check.example"), "trusting or blocking means the destination");
+    assert_eq!(detail("https://www.google.com/url?q=https%3A%2F%2Fwww.amazon.co.jp.account-check.example%2F", "forwards-to").as_deref(), Some("www.google.com"));
+    // A bare address after `&`, and a free-hosted destination: caution.
+    assert_eq!(check("http://links.example.net/click.php?g=1&https://bit.ly/abc123").level, Level::Caution);
+}
+
+#[test]
+fn through_several_redirectors_the_reason_names_the_first() {
+    let v = check("https://social.example/away.php?to=https://shop.example/redirect?link=https://paypal.com.secure-login.example/");
+    assert_eq!(v.level, Level::Danger);
+    let forwards: Vec<_> = v.reasons.iter().filter(|r| r.code == "forwards-to").collect();
+    assert_eq!(forwards.len(), 1);
+    assert_eq!(forwards[0].detail.as_deref(), Some("social.example"));
+}
+
+#[test]
+fn harmless_destinations_and_return_addresses_leave_the_link_alone() {
+    // A trusted redirector to a trusted or ordinary site stays as it was.
+    let v = check("https://www.google.com/url?q=https://www.amazon.co.jp/&sa=D");
+    assert_eq!(v.level, Level::Trusted);
+    assert!(!has("https://www.google.com/url?q=https://www.amazon.co.jp/", "forwards-to"));
+    assert!(!flagged("https://news.example/share?u=https://blog.example.org/post/1"));
+    // A sign-in page's return address is not where the link goes: the page
+    // shown is the brand's own.
+    assert_eq!(check("https://accounts.google.com/signin?continue=https://someone.weebly.com/login").level, Level::Trusted);
+    assert_eq!(check("https://login.example.com/authorize?redirect_uri=https://app.web.app/signin&client_id=1").level, Level::Unknown);
+}

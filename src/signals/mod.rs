@@ -6,6 +6,7 @@ pub(crate) mod hosting;
 mod lexical;
 mod impersonation;
 pub mod page;
+pub mod redirect;
 mod script;
 mod structure;
 mod subdomain;

@@ -1,0 +1,62 @@
+//! Links that pass the person on to another address: a query that carries a
+//! whole web address (`www.google.com/url?q=https://…`, `vk.com/away.php?to=…`,
+//! `click.php?…&https://t.co/…`). Open redirectors on well-known sites are how
+//! scam links borrow a trusted name; where such a link leads is what matters,
+//! so [`crate::Engine::check_url`] judges the destination too.
+//!
+//! The canonical query has been percent-decoded (Safe Browsing rules), so an
+//! encoded `https%3A%2F%2F` reads as `https://` here, however often it was
+//! encoded.
+
+/// Parameters that say where to come back to after signing in or paying, not
+/// where the link goes now. A real sign-in page carries its own site's return
+/// address (`login.example.com/?continue=https://app.example.com/`); judging
+/// that address instead of the sign-in page would misjudge the page in front
+/// of the person.
+const RETURN_PARAMS: &[&str] = &[
+    "back", "backurl", "callback", "cancel_url", "continue", "next", "origin", "redirect_uri", "ref", "referer",
+    "referrer", "return", "return_to", "return_url", "returnto", "returnurl", "service", "state", "success_url",
+];
+
+/// The address the link forwards to: the first query parameter (or bare
+/// query part) whose value is an `http(s)://` or `www.` address, up to the
+/// next `&`. `None` for a query that carries no address, or only return
+/// addresses.
+pub fn destination(query: &str) -> Option<&str> {
+    query.split('&').find_map(|part| {
+        let (name, value) = match part.split_once('=') {
+            Some((name, value)) => (name, value),
+            None => ("", part),
+        };
+        let is_return = || RETURN_PARAMS.iter().any(|p| p.eq_ignore_ascii_case(name));
+        (is_web_address(value) && !is_return()).then_some(value)
+    })
+}
+
+/// Whether `value` starts like an address a browser would open.
+fn is_web_address(value: &str) -> bool {
+    let starts = |prefix: &str| value.get(..prefix.len()).is_some_and(|s| s.eq_ignore_ascii_case(prefix));
+    (starts("http://") || starts("https://") || starts("www.")) && value.len() > "https://".len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_address_a_redirector_forwards_to() {
+        assert_eq!(destination("q=https://evil.example/login&sa=D"), Some("https://evil.example/login"));
+        assert_eq!(destination("cc_key=x&to=HTTP://evil.example/"), Some("HTTP://evil.example/"));
+        assert_eq!(destination("g=14&comp=1&https://t.co/abc"), Some("https://t.co/abc"));
+        assert_eq!(destination("url=www.evil.example"), Some("www.evil.example"));
+    }
+
+    #[test]
+    fn return_addresses_and_plain_values_are_not_forwards() {
+        assert_eq!(destination("continue=https://mail.example.com/&hl=ja"), None);
+        assert_eq!(destination("redirect_uri=https://app.example/cb&client_id=1"), None);
+        assert_eq!(destination("q=how+to+use+https&lang=en"), None);
+        assert_eq!(destination("url=http://"), None);
+        assert_eq!(destination(""), None);
+    }
+}
