@@ -77,7 +77,7 @@ async function divert(tabId, url) {
   await passesReady;
   const pass = passes[tabId];
   if (pass) {
-    if (pass.host === hostOf(url)) return null;
+    if (pass.hosts?.includes(hostOf(url))) return null;
     await dropPass(tabId);
   }
   return (await level(url)) === 'danger' ? warningUrl(url) : null;
@@ -216,10 +216,13 @@ on('warning-info', guarded(async (url) => {
 }));
 
 on('warning-continue', guarded(async (url, tabId) => {
-  const host = hostOf(url);
-  const pass = { host, at: Date.now() };
+  // A link that forwards (google.com/url?q=...) was judged by where it leads
+  // (the verdict's host): the pass covers both, so the person continues once.
+  const verdict = await verdictFor(url);
+  const hosts = [...new Set([hostOf(url), hostOf(`http://${verdict.host ?? ''}/`)])].filter(Boolean);
+  const pass = { hosts, at: Date.now() };
   if (api.declarativeNetRequest?.updateSessionRules) {
-    // Let this tab through the per-URL redirect rules for this host too.
+    // Let this tab through the per-URL redirect rules for these hosts too.
     pass.rule = PASS_RULE_BASE + tabId;
     await api.declarativeNetRequest.updateSessionRules({
       removeRuleIds: [pass.rule],
@@ -227,7 +230,7 @@ on('warning-continue', guarded(async (url, tabId) => {
         id: pass.rule,
         priority: 2,
         action: { type: 'allow' },
-        condition: { requestDomains: [host], tabIds: [tabId], resourceTypes: ['main_frame'] },
+        condition: { requestDomains: hosts, tabIds: [tabId], resourceTypes: ['main_frame'] },
       }],
     });
   }

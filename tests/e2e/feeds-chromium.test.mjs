@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchChromium, serviceWorker, stopServiceWorkers } from './lib/chromium.mjs';
-import { FEED_URL, LISTED, LISTED_TRUSTED_LATER, START, beaconSeen, serveFeed } from './lib/feeds.mjs';
+import { FEED_URL, FORWARDER, LISTED, LISTED_TRUSTED_LATER, START, beaconSeen, serveFeed } from './lib/feeds.mjs';
 import { startServer } from './lib/server.mjs';
 import { axePlaywright } from './lib/ui.mjs';
 
@@ -172,6 +172,17 @@ describe('chromium: threat-list feeds and the warning page', () => {
     const again = await visit(LISTED);
     assert.ok(isWarning(again));
     await again.close();
+  });
+
+  test('a link that forwards to a listed page is stopped before the forwarder, and continues in one click', async () => {
+    const page = await visit(FORWARDER);
+    assert.ok(isWarning(page), page.url());
+    assert.equal(server.requests.some((r) => r.host === 'links.start.example.com'), false, 'the forwarder was requested');
+    await page.click('summary');
+    await page.click('#continue');
+    await page.waitForFunction(() => document.title === 'Danger page content');
+    assert.equal(page.url(), LISTED, 'the forwarder led on to the page, with no second warning');
+    await page.close();
   });
 
   test('garbage and HTTP 500 from the feed keep the old list in force', async () => {

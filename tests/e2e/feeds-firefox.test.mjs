@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { launchFirefox, newProfileDir } from './lib/firefox.mjs';
-import { FEED_URL, LISTED, LISTED_TRUSTED_LATER, START, beaconSeen, serveFeed } from './lib/feeds.mjs';
+import { FEED_URL, FORWARDER, LISTED, LISTED_TRUSTED_LATER, START, beaconSeen, serveFeed } from './lib/feeds.mjs';
 import { startServer } from './lib/server.mjs';
 
 const ART = 'artifacts';
@@ -97,6 +97,14 @@ describe('firefox: threat-list feeds and the warning page', () => {
     assert.equal(await ff.cmd('GET', '/url'), LISTED, 'a reload in the same tab stays on the page');
     // This time only: once the tab has been elsewhere, the warning is back.
     assert.ok(isWarning(await visit(LISTED)));
+  });
+
+  test('a link that forwards to a listed page is stopped before the forwarder, and continues in one click', async () => {
+    assert.ok(isWarning(await visit(FORWARDER)));
+    assert.equal(server.requests.some((r) => r.host === 'links.start.example.com'), false, 'the forwarder was requested');
+    await ff.exec('document.querySelector("details").open = true; document.getElementById("continue").click()');
+    await ff.waitFor('return document.title === "Danger page content"');
+    assert.equal(await ff.cmd('GET', '/url'), LISTED, 'the forwarder led on to the page, with no second warning');
   });
 
   test('garbage, HTTP 500 and a dropped connection keep the old list in force', async () => {

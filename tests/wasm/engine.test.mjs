@@ -17,6 +17,7 @@ const URLS = [
   'http://user@evil.example/',
   'example.org',
   'https://www.google.com/search?q=x',
+  'https://www.google.com/url?q=https%3A%2F%2Fwww.amazon.co.jp.account-check.example%2F&sa=D',
 ];
 
 test('wasm and native engines agree', () => {
@@ -42,6 +43,17 @@ test('texts follow the language', () => {
   const ja = engine.checkUrl('http://192.0.2.7/login', 'ja');
   assert.notEqual(en.reasons[0].text, ja.reasons[0].text);
   assert.match(ja.reasons[0].text, /[\u3040-\u30ff]/);
+});
+
+test('a redirector link shows where it leads, in both languages', () => {
+  const url = 'https://www.google.com/url?q=https%3A%2F%2Fwww.amazon.co.jp.account-check.example%2F&sa=D';
+  for (const lang of ['en', 'ja']) {
+    const v = engine.checkUrl(url, lang);
+    assert.equal(v.level, 'danger');
+    assert.equal(v.host, 'www.amazon.co.jp.account-check.example');
+    const via = v.reasons.find((r) => r.code === 'forwards-to');
+    assert.ok(via && via.text.includes('www.google.com') && via.text.includes(v.host), JSON.stringify(v.reasons));
+  }
 });
 
 test('bad input is an error value, never an exception', () => {

@@ -14,6 +14,8 @@ export const FEED_URL = 'http://feeds.test.example/feeds-test/feed.txt';
 export const LISTED = 'http://phish-login.bad.example/feeds-danger.html';
 /** A second listed page, for the allowlist test. */
 export const LISTED_TRUSTED_LATER = 'http://shop-account.bad.example/feeds-danger.html';
+/** A click tracker on an unlisted site that forwards to the listed page (the test server answers 302). */
+export const FORWARDER = `http://links.start.example.com/go?to=${encodeURIComponent(LISTED)}`;
 /** An ordinary page to start from and come back to. */
 export const START = 'http://start.example.com/feeds-start.html';
 
@@ -39,6 +41,10 @@ export function serveFeed(server) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(readFileSync(DANGER_PAGE));
     }, NETWORK_DELAY_MS);
+  });
+  server.routes.set('/go', (req, res, _body, url) => {
+    res.writeHead(302, { location: url.searchParams.get('to') ?? '/', 'cache-control': 'no-store' });
+    res.end();
   });
   server.routes.set('/feeds-test/feed.txt', (req, res) => {
     feed.hits += 1;
