@@ -82,7 +82,7 @@ impl Engine {
     fn check_link(&self, input: &str, forwards: u8) -> Result<Verdict, CanonError> {
         let target = Target::parse(input)?;
         let (reasons, platform_site) = self.url_reasons(&target);
-        let destination = target.url.query.as_deref().filter(|_| forwards > 0).and_then(signals::redirect::destination);
+        let destination = target.url.query.as_deref().filter(|_| forwards > 0).and_then(|q| signals::redirect::destination(&target.url.path, q));
         let there = destination.and_then(|d| self.check_link(d, forwards - 1).ok());
         let here = self.policy.decide(reasons, target.unicode_host, platform_site.or(target.site));
         match there {

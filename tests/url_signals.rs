@@ -493,3 +493,16 @@ fn harmless_destinations_and_return_addresses_leave_the_link_alone() {
     assert_eq!(check("https://accounts.google.com/signin?continue=https://someone.weebly.com/login").level, Level::Trusted);
     assert_eq!(check("https://login.example.com/authorize?redirect_uri=https://app.web.app/signin&client_id=1").level, Level::Unknown);
 }
+
+#[test]
+fn searching_for_an_address_is_not_following_it() {
+    let listed_looking = "https%3A%2F%2Fwww.amazon.co.jp.account-check.example%2F";
+    for url in [
+        format!("https://www.google.com/search?q={listed_looking}&hl=ja"),
+        format!("https://duckduckgo.com/?q={listed_looking}"),
+        format!("https://www.bing.com/search?q={listed_looking}&form=QBLH"),
+    ] {
+        assert!(!has(&url, "forwards-to"), "{url}");
+        assert!(check(&url).level < Level::Danger, "{url}");
+    }
+}

@@ -18,19 +18,36 @@ const RETURN_PARAMS: &[&str] = &[
     "referrer", "return", "return_to", "return_url", "returnto", "returnurl", "service", "state", "success_url",
 ];
 
+/// Parameters that hold what a person typed into a search box. A search for
+/// an address (`google.com/search?q=https://…`) is not a link to it, but
+/// Google's own redirector also says `q` (`google.com/url?q=…`): these count
+/// only off a search page.
+const SEARCH_PARAMS: &[&str] = &["k", "keyword", "keywords", "p", "q", "query", "s", "search", "text", "wd"];
+
+/// Last path segments of search result pages (and the home page, `/?q=`).
+const SEARCH_PAGES: &[&str] = &["", "find", "results", "s", "search"];
+
 /// The address the link forwards to: the first query parameter (or bare
 /// query part) whose value is an `http(s)://` or `www.` address, up to the
 /// next `&`. `None` for a query that carries no address, or only return
-/// addresses.
-pub fn destination(query: &str) -> Option<&str> {
+/// addresses or search terms. `path` is the canonical path.
+pub fn destination<'q>(path: &str, query: &'q str) -> Option<&'q str> {
     query.split('&').find_map(|part| {
         let (name, value) = match part.split_once('=') {
             Some((name, value)) => (name, value),
             None => ("", part),
         };
-        let is_return = || RETURN_PARAMS.iter().any(|p| p.eq_ignore_ascii_case(name));
-        (is_web_address(value) && !is_return()).then_some(value)
+        let named = |list: &[&str]| list.iter().any(|p| p.eq_ignore_ascii_case(name));
+        let searched = || named(SEARCH_PARAMS) && is_search_page(path);
+        (is_web_address(value) && !named(RETURN_PARAMS) && !searched()).then_some(value)
     })
+}
+
+/// Whether `path` is a search result page or the home page.
+fn is_search_page(path: &str) -> bool {
+    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    let last = last.split('.').next().unwrap_or(last);
+    SEARCH_PAGES.iter().any(|p| p.eq_ignore_ascii_case(last))
 }
 
 /// Whether `value` starts like an address a browser would open.
@@ -45,18 +62,22 @@ mod tests {
 
     #[test]
     fn finds_the_address_a_redirector_forwards_to() {
-        assert_eq!(destination("q=https://evil.example/login&sa=D"), Some("https://evil.example/login"));
-        assert_eq!(destination("cc_key=x&to=HTTP://evil.example/"), Some("HTTP://evil.example/"));
-        assert_eq!(destination("g=14&comp=1&https://t.co/abc"), Some("https://t.co/abc"));
-        assert_eq!(destination("url=www.evil.example"), Some("www.evil.example"));
+        assert_eq!(destination("/url", "q=https://evil.example/login&sa=D"), Some("https://evil.example/login"));
+        assert_eq!(destination("/away.php", "cc_key=x&to=HTTP://evil.example/"), Some("HTTP://evil.example/"));
+        assert_eq!(destination("/click.php", "g=14&comp=1&https://t.co/abc"), Some("https://t.co/abc"));
+        assert_eq!(destination("/", "url=www.evil.example"), Some("www.evil.example"));
+        assert_eq!(destination("/search", "to=https://evil.example/"), Some("https://evil.example/"));
     }
 
     #[test]
-    fn return_addresses_and_plain_values_are_not_forwards() {
-        assert_eq!(destination("continue=https://mail.example.com/&hl=ja"), None);
-        assert_eq!(destination("redirect_uri=https://app.example/cb&client_id=1"), None);
-        assert_eq!(destination("q=how+to+use+https&lang=en"), None);
-        assert_eq!(destination("url=http://"), None);
-        assert_eq!(destination(""), None);
+    fn return_addresses_searches_and_plain_values_are_not_forwards() {
+        assert_eq!(destination("/signin", "continue=https://mail.example.com/&hl=ja"), None);
+        assert_eq!(destination("/authorize", "redirect_uri=https://app.example/cb&client_id=1"), None);
+        assert_eq!(destination("/search", "q=https://evil.example/&hl=en"), None);
+        assert_eq!(destination("/", "q=https://evil.example/"), None);
+        assert_eq!(destination("/yandsearch/search.html", "text=https://evil.example/"), None);
+        assert_eq!(destination("/url", "q=how+to+use+https&lang=en"), None);
+        assert_eq!(destination("/go", "url=http://"), None);
+        assert_eq!(destination("/go", ""), None);
     }
 }
