@@ -87,10 +87,12 @@ impl Engine {
         let here = self.policy.decide(reasons, target.unicode_host, platform_site.or(target.site));
         match there {
             Some(mut there) if there.level > here.level && there.level >= verdict::Level::Caution => {
-                // Through several redirectors, the one reason names the first.
-                match there.reasons.last_mut() {
-                    Some(last) if last.code == "forwards-to" => last.detail = Some(here.host),
-                    _ => there.reasons.push(verdict::Reason::new("forwards-to").detail(here.host)),
+                // It comes first: the rest is about a site the person may
+                // not know they are going to. Through several redirectors,
+                // the one reason names the first.
+                match there.reasons.first_mut() {
+                    Some(first) if first.code == "forwards-to" => first.detail = Some(here.host),
+                    _ => there.reasons.insert(0, verdict::Reason::new("forwards-to").detail(here.host)),
                 }
                 Ok(there)
             }

@@ -74,7 +74,9 @@ pub struct Verdict {
     pub level: Level,
     /// 0–100: the sum of the reasons' weights, clamped.
     pub score: i32,
-    /// Every reason that contributed, strongest first.
+    /// Every reason that contributed, strongest first; for a link that
+    /// forwards, the `forwards-to` note naming the site it passes through
+    /// comes before them.
     pub reasons: Vec<Reason>,
     /// The brand the site appears to imitate, when known.
     pub brand: Option<String>,
