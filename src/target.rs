@@ -12,8 +12,9 @@ pub struct Target {
     pub unicode_host: String,
     /// The registrable domain, `None` for IP literals and bare suffixes.
     pub site: Option<String>,
-    /// The public suffix of the host.
-    pub suffix: String,
+    /// Where the public suffix starts in `url.host` (see [`Target::suffix`]):
+    /// an offset, so that no check copies it.
+    suffix_start: usize,
     /// Whether that suffix is a hosting platform (PSL private section).
     pub private_suffix: bool,
     /// Whether the host is an IP literal.
@@ -27,7 +28,7 @@ impl Target {
         // Safe Browsing keeps odd schemes and escapes odd host bytes so every
         // string has an expression; a person's question is only about web
         // pages whose host is a real name.
-        if !matches!(url.scheme.as_str(), "http" | "https") {
+        if !matches!(&*url.scheme, "http" | "https") {
             return Err(CanonError::NotWeb);
         }
         if url.host.contains('%') {
@@ -37,11 +38,16 @@ impl Target {
         Ok(Target {
             unicode_host: domain::to_unicode(&url.host),
             site: parts.registrable.map(str::to_string),
-            suffix: parts.suffix.to_string(),
+            suffix_start: url.host.len() - parts.suffix.len(),
             private_suffix: parts.private_suffix,
             ip: parts.ip,
             url,
         })
+    }
+
+    /// The public suffix of the host (`co.jp`, `pages.dev`; the whole host for an IP).
+    pub fn suffix(&self) -> &str {
+        &self.url.host[self.suffix_start..]
     }
 
     /// The labels of the host left of its registrable domain (`a.b` in `a.b.example.com`).

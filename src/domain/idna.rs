@@ -80,7 +80,7 @@ pub(super) fn label_to_ascii(label: &str) -> Option<String> {
 /// as they are; so does everything else.
 pub(super) fn host_to_unicode(host: &str) -> String {
     // Only a label with the ACE prefix can change; most hosts have none.
-    if !host.as_bytes().windows(ACE_PREFIX.len()).any(|w| w.eq_ignore_ascii_case(ACE_PREFIX.as_bytes())) {
+    if !has_ace_prefix(host) {
         return host.to_string();
     }
     let mut out = String::with_capacity(host.len());
@@ -91,6 +91,13 @@ pub(super) fn host_to_unicode(host: &str) -> String {
         out.push_str(&label_to_unicode(label));
     }
     out
+}
+
+/// Whether `xn--` (any case) occurs in `host`. Only the hyphens are looked
+/// for first: a byte scan that most hosts pass without a match.
+fn has_ace_prefix(host: &str) -> bool {
+    let b = host.as_bytes();
+    (2..b.len().saturating_sub(1)).any(|i| b[i] == b'-' && b[i + 1] == b'-' && b[i - 2..i].eq_ignore_ascii_case(b"xn"))
 }
 
 /// One label to Unicode (see [`host_to_unicode`]).

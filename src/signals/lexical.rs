@@ -254,7 +254,7 @@ fn loosely_random(label: &str) -> bool {
 pub(super) fn own_part(t: &Target, platform: Option<hosting::Platform>) -> &str {
     let host = t.url.host.as_str();
     let platform = platform.filter(|p| p.names_under).map_or(0, |p| p.suffix.len());
-    let suffix = platform.max(t.suffix.len());
+    let suffix = platform.max(t.suffix().len());
     host.get(..host.len().saturating_sub(suffix)).unwrap_or("").trim_matches('.')
 }
 
@@ -326,9 +326,9 @@ fn random_user_name(label: &str) -> bool {
 /// Whether the host belongs to a government or school, where deep names are
 /// the norm (see [`INSTITUTIONAL`]).
 pub(super) fn institutional(t: &Target, tld: &str, own: &str) -> bool {
-    INSTITUTIONAL.iter().any(|p| t.suffix.starts_with(p))
+    INSTITUTIONAL.iter().any(|p| t.suffix().starts_with(p))
         || INSTITUTIONAL_TLDS.contains(&tld)
-        || labels(own).chain(labels(&t.suffix)).any(|l| INSTITUTIONAL_LABELS.contains(&l))
+        || labels(own).chain(labels(t.suffix())).any(|l| INSTITUTIONAL_LABELS.contains(&l))
 }
 
 /// Whether `own` starts with `www` (or `www1`, `www2`...) and still has a
@@ -359,9 +359,9 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
     let tld = &host[host.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
     // A suffix of more than one label (`my.id`) can be abused beyond its TLD;
     // the higher tier counts, and the reason names the ending that earned it.
-    let by_suffix = if t.suffix.len() > tld.len() { tld_tier(&t.suffix) } else { None };
+    let by_suffix = if t.suffix().len() > tld.len() { tld_tier(t.suffix()) } else { None };
     let (tier, ending) = match (by_suffix, tld_tier(tld)) {
-        (Some(s), by_tld) if by_tld.is_none_or(|d| s > d) => (Some(s), t.suffix.as_str()),
+        (Some(s), by_tld) if by_tld.is_none_or(|d| s > d) => (Some(s), t.suffix()),
         (_, by_tld) => (by_tld, tld),
     };
     match tier {

@@ -56,7 +56,7 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
         out.push(Reason::new("official-domain").brand(brand.name).detail(domain));
         return;
     }
-    let label = site_label(site, &t.suffix);
+    let label = site_label(site, t.suffix());
     let mut flagged = false;
 
     if !label.is_empty() {
