@@ -6,6 +6,8 @@
 //! policy, and the policy is data: `data/policy.tsv`, compiled in. Tuning the
 //! engine means editing that one file.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 /// How worried the person should be. Ordered from least to most worrying.
@@ -43,10 +45,13 @@ pub struct Reason {
     pub code: &'static str,
     /// Filled in by [`Policy::decide`] from the policy table.
     pub weight: i32,
-    /// The brand this reason is about, when there is one ("Amazon").
-    pub brand: Option<String>,
-    /// One more fact for the sentence (the list's name, the lookalike's target...).
-    pub detail: Option<String>,
+    /// The brand this reason is about, when there is one ("Amazon"): a
+    /// name from the brand table, never copied.
+    pub brand: Option<&'static str>,
+    /// One more fact for the sentence (the list's name, the lookalike's
+    /// target...): borrowed when it comes from a table (a brand's domain, a
+    /// word list), owned when it is a piece of the URL.
+    pub detail: Option<Cow<'static, str>>,
 }
 
 impl Reason {
@@ -56,13 +61,13 @@ impl Reason {
     }
 
     /// The same reason naming a brand.
-    pub fn brand(mut self, brand: impl Into<String>) -> Reason {
-        self.brand = Some(brand.into());
+    pub fn brand(mut self, brand: &'static str) -> Reason {
+        self.brand = Some(brand);
         self
     }
 
     /// The same reason with one more fact for its sentence.
-    pub fn detail(mut self, detail: impl Into<String>) -> Reason {
+    pub fn detail(mut self, detail: impl Into<Cow<'static, str>>) -> Reason {
         self.detail = Some(detail.into());
         self
     }
@@ -77,7 +82,7 @@ pub struct Verdict {
     /// Every reason that contributed, strongest first.
     pub reasons: Vec<Reason>,
     /// The brand the site appears to imitate, when known.
-    pub brand: Option<String>,
+    pub brand: Option<&'static str>,
     /// The host as a person reads it (IDN shown in Unicode).
     pub host: String,
     /// The registrable domain ("site") the host belongs to, when it has one.
@@ -229,7 +234,7 @@ impl Policy {
             Level::Unknown
         };
         crate::sort::sort_by_key(&mut reasons, |r| std::cmp::Reverse(r.weight));
-        let brand = reasons.iter().find_map(|r| r.brand.clone());
+        let brand = reasons.iter().find_map(|r| r.brand);
         Verdict { level, score, reasons, brand, host, site }
     }
 }

@@ -5,7 +5,7 @@ use sagiguard::brands;
 use sagiguard::verdict::Level;
 use sagiguard::Engine;
 
-fn check(url: &str) -> (Level, Option<String>, Vec<&'static str>) {
+fn check(url: &str) -> (Level, Option<&'static str>, Vec<&'static str>) {
     let v = Engine::new().check_url(url).expect("valid URL");
     (v.level, v.brand, v.reasons.iter().map(|r| r.code).collect())
 }

@@ -183,7 +183,7 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) -> Option<Platform> {
         }
         // A platform only the public suffix list knows: the site is the user's.
         None if t.private_suffix && t.site.as_deref().is_some_and(|s| !s.starts_with("www.")) => {
-            out.push(Reason::new("free-hosting").detail(t.suffix()));
+            out.push(Reason::new("free-hosting").detail(t.suffix().to_string()));
         }
         None => {}
     }

@@ -381,7 +381,7 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
         out.push(Reason::new("www-before-subdomain"));
     }
     if out.iter().any(|r| r.code == "free-hosting") && throwaway_name(own) {
-        out.push(Reason::new("throwaway-hosted-name").detail(own));
+        out.push(Reason::new("throwaway-hosted-name").detail(own.to_string()));
     }
     let (mut count, mut random, mut hyphens, mut hyphenated) = (0, None, false, false);
     // A domain ending in the subdomains after at least one other label
@@ -401,7 +401,7 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
     }
     let site_label = &own[own.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
     if let Some(label) = random {
-        out.push(Reason::new("random-label").detail(label));
+        out.push(Reason::new("random-label").detail(label.to_string()));
         if layered {
             out.push(Reason::new("random-layered-host"));
         }
@@ -413,10 +413,10 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
         }
     } else if platform.is_none() {
         if tier.is_some() && loosely_random(site_label) && !institutional(t, tld, own) {
-            out.push(Reason::new("random-name-abused-tld").detail(site_label));
+            out.push(Reason::new("random-name-abused-tld").detail(site_label.to_string()));
         }
         if layered && site_label.len() >= LAYERED_RANDOM_MIN_LEN && randomness(site_label).is_some_and(|r| r > LAYERED_RANDOM_BITS) {
-            out.push(Reason::new("random-name-with-subdomains").detail(site_label));
+            out.push(Reason::new("random-name-with-subdomains").detail(site_label.to_string()));
         }
     }
     if count >= MANY_LABELS {
@@ -429,7 +429,7 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
         out.push(Reason::new("many-hyphens"));
     }
     if platform.is_none() && number_name(site_label) && !NUMBER_NAME_HOME_TLDS.contains(&tld) {
-        out.push(Reason::new("number-name").detail(site_label));
+        out.push(Reason::new("number-name").detail(site_label.to_string()));
     }
     if let Some(word) = contains_bait(site_label) {
         out.push(Reason::new("bait-word-domain").detail(word));

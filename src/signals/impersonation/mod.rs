@@ -53,7 +53,12 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     let Some(site) = t.site.as_deref() else { return };
     let host = t.url.host.as_str();
     if let Some((brand, domain)) = official(brands, host, site) {
-        out.push(Reason::new("official-domain").brand(brand.name).detail(domain));
+        // The table's own copy of the name, when the host is the domain itself.
+        let detail = match brand.domains.iter().find(|d| d.name == domain) {
+            Some(d) => Cow::Borrowed(d.name),
+            None => Cow::Owned(domain.to_string()),
+        };
+        out.push(Reason::new("official-domain").brand(brand.name).detail(detail));
         return;
     }
     let label = site_label(site, t.suffix());
@@ -259,7 +264,7 @@ fn brand_in_path(brands: &'static Brands, path: &str) -> Option<&'static Brand> 
 mod tests {
     use super::*;
 
-    fn seen(url: &str) -> Vec<(&'static str, Option<String>)> {
+    fn seen(url: &str) -> Vec<(&'static str, Option<&'static str>)> {
         let mut out = Vec::new();
         signals(&Target::parse(url).unwrap(), &mut out);
         out.into_iter().map(|r| (r.code, r.brand)).collect()
