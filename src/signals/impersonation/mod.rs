@@ -35,6 +35,7 @@
 
 mod combo;
 mod lookalike;
+mod path;
 mod skeleton;
 
 use std::borrow::Cow;
@@ -46,6 +47,7 @@ use crate::target::Target;
 use crate::verdict::Reason;
 use combo::Strength;
 use lookalike::Kind;
+use path::InPath;
 
 /// Runs the impersonation checks on `t`, appending what they see to `out`.
 pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
@@ -107,10 +109,12 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     }
 
     if !flagged {
-        if let Some(brand) = brand_page_in_path(brands, &t.url.path) {
-            out.push(Reason::new("brand-page-in-path").brand(brand.name));
-        } else if let Some(brand) = brand_in_path(brands, &t.url.path) {
-            out.push(Reason::new("brand-in-path").brand(brand.name));
+        if let Some((brand, place)) = path::brand_in_path(brands, &t.url.path) {
+            let code = match place {
+                InPath::Page => "brand-page-in-path",
+                InPath::Named => "brand-in-path",
+            };
+            out.push(Reason::new(code).brand(brand.name));
         }
     }
 }
@@ -191,73 +195,6 @@ fn token_in_subdomain(brands: &'static Brands, sub: &str) -> Option<(&'static Br
         .filter(|l| l.len() >= 2 && *l != "www")
         .find_map(|l| label_token(brands, l))
         .map(|(b, t, _)| (b, t))
-}
-
-/// Endings of page files that kits name after a brand (`/mercari.html`).
-const PAGE_ENDINGS: &[&str] = &[".html", ".htm", ".php", ".aspx", ".asp"];
-
-/// A folder or page named after a brand and nothing else (`/rakuten/`,
-/// `/files/rakuten/top.html`, `/aeoncard.php`): how kits file their pages on
-/// hosts they took over. Only distinctive tokens count (`/au/` and `/line/`
-/// are ordinary folders), and article slugs (`/mastercard-credit-card/`) do not.
-fn brand_page_in_path(brands: &'static Brands, path: &str) -> Option<&'static Brand> {
-    // A file that is no page (`/shopify/logo.svg`) is a picture or script, not
-    // where a person lands.
-    let last = &path[path.bytes().rposition(|b| b == b'/').map_or(0, |i| i + 1)..];
-    if last.contains('.') && !PAGE_ENDINGS.iter().any(|e| strip_suffix_ignore_case(last, e).is_some()) {
-        return None;
-    }
-    for segment in words::split(path, b'/').take(16) {
-        let name = PAGE_ENDINGS.iter().find_map(|e| strip_suffix_ignore_case(segment, e)).unwrap_or(segment);
-        if name.len() < 4 || name.len() > 32 || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-            continue;
-        }
-        let mut lower = [0u8; 32];
-        for (d, s) in lower.iter_mut().zip(name.bytes()) {
-            *d = s.to_ascii_lowercase();
-        }
-        let Ok(name) = std::str::from_utf8(&lower[..name.len()]) else { continue };
-        let mut found = None;
-        brands.tokens_in(name, |hit| {
-            if found.is_none() && !hit.token.strict && hit.start == 0 && hit.end == name.len() {
-                found = Some(hit.brand);
-            }
-        });
-        if found.is_some() {
-            return found;
-        }
-    }
-    None
-}
-
-/// `s` without `suffix`, compared ignoring ASCII case.
-fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
-    let cut = s.len().checked_sub(suffix.len())?;
-    (s.is_char_boundary(cut) && s[cut..].eq_ignore_ascii_case(suffix)).then(|| &s[..cut])
-}
-
-/// A brand named in the path (`/amazon.co.jp/signin`, `/rakuten/login`):
-/// only distinctive tokens, as whole path segments or inside them.
-fn brand_in_path(brands: &'static Brands, path: &str) -> Option<&'static Brand> {
-    let mut lower = [0u8; 256];
-    let n = path.len().min(lower.len());
-    for (d, s) in lower.iter_mut().zip(path.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    let mut found = None;
-    let segments = lower[..n].split(|b| !(b.is_ascii_alphanumeric() || *b == b'-')).filter(|s| s.len() >= 3);
-    for segment in segments.filter_map(|s| std::str::from_utf8(s).ok()) {
-        brands.tokens_in(segment, |hit| {
-            let whole = hit.start == 0 && hit.end == segment.len();
-            if found.is_none() && (whole || (!hit.token.strict && hit.end - hit.start >= 5)) {
-                found = Some(hit.brand);
-            }
-        });
-        if found.is_some() {
-            break;
-        }
-    }
-    found
 }
 
 #[cfg(test)]
