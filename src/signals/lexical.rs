@@ -11,6 +11,7 @@
 use std::sync::OnceLock;
 
 use super::hosting;
+use super::suffix_hash::hash;
 use super::words::{self, Words};
 use crate::target::Target;
 use crate::verdict::Reason;
@@ -116,7 +117,7 @@ const PREV: &[u8] = b"^abcdefghijklmnopqrstuvwxyz0123456789-";
 /// ...and as "next" (`$` = end).
 const NEXT: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789-$";
 
-/// Parses `data/tld_risk.tsv` (`tld-or-suffix<TAB>tier<TAB>...`) into a table sorted by name.
+/// Parses `data/tld_risk.tsv` (`tld-or-suffix<TAB>tier<TAB>...`), in file order.
 fn parse_tlds(text: &'static str) -> Result<Vec<(&'static str, Tier)>, String> {
     let mut table = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -131,15 +132,57 @@ fn parse_tlds(text: &'static str) -> Result<Vec<(&'static str, Tier)>, String> {
         };
         table.push(tier);
     }
-    crate::sort::sort_by_key(&mut table, |(tld, _)| *tld);
     Ok(table)
+}
+
+/// The abuse tiers by ending, in open addressing by the ending's [`hash`]
+/// (at most half full; the first row of an ending wins), as every check
+/// looks one or two endings up: a probe or two, one string compare.
+struct TldTiers {
+    slots: Vec<Option<(u64, &'static str, Tier)>>,
+}
+
+impl TldTiers {
+    fn new(rows: &[(&'static str, Tier)]) -> TldTiers {
+        let mut tiers = TldTiers { slots: vec![None; (rows.len() * 2).next_power_of_two().max(2)] };
+        for &(tld, tier) in rows {
+            let h = hash(tld);
+            let mut slot = tiers.home(h);
+            loop {
+                match tiers.slots[slot] {
+                    None => {
+                        tiers.slots[slot] = Some((h, tld, tier));
+                        break;
+                    }
+                    Some((_, t, _)) if t == tld => break,
+                    Some(_) => slot = (slot + 1) & (tiers.slots.len() - 1),
+                }
+            }
+        }
+        tiers
+    }
+
+    fn home(&self, h: u64) -> usize {
+        (h as usize) & (self.slots.len() - 1)
+    }
+
+    fn get(&self, tld: &str) -> Option<Tier> {
+        let h = hash(tld);
+        let mut slot = self.home(h);
+        while let Some((k, t, tier)) = self.slots[slot] {
+            if k == h && t == tld {
+                return Some(tier);
+            }
+            slot = (slot + 1) & (self.slots.len() - 1);
+        }
+        None
+    }
 }
 
 /// The abuse tier of a TLD or a public suffix (`xyz`, `my.id`), if it has one.
 fn tld_tier(tld: &str) -> Option<Tier> {
-    static TABLE: OnceLock<Vec<(&'static str, Tier)>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| parse_tlds(TLD_TSV).unwrap_or_default());
-    table.binary_search_by(|(t, _)| (*t).cmp(tld)).ok().map(|i| table[i].1)
+    static TABLE: OnceLock<TldTiers> = OnceLock::new();
+    TABLE.get_or_init(|| TldTiers::new(&parse_tlds(TLD_TSV).unwrap_or_default())).get(tld)
 }
 
 /// The bigram model: costs in quarter bits, and the evidence in bits above
