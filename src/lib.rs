@@ -68,7 +68,8 @@ impl Engine {
     pub fn check_url(&self, input: &str) -> Result<Verdict, CanonError> {
         let target = Target::parse(input)?;
         let (reasons, platform_site) = self.url_reasons(&target);
-        Ok(self.policy.decide(reasons, target.unicode_host, platform_site.or(target.site)))
+        let (host, site) = target.into_host_and_site();
+        Ok(self.policy.decide(reasons, host, platform_site.or(site)))
     }
 
     /// Judges a page as the form guard sees it: the URL's reasons, plus what
@@ -79,7 +80,8 @@ impl Engine {
         let (mut reasons, platform_site) = self.url_reasons(&target);
         let report = forms::report(&page.fields, &page.forms, url);
         signals::page::signals(&target, &page.facts, report.sensitive, &mut reasons);
-        Ok((self.policy.decide(reasons, target.unicode_host, platform_site.or(target.site)), report))
+        let (host, site) = target.into_host_and_site();
+        Ok((self.policy.decide(reasons, host, platform_site.or(site)), report))
     }
 
     /// The URL's reasons (signals, then lists), and the site a person trusts

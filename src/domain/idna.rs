@@ -78,10 +78,10 @@ pub(super) fn label_to_ascii(label: &str) -> Option<String> {
 /// a valid encoding, decodes to plain ASCII, or would not encode back to the
 /// same label (so two different hosts never display alike). Such labels stay
 /// as they are; so does everything else.
-pub(super) fn host_to_unicode(host: &str) -> String {
+pub(super) fn host_to_unicode(host: &str) -> Cow<'_, str> {
     // Only a label with the ACE prefix can change; most hosts have none.
     if !has_ace_prefix(host) {
-        return host.to_string();
+        return Cow::Borrowed(host);
     }
     let mut out = String::with_capacity(host.len());
     for (i, label) in host.split('.').enumerate() {
@@ -90,7 +90,7 @@ pub(super) fn host_to_unicode(host: &str) -> String {
         }
         out.push_str(&label_to_unicode(label));
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Whether `xn--` (any case) occurs in `host`. Only the hyphens are looked
