@@ -298,7 +298,7 @@ pub(super) fn own_part(t: &Target, platform: Option<hosting::Platform>) -> &str 
     let host = t.url.host.as_str();
     let platform = platform.filter(|p| p.names_under).map_or(0, |p| p.suffix.len());
     let suffix = platform.max(t.suffix().len());
-    host.get(..host.len().saturating_sub(suffix)).unwrap_or("").trim_matches('.')
+    words::trim_dots(host.get(..host.len().saturating_sub(suffix)).unwrap_or(""))
 }
 
 /// The dot-separated labels of `s` (as `s.split('.')`). A plain byte scan:
