@@ -358,6 +358,10 @@ fn collapse_dots(host: &str) -> String {
 /// remaining bytes (`3279880203`, `12.0x12.01234`). `None` for anything else,
 /// including parts out of range.
 fn parse_ipv4(host: &[u8]) -> Option<[u8; 4]> {
+    // Every number starts with a digit: a name is turned away at once.
+    if !host.first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let mut parts = [0u32; 4];
     let mut count = 0;
     for part in host.split(|&b| b == b'.') {

@@ -142,14 +142,18 @@ fn site_label<'a>(site: &'a str, suffix: &str) -> &'a str {
     site.strip_suffix(suffix).and_then(|s| s.strip_suffix('.')).unwrap_or("")
 }
 
-/// Folds the digits and hyphens that hide a token (`amaz0n`, `appl-e`).
-fn fold_label(label: &str) -> Option<String> {
+/// Labels up to this many bytes are folded on the stack (each byte becomes
+/// at most two); longer ones, which no host name has, in a `String`.
+const FOLD_ON_STACK: usize = 64;
+
+/// Folds the digits and hyphens that hide a token (`amaz0n`, `appl-e`), into
+/// `buf` when the label fits.
+fn fold_label<'b>(label: &str, buf: &'b mut [u8; 2 * FOLD_ON_STACK]) -> Option<Cow<'b, str>> {
     // Only these bytes fold (a byte above ASCII is rewritten as a character):
-    // a label without them is left as it is, with nothing allocated.
+    // a label without them is left as it is.
     if !label.bytes().any(|b| matches!(b, b'-' | b'0' | b'1' | b'3' | b'5' | 0x80..)) {
         return None;
     }
-    let mut folded = String::with_capacity(label.len());
     let chars = label.bytes().filter(|&b| b != b'-').map(|b| match b {
         b'0' => 'o',
         b'1' => 'l',
@@ -157,8 +161,14 @@ fn fold_label(label: &str) -> Option<String> {
         b'5' => 's',
         _ => char::from(b),
     });
-    folded.extend(chars);
-    Some(folded)
+    if label.len() > FOLD_ON_STACK {
+        return Some(Cow::Owned(chars.collect()));
+    }
+    let mut n = 0;
+    for c in chars {
+        n += c.encode_utf8(&mut buf[n..]).len();
+    }
+    std::str::from_utf8(&buf[..n]).ok().map(Cow::Borrowed)
 }
 
 /// The strongest brand token of a label, searched as written and, failing
@@ -167,7 +177,8 @@ fn label_token(brands: &'static Brands, label: &str) -> Option<(&'static Brand, 
     if let Some((hit, s)) = combo::find(brands, label) {
         return Some((hit.brand, hit.token.text, s));
     }
-    let folded = fold_label(label)?;
+    let mut buf = [0u8; 2 * FOLD_ON_STACK];
+    let folded = fold_label(label, &mut buf)?;
     combo::find(brands, &folded).map(|(hit, s)| (hit.brand, hit.token.text, s))
 }
 
