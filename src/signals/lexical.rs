@@ -209,11 +209,17 @@ fn parse_bigrams(text: &str) -> Result<Bigrams, String> {
             [c] => PREV.iter().position(|p| p == c).ok_or_else(bad)?,
             _ => return Err(bad()),
         };
-        let cells: Vec<u8> = values.split(' ').map(|v| v.parse::<u8>()).collect::<Result<_, _>>().map_err(|_| bad())?;
-        if cells.len() != NEXT.len() {
+        // Straight into the row, split by a byte scan: 1,444 cells are read
+        // on the first check.
+        let cells = &mut model.cost[row * NEXT.len()..(row + 1) * NEXT.len()];
+        let mut count = 0;
+        for value in words::split(values, b' ') {
+            *cells.get_mut(count).ok_or_else(bad)? = value.parse::<u8>().map_err(|_| bad())?;
+            count += 1;
+        }
+        if count != NEXT.len() {
             return Err(bad());
         }
-        model.cost[row * NEXT.len()..(row + 1) * NEXT.len()].copy_from_slice(&cells);
         rows += 1;
     }
     if rows != PREV.len() || model.threshold == f32::MAX {
