@@ -45,10 +45,13 @@ const NAMED_MIN_INSIDE: usize = 5;
 /// mention. `path` is a canonical path (ASCII).
 pub(super) fn brand_in_path(brands: &'static Brands, path: &str) -> Option<(&'static Brand, InPath)> {
     let pages = PageNames::of(path);
-    let mut stack = [0u8; NAMED_PREFIX];
+    // Most paths are lower case already and are read as they are.
+    let mut stack = None;
     let heap: String;
-    let lower = if path.len() <= stack.len() {
-        let buf = &mut stack[..path.len()];
+    let lower = if !path.bytes().any(|b| b.is_ascii_uppercase()) {
+        path
+    } else if path.len() <= NAMED_PREFIX {
+        let buf = &mut stack.insert([0u8; NAMED_PREFIX])[..path.len()];
         buf.copy_from_slice(path.as_bytes());
         buf.make_ascii_lowercase();
         std::str::from_utf8(buf).ok()?
