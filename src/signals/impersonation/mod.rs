@@ -164,9 +164,18 @@ fn fold_label<'b>(label: &str, buf: &'b mut [u8; 2 * FOLD_ON_STACK]) -> Option<C
     if label.len() > FOLD_ON_STACK {
         return Some(Cow::Owned(chars.collect()));
     }
+    // UTF-8 by hand: every character here is below U+0100, one or two bytes.
     let mut n = 0;
     for c in chars {
-        n += c.encode_utf8(&mut buf[n..]).len();
+        let c = c as u32;
+        if c < 0x80 {
+            buf[n] = c as u8;
+            n += 1;
+        } else {
+            buf[n] = 0xC0 | (c >> 6) as u8;
+            buf[n + 1] = 0x80 | (c & 0x3F) as u8;
+            n += 2;
+        }
     }
     std::str::from_utf8(&buf[..n]).ok().map(Cow::Borrowed)
 }
