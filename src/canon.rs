@@ -3,10 +3,8 @@
 //! "Canonicalization" and "Suffix/Prefix Expressions").
 //!
 //! Every check starts here, so the work is linear in the input and allocates
-//! little: a working buffer only when there is something to unescape, then
-//! the one string holding the host, path and query of [`CanonUrl`] (and the
-//! rare userinfo). Hosts and paths already canonical are copied as they are.
-//! The steps below are named after the rule of the spec they
+//! only the parts of the result: one working buffer, then the strings of
+//! [`CanonUrl`]. The steps below are named after the rule of the spec they
 //! implement, in the spec's order.
 //!
 //! Deliberate choices where the spec is silent or its sources disagree (the
@@ -26,10 +24,6 @@ use std::fmt;
 use std::fmt::Write as _;
 
 /// A URL in Safe Browsing canonical form, split into the parts signals need.
-///
-/// The host, path and query are written back to back into one string (one
-/// allocation per check instead of three) and read through [`CanonUrl::host`],
-/// [`CanonUrl::path`] and [`CanonUrl::query`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CanonUrl {
     /// Lower-case scheme, `http` when the input had none. The web's two
@@ -38,14 +32,15 @@ pub struct CanonUrl {
     /// The `user:pass` part before an `@`, if the input had one (kept for signals;
     /// not part of the canonical string). Escaped like the path.
     pub userinfo: Option<String>,
+    /// Canonical host: lower-case ASCII (IDN as punycode), dots trimmed and
+    /// collapsed, IPv4 in dotted decimal, IPv6 in brackets.
+    pub host: String,
     /// An explicit port that is not the scheme's default.
     pub port: Option<u16>,
-    /// The host, then the path, then the query (without its `?`).
-    text: String,
-    /// Where the path starts in `text` (the host's length).
-    path_start: usize,
-    /// Where the query starts in `text`, if there was one.
-    query_start: Option<usize>,
+    /// Canonical path, always starting with `/`.
+    pub path: String,
+    /// The query without its `?`, if there was one.
+    pub query: Option<String>,
 }
 
 /// Why an input could not be canonicalized.
@@ -84,40 +79,18 @@ impl std::error::Error for CanonError {}
 pub const MAX_URL_LEN: usize = 64 * 1024;
 
 impl CanonUrl {
-    /// Canonical host: lower-case ASCII (IDN as punycode), dots trimmed and
-    /// collapsed, IPv4 in dotted decimal, IPv6 in brackets.
-    pub fn host(&self) -> &str {
-        &self.text[..self.path_start]
-    }
-
-    /// Canonical path, always starting with `/`.
-    pub fn path(&self) -> &str {
-        &self.text[self.path_start..self.query_start.unwrap_or(self.text.len())]
-    }
-
-    /// The query without its `?`, if there was one.
-    pub fn query(&self) -> Option<&str> {
-        self.query_start.map(|q| &self.text[q..])
-    }
-
-    /// The host, owned: the URL's own string cut after it, so nothing is copied.
-    pub fn into_host(self) -> String {
-        let mut text = self.text;
-        text.truncate(self.path_start);
-        text
-    }
-
     /// The canonical URL string (`scheme://host[:port]/path[?query]`).
     pub fn to_canonical_string(&self) -> String {
-        let mut s = String::with_capacity(self.scheme.len() + 3 + self.text.len() + 7);
+        let query_len = self.query.as_ref().map_or(0, |q| q.len() + 1);
+        let mut s = String::with_capacity(self.scheme.len() + 3 + self.host.len() + 6 + self.path.len() + query_len);
         s.push_str(&self.scheme);
         s.push_str("://");
-        s.push_str(self.host());
+        s.push_str(&self.host);
         if let Some(p) = self.port {
             let _ = write!(s, ":{p}");
         }
-        s.push_str(self.path());
-        if let Some(q) = self.query() {
+        s.push_str(&self.path);
+        if let Some(q) = &self.query {
             s.push('?');
             s.push_str(q);
         }
@@ -156,22 +129,14 @@ pub fn canonicalize(input: &str) -> Result<CanonUrl, CanonError> {
     let (raw_host, port) = split_port(host_port)?;
     // A port is kept only when it is not the scheme's default.
     let port = port.filter(|&p| default_port(&scheme) != Some(p));
-    let mut text = Vec::with_capacity(raw_host.len() + tail.len() + 1);
-    canon_host(raw_host, &mut text)?;
-    let path_start = text.len();
+    let host = canon_host(raw_host)?;
     // "Do not apply these path canonicalizations to the query parameters": the
     // query starts at the first `?` and is only re-escaped.
     let (raw_path, raw_query) = match tail.iter().position(|&b| b == b'?') {
         Some(i) => (&tail[..i], Some(&tail[i + 1..])),
         None => (tail, None),
     };
-    canon_path(raw_path, &mut text);
-    let query_start = raw_query.map(|q| {
-        let start = text.len();
-        push_escaped(&mut text, q);
-        start
-    });
-    Ok(CanonUrl { scheme, userinfo, port, text: ascii_string(text), path_start, query_start })
+    Ok(CanonUrl { scheme, userinfo, host, port, path: canon_path(raw_path), query: raw_query.map(escape) })
 }
 
 /// `s` without the characters up to space (controls and space) at either
@@ -303,33 +268,32 @@ fn default_port(scheme: &str) -> Option<u16> {
 
 /// Canonicalizes the hostname: brackets mean IPv6; otherwise IDN to punycode,
 /// dots trimmed and collapsed, lower case, IPv4 forms to dotted decimal,
-/// escapes. Written to `host`, which is empty.
-fn canon_host(raw: &[u8], host: &mut Vec<u8>) -> Result<(), CanonError> {
+/// escapes.
+fn canon_host(raw: &[u8]) -> Result<String, CanonError> {
     if raw.first() == Some(&b'[') {
-        host.extend_from_slice(canon_ipv6(raw)?.as_bytes());
-        return Ok(());
+        return canon_ipv6(raw);
     }
     // Most hosts are already canonical: copied as they are.
     if is_canonical_name(raw) {
-        match parse_ipv4(raw) {
-            Some([a, b, c, d]) => host.extend_from_slice(format!("{a}.{b}.{c}.{d}").as_bytes()),
-            None => host.extend_from_slice(raw),
+        if let Some([a, b, c, d]) = parse_ipv4(raw) {
+            return Ok(format!("{a}.{b}.{c}.{d}"));
         }
-        return Ok(());
+        return Ok(ascii_string(raw.to_vec()));
     }
+    let mut host = Vec::with_capacity(raw.len());
     if raw.is_ascii() {
-        push_host(host, raw);
+        push_host(&mut host, raw);
     } else {
         // Internationalized names go to their ASCII Punycode form first.
         match std::str::from_utf8(raw) {
             Ok(unicode) => {
                 let lower = collapse_dots(&crate::lowercase::string(unicode));
                 match crate::domain::to_ascii(&lower) {
-                    Some(ascii) => push_host(host, ascii.as_bytes()),
-                    None => push_host(host, lower.as_bytes()),
+                    Some(ascii) => push_host(&mut host, ascii.as_bytes()),
+                    None => push_host(&mut host, lower.as_bytes()),
                 }
             }
-            Err(_) => push_host(host, raw),
+            Err(_) => push_host(&mut host, raw),
         }
     }
     if host.is_empty() {
@@ -341,12 +305,10 @@ fn canon_host(raw: &[u8], host: &mut Vec<u8>) -> Result<(), CanonError> {
         return Err(CanonError::BadHost);
     }
     // Host rule 3: any legal IPv4 encoding becomes four dotted decimals.
-    if let Some([a, b, c, d]) = parse_ipv4(host) {
-        let dotted = format!("{a}.{b}.{c}.{d}");
-        host.clear();
-        host.extend_from_slice(dotted.as_bytes());
+    if let Some([a, b, c, d]) = parse_ipv4(&host) {
+        return Ok(format!("{a}.{b}.{c}.{d}"));
     }
-    Ok(())
+    Ok(ascii_string(host))
 }
 
 /// Whether `raw` is a host name as [`push_host`] would write it: labels of
@@ -450,14 +412,12 @@ fn canon_ipv6(raw: &[u8]) -> Result<String, CanonError> {
 
 /// Canonicalizes the path: `/./` removed, `/../` resolved against the previous
 /// component, runs of `/` collapsed, escapes; always starts with `/`.
-/// Appended to `out`, whose bytes before the path are left alone.
-fn canon_path(raw: &[u8], out: &mut Vec<u8>) {
+fn canon_path(raw: &[u8]) -> String {
     if is_canonical_path(raw) {
-        out.extend_from_slice(raw);
-        return;
+        return ascii_string(raw.to_vec());
     }
-    // Invariant: the path ends with `/`; a final file name loses it at the end.
-    let base = out.len();
+    // Invariant: `out` ends with `/`; a final file name loses it at the end.
+    let mut out = Vec::with_capacity(raw.len() + 1);
     out.push(b'/');
     let mut ends_in_file = false;
     for segment in raw.split(|&b| b == b'/') {
@@ -466,14 +426,14 @@ fn canon_path(raw: &[u8], out: &mut Vec<u8>) {
             b"" | b"." => {}
             b".." => {
                 out.pop();
-                let parent = out[base..].iter().rposition(|&b| b == b'/').map_or(base, |i| base + i + 1);
+                let parent = out.iter().rposition(|&b| b == b'/').map_or(0, |i| i + 1);
                 out.truncate(parent);
-                if out.len() == base {
+                if out.is_empty() {
                     out.push(b'/');
                 }
             }
             _ => {
-                push_escaped(out, segment);
+                push_escaped(&mut out, segment);
                 out.push(b'/');
                 ends_in_file = true;
             }
@@ -482,6 +442,7 @@ fn canon_path(raw: &[u8], out: &mut Vec<u8>) {
     if ends_in_file {
         out.pop();
     }
+    ascii_string(out)
 }
 
 /// Whether `raw` is a path [`canon_path`] leaves as it is: `/`, then
@@ -609,7 +570,7 @@ pub struct ExpressionParts<'a> {
 impl<'a> ExpressionParts<'a> {
     /// Splits `url` into its host suffixes and path prefixes.
     pub fn new(url: &'a CanonUrl) -> ExpressionParts<'a> {
-        let host = url.host();
+        let host = url.host.as_str();
         let mut hosts = [host; 5];
         let mut host_count = 1;
         if !(host.starts_with('[') || parse_ipv4(host.as_bytes()).is_some()) {
@@ -632,11 +593,11 @@ impl<'a> ExpressionParts<'a> {
             }
         }
 
-        let path = url.path();
+        let path = url.path.as_str();
         let mut paths: [(&str, Option<&str>); 6] = [(path, None); 6];
         let mut path_count = 0;
-        if let Some(q) = url.query() {
-            paths[path_count] = (path, Some(q));
+        if let Some(q) = &url.query {
+            paths[path_count] = (path, Some(q.as_str()));
             path_count += 1;
         }
         paths[path_count] = (path, None);

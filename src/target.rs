@@ -10,13 +10,13 @@ use crate::domain;
 pub struct Target {
     /// The canonical URL (Safe Browsing rules).
     pub url: CanonUrl,
-    /// The host as a person reads it, when that differs from `url.host()`
+    /// The host as a person reads it, when that differs from `url.host`
     /// (see [`Target::unicode_host`]): most hosts have no punycode label, and
-    /// their verdict then takes `url.host()` itself, with no copy.
+    /// their verdict then takes `url.host` itself, with no copy.
     unicode: Option<String>,
     /// The registrable domain, `None` for IP literals and bare suffixes.
     pub site: Option<String>,
-    /// Where the public suffix starts in `url.host()` (see [`Target::suffix`]):
+    /// Where the public suffix starts in `url.host` (see [`Target::suffix`]):
     /// an offset, so that no check copies it.
     suffix_start: usize,
     /// Whether that suffix is a hosting platform (PSL private section).
@@ -35,17 +35,17 @@ impl Target {
         if !matches!(&*url.scheme, "http" | "https") {
             return Err(CanonError::NotWeb);
         }
-        if url.host().contains('%') {
+        if url.host.contains('%') {
             return Err(CanonError::BadHost);
         }
-        let parts = domain::split(url.host());
+        let parts = domain::split(&url.host);
         Ok(Target {
-            unicode: match domain::to_unicode(url.host()) {
+            unicode: match domain::to_unicode(&url.host) {
                 Cow::Borrowed(_) => None,
                 Cow::Owned(decoded) => Some(decoded),
             },
             site: parts.registrable.map(str::to_string),
-            suffix_start: url.host().len() - parts.suffix.len(),
+            suffix_start: url.host.len() - parts.suffix.len(),
             private_suffix: parts.private_suffix,
             ip: parts.ip,
             url,
@@ -54,24 +54,24 @@ impl Target {
 
     /// The host as a person reads it (punycode decoded).
     pub fn unicode_host(&self) -> &str {
-        self.unicode.as_deref().unwrap_or(self.url.host())
+        self.unicode.as_deref().unwrap_or(&self.url.host)
     }
 
     /// [`Target::unicode_host`] and the registrable domain, owned, for a
     /// verdict once the signals are done: nothing is copied.
     pub fn into_host_and_site(self) -> (String, Option<String>) {
-        (self.unicode.unwrap_or_else(|| self.url.into_host()), self.site)
+        (self.unicode.unwrap_or(self.url.host), self.site)
     }
 
     /// The public suffix of the host (`co.jp`, `pages.dev`; the whole host for an IP).
     pub fn suffix(&self) -> &str {
-        &self.url.host()[self.suffix_start..]
+        &self.url.host[self.suffix_start..]
     }
 
     /// The labels of the host left of its registrable domain (`a.b` in `a.b.example.com`).
     pub fn subdomain(&self) -> &str {
         match &self.site {
-            Some(site) => self.url.host()[..self.url.host().len() - site.len()].trim_end_matches('.'),
+            Some(site) => self.url.host[..self.url.host.len() - site.len()].trim_end_matches('.'),
             None => "",
         }
     }

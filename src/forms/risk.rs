@@ -96,10 +96,10 @@ fn collectors() -> &'static [Collector] {
 
 /// The collector an action URL posts to, when it is a known one.
 fn collector_for(target: &Target) -> Option<&'static Collector> {
-    let host = target.url.host();
+    let host = target.url.host.as_str();
     collectors().iter().find(|c| {
         let host_ok = host == c.host || host.strip_suffix(c.host).is_some_and(|rest| rest.ends_with('.'));
-        host_ok && c.path.is_none_or(|p| target.url.path().starts_with(p))
+        host_ok && c.path.is_none_or(|p| target.url.path.starts_with(p))
     })
 }
 
@@ -107,7 +107,7 @@ fn collector_for(target: &Target) -> Option<&'static Collector> {
 /// hosting platform (another user's site there is another site), or the host
 /// when it has neither.
 fn site_of(t: &Target) -> &str {
-    crate::signals::person_site_of(t).unwrap_or(t.url.host())
+    crate::signals::person_site_of(t).unwrap_or(&t.url.host)
 }
 
 /// Assesses one form: the sensitive kinds among `fields` (the classifications

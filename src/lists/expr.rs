@@ -46,11 +46,11 @@ pub fn entry_expression(raw: &str) -> Option<String> {
         }
     }
     let url = canon::canonicalize(s).ok()?;
-    let parts = domain::split(url.host());
+    let parts = domain::split(&url.host);
     if parts.registrable.is_none() && !parts.ip {
         return None;
     }
-    Some(format!("{}{}", url.host(), url.path()))
+    Some(format!("{}{}", url.host, url.path))
 }
 
 /// Undoes the usual "defanging" of threat feeds (`hxxp://`, `evil[.]example`).
@@ -81,7 +81,7 @@ pub fn probe_hashes(target: &Target, site: Option<&str>) -> Vec<u64> {
 pub fn probe_hashes_into(target: &Target, site: Option<&str>, out: &mut Vec<u64>) {
     out.clear();
     let url = &target.url;
-    let host = url.host();
+    let host = url.host.as_str();
     let min_len = match (site, target.ip) {
         (Some(site), false) => site.len(),
         _ => host.len(),
@@ -89,7 +89,7 @@ pub fn probe_hashes_into(target: &Target, site: Option<&str>, out: &mut Vec<u64>
     let parts = canon::ExpressionParts::new(url);
     let mut buf = [0u8; 512];
     for &h in parts.hosts().iter().filter(|h| h.len() >= min_len) {
-        let laid = [h, url.path(), if url.query().is_some() { "?" } else { "" }, url.query().unwrap_or("")];
+        let laid = [h, url.path.as_str(), if url.query.is_some() { "?" } else { "" }, url.query.as_deref().unwrap_or("")];
         let fits = lay_out(&mut buf, &laid);
         for e in parts.iter().filter(|e| std::ptr::eq(e.host, h)) {
             out.push(match fits {
@@ -122,7 +122,7 @@ mod tests {
         let long = format!("https://a.b.evil.example.co.jp/x/y/{}?q={}", "p".repeat(300), "v".repeat(300));
         for url in [long.as_str(), "https://a.b.evil.example.co.jp/x/y/z?q=1", "http://abc.pages.dev/", "http://192.0.2.7/a/b", "evil.example", "http://[2001:db8::1]/p?x"] {
             let t = Target::parse(url).unwrap();
-            let min = if t.ip { t.url.host().len() } else { t.site.as_ref().map_or(t.url.host().len(), String::len) };
+            let min = if t.ip { t.url.host.len() } else { t.site.as_ref().map_or(t.url.host.len(), String::len) };
             let want: Vec<u64> = canon::expressions(&t.url)
                 .iter()
                 .filter(|e| e.split('/').next().unwrap_or("").len() >= min)

@@ -152,7 +152,7 @@ fn find_hashed(suffix: &str, h: u64) -> Option<Service> {
 /// listed suffix under which the host names a user's site (`abc.pages.dev`, not
 /// `pages.dev` or `www.pages.dev`), or a path-hosting host with a path.
 pub(super) fn platform(t: &Target) -> Option<Platform> {
-    let host = t.url.host();
+    let host = t.url.host.as_str();
     // Candidate suffixes start after each dot; every listed suffix has at least
     // two labels, so the last dot (before the TLD) starts none.
     let last_dot = host.bytes().rposition(|b| b == b'.')?;
@@ -177,16 +177,16 @@ pub(super) fn platform(t: &Target) -> Option<Platform> {
 
 /// Whether the URL points at something below the host's front page.
 fn has_content_path(t: &Target) -> bool {
-    t.url.path().len() > 1 || t.url.query().is_some_and(|q| !q.is_empty())
+    t.url.path.len() > 1 || t.url.query.as_deref().is_some_and(|q| !q.is_empty())
 }
 
 /// An IPFS address served from any host: a `/ipfs/` or `/ipns/` path, or a
 /// CIDv1 (base32, `baf...`) as a host label.
 fn ipfs_content(t: &Target) -> bool {
-    let path = t.url.path();
+    let path = t.url.path.as_str();
     let in_path = ["/ipfs/", "/ipns/"].iter().any(|p| path.len() > p.len() + 10 && path.starts_with(p));
     in_path
-        || t.url.host().len() >= 50 && t.url.host().split('.').any(|l| {
+        || t.url.host.len() >= 50 && t.url.host.split('.').any(|l| {
             l.len() >= 50 && l.starts_with("baf") && l.bytes().all(|b| b.is_ascii_lowercase() || (b'2'..=b'7').contains(&b))
         })
 }

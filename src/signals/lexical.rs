@@ -301,7 +301,7 @@ fn loosely_random(label: &str) -> bool {
 /// platform's suffix when the user's name sits under one (`abc` in
 /// `abc.pages.dev`); empty when there is none.
 pub(super) fn own_part(t: &Target, platform: Option<hosting::Platform>) -> &str {
-    let host = t.url.host();
+    let host = t.url.host.as_str();
     let platform = platform.filter(|p| p.names_under).map_or(0, |p| p.suffix.len());
     let suffix = platform.max(t.suffix().len());
     words::trim_dots(host.get(..host.len().saturating_sub(suffix)).unwrap_or(""))
@@ -404,7 +404,7 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
     if t.ip {
         return;
     }
-    let host = t.url.host();
+    let host = t.url.host.as_str();
     let tld = &host[host.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
     // A suffix of more than one label (`my.id`) can be abused beyond its TLD;
     // the higher tier counts, and the reason names the ending that earned it.

@@ -38,7 +38,7 @@ pub fn person_site_of(t: &Target) -> Option<&str> {
 /// (`weebly.com`), where it is the user's own site (`notes.weebly.com`), so
 /// that trusting one person's page there never trusts everyone's.
 fn person_site(t: &Target, platform: Option<hosting::Platform>) -> Option<&str> {
-    let host = t.url.host();
+    let host = t.url.host.as_str();
     let on_platform = platform.filter(|p| p.names_under).and_then(|p| {
         let names = host.strip_suffix(p.suffix)?.strip_suffix('.')?;
         Some(&host[names.rfind('.').map_or(0, |i| i + 1)..])

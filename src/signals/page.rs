@@ -32,7 +32,7 @@ pub fn signals(target: &Target, facts: &PageFacts, asks: bool, out: &mut Vec<Rea
         out.push(reason);
     }
     let table = brands::builtin();
-    let site = target.site.as_deref().unwrap_or(target.url.host());
+    let site = target.site.as_deref().unwrap_or(&target.url.host);
     if table.official(site).is_some() {
         return;
     }

@@ -48,20 +48,20 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     if let Some(port) = t.url.port.filter(|p| !USUAL_PORTS.contains(p)) {
         out.push(Reason::new("unusual-port").detail(port.to_string()));
     }
-    let path = lower(t.url.path());
+    let path = lower(&t.url.path);
     if t.url.scheme == "http" && CREDENTIALS.first_in(&path).is_some() {
         out.push(Reason::new("http-credentials"));
     }
     if let Some(word) = bait_path_word(&path) {
         out.push(Reason::new("bait-path").detail(word));
     }
-    if path == "/" && t.url.query().is_some_and(bare_token) {
+    if path == "/" && t.url.query.as_deref().is_some_and(bare_token) {
         out.push(Reason::new("bare-query"));
     }
     if kit_path(&path, t.site.as_deref().unwrap_or("")) {
         out.push(Reason::new("kit-path"));
     }
-    if link_id_path(t.url.path()) {
+    if link_id_path(&t.url.path) {
         out.push(Reason::new("link-id-path"));
     }
 }

@@ -46,7 +46,7 @@ pub(super) fn signals(t: &Target, hosted: bool, out: &mut Vec<Reason>) {
     if t.ip || hosted || t.private_suffix {
         return;
     }
-    let host = t.url.host();
+    let host = t.url.host.as_str();
     if host.contains('_') {
         out.push(Reason::new("underscore-host"));
     }
@@ -57,7 +57,7 @@ pub(super) fn signals(t: &Target, hosted: bool, out: &mut Vec<Reason>) {
         return;
     }
     let first = lexical::labels(sub).next().unwrap_or("");
-    if mail_server(first) && !t.url.path().starts_with("/.well-known/") {
+    if mail_server(first) && !t.url.path.starts_with("/.well-known/") {
         out.push(Reason::new("mail-server-host").detail(first.to_string()));
     }
     let random_seen = out.iter().any(|r| r.code == "random-layered-host");

@@ -53,7 +53,7 @@ use path::InPath;
 pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     let brands = brands::builtin();
     let Some(site) = t.site.as_deref() else { return };
-    let host = t.url.host();
+    let host = t.url.host.as_str();
     if let Some((brand, domain)) = official(brands, host, site) {
         // The table's own copy of the name, when the host is the domain itself.
         let detail = match brand.domains.iter().find(|d| d.name == domain) {
@@ -109,7 +109,7 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     }
 
     if !flagged {
-        if let Some((brand, place)) = path::brand_in_path(brands, t.url.path()) {
+        if let Some((brand, place)) = path::brand_in_path(brands, &t.url.path) {
             let code = match place {
                 InPath::Page => "brand-page-in-path",
                 InPath::Named => "brand-in-path",
