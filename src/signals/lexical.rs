@@ -279,7 +279,7 @@ fn looks_random(label: &str) -> bool {
 /// Whether `tld` (lower-case, no dot) is a new generic TLD: three letters or
 /// more, not a legacy gTLD and not an internationalised one (`xn--`).
 fn new_gtld(tld: &str) -> bool {
-    tld.len() >= 3 && !tld.starts_with("xn--") && !LEGACY_GTLDS.contains(&tld)
+    tld.len() >= 3 && !tld.starts_with("xn--") && !words::one_of(tld, LEGACY_GTLDS)
 }
 
 /// Whether a site label looks machine-made by the looser bar used under
@@ -316,9 +316,9 @@ pub(super) fn labels(s: &str) -> impl Iterator<Item = &str> {
 
 /// Whether a label spells a domain ending with hyphens (`uccard-co-jp`).
 fn hyphenated_domain(label: &str) -> bool {
-    let mut words = label.split('-').peekable();
-    while let Some(w) = words.next() {
-        if HYPHENATED_SECOND.contains(&w) && words.peek().is_some_and(|c| HYPHENATED_COUNTRY.contains(c)) {
+    let mut parts = words::split(label, b'-').peekable();
+    while let Some(w) = parts.next() {
+        if words::one_of(w, HYPHENATED_SECOND) && parts.peek().is_some_and(|c| words::one_of(c, HYPHENATED_COUNTRY)) {
             return true;
         }
     }
@@ -376,8 +376,8 @@ fn random_user_name(label: &str) -> bool {
 /// the norm (see [`INSTITUTIONAL`]).
 pub(super) fn institutional(t: &Target, tld: &str, own: &str) -> bool {
     INSTITUTIONAL.iter().any(|p| t.suffix().starts_with(p))
-        || INSTITUTIONAL_TLDS.contains(&tld)
-        || labels(own).chain(labels(t.suffix())).any(|l| INSTITUTIONAL_LABELS.contains(&l))
+        || words::one_of(tld, INSTITUTIONAL_TLDS)
+        || labels(own).chain(labels(t.suffix())).any(|l| words::one_of(l, INSTITUTIONAL_LABELS))
 }
 
 /// Whether `own` starts with `www` (or `www1`, `www2`...) and still has a
@@ -446,7 +446,7 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
         hyphens |= dashes >= MANY_HYPHENS && !label.starts_with("xn--");
         hyphenated |= dashes > 0 && hyphenated_domain(label);
         dotted |= pending;
-        pending = i > 0 && label.len() <= 4 && DOMAIN_ENDINGS.contains(&label);
+        pending = i > 0 && label.len() <= 4 && words::one_of(label, DOMAIN_ENDINGS);
     }
     let site_label = &own[own.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
     if let Some(label) = random {
@@ -477,7 +477,7 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
     if hyphens {
         out.push(Reason::new("many-hyphens"));
     }
-    if platform.is_none() && number_name(site_label) && !NUMBER_NAME_HOME_TLDS.contains(&tld) {
+    if platform.is_none() && number_name(site_label) && !words::one_of(tld, NUMBER_NAME_HOME_TLDS) {
         out.push(Reason::new("number-name").detail(site_label.to_string()));
     }
     if let Some(word) = contains_bait(site_label) {

@@ -101,7 +101,7 @@ fn locale(label: &str) -> bool {
 /// Whether `label` names mail or DNS machinery (`smtp`, `ns2`, `mx1`).
 fn mail_server(label: &str) -> bool {
     let name = label.trim_end_matches(|c: char| c.is_ascii_digit());
-    MAIL_SERVER_LABELS.contains(&name)
+    words::one_of(name, MAIL_SERVER_LABELS)
 }
 
 /// Whether a subdomain label looks machine-made (see [`RANDOM_SUBDOMAIN_BITS`]).

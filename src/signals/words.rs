@@ -82,6 +82,14 @@ pub(super) fn contains(text: &str, needle: &str) -> bool {
     (0..=last_start).any(|i| text[i] == first && text[i + n - 1] == last && &text[i..i + n] == needle)
 }
 
+/// Whether `word` is one of `list` (as `list.contains(&word)`), comparing
+/// the whole strings only where the length and first byte agree: the lists
+/// are of short words, which mostly differ there.
+pub(super) fn one_of(word: &str, list: &[&str]) -> bool {
+    let (w, first) = (word.as_bytes(), word.as_bytes().first());
+    list.iter().any(|l| l.len() == w.len() && l.as_bytes().first() == first && l.as_bytes() == w)
+}
+
 /// `text` without dots at either end (as `text.trim_matches('.')`, by a byte scan).
 pub(super) fn trim_dots(text: &str) -> &str {
     let b = text.as_bytes();
@@ -148,6 +156,7 @@ mod tests {
             assert_eq!(dots(t).collect::<Vec<_>>(), t.match_indices('.').map(|(i, _)| i).collect::<Vec<_>>(), "{t:?}");
             assert_eq!(split_last_dot(t), t.rsplit_once('.'), "{t:?}");
             assert_eq!(trim_dots(t), t.trim_matches('.'), "{t:?}");
+            assert_eq!(one_of(t, &["", "a..b", "/a/b.html", "x"]), ["", "a..b", "/a/b.html", "x"].contains(&t), "{t:?}");
         }
     }
 
