@@ -14,7 +14,7 @@ fn assert_level(url: &str, level: Level, brand: Option<&str>) {
     let (got, got_brand, codes) = check(url);
     assert_eq!(got, level, "{url}: {codes:?}");
     if let Some(brand) = brand {
-        assert_eq!(got_brand.as_deref(), Some(brand), "{url}: {codes:?}");
+        assert_eq!(got_brand, Some(brand), "{url}: {codes:?}");
     }
 }
 

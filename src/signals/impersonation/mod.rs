@@ -233,14 +233,14 @@ mod tests {
 
     #[test]
     fn brand_domain_in_subdomains() {
-        assert_eq!(seen("http://www.amazon.co.jp.xyz.info/"), [("brand-in-subdomain", Some("Amazon".into()))]);
+        assert_eq!(seen("http://www.amazon.co.jp.xyz.info/"), [("brand-in-subdomain", Some("Amazon"))]);
         assert_eq!(codes("https://eki-net.com.example.cn/login"), ["brand-in-subdomain"]);
         assert_eq!(codes("https://rakuten-login.example.cn/"), ["brand-token-in-subdomain"]);
     }
 
     #[test]
     fn brand_combined_with_bait() {
-        assert_eq!(seen("http://myjcbloginjp.cc/"), [("brand-combo", Some("JCB".into()))]);
+        assert_eq!(seen("http://myjcbloginjp.cc/"), [("brand-combo", Some("JCB"))]);
         assert_eq!(codes("https://amazon-security-update.com/"), ["brand-combo"]);
         assert_eq!(codes("https://soporte-appl-e.us/"), ["brand-combo"]);
         assert_eq!(codes("https://amaz0n-login.top/"), ["brand-combo"]);
