@@ -26,8 +26,9 @@ use std::fmt::Write as _;
 /// A URL in Safe Browsing canonical form, split into the parts signals need.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CanonUrl {
-    /// Lower-case scheme, `http` when the input had none.
-    pub scheme: String,
+    /// Lower-case scheme, `http` when the input had none. The web's two
+    /// schemes are borrowed, so the common check allocates nothing for it.
+    pub scheme: Cow<'static, str>,
     /// The `user:pass` part before an `@`, if the input had one (kept for signals;
     /// not part of the canonical string). Escaped like the path.
     pub userinfo: Option<String>,
@@ -104,7 +105,7 @@ pub fn canonicalize(input: &str) -> Result<CanonUrl, CanonError> {
         return Err(CanonError::TooLong);
     }
     // Remove leading and trailing whitespace (spec example "  http://www.google.com/  ").
-    let trimmed = input.trim_matches(|c: char| c <= ' ');
+    let trimmed = trim_controls(input);
     if trimmed.is_empty() {
         return Err(CanonError::Empty);
     }
@@ -136,6 +137,16 @@ pub fn canonicalize(input: &str) -> Result<CanonUrl, CanonError> {
         None => (tail, None),
     };
     Ok(CanonUrl { scheme, userinfo, host, port, path: canon_path(raw_path), query: raw_query.map(escape) })
+}
+
+/// `s` without the characters up to space (controls and space) at either
+/// end. They are all one byte, and no byte of a longer character is that
+/// small, so a byte scan finds them.
+fn trim_controls(s: &str) -> &str {
+    let b = s.as_bytes();
+    let start = b.iter().position(|&c| c > b' ').unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| c > b' ').map_or(start, |i| i + 1);
+    s.get(start..end).unwrap_or("")
 }
 
 /// Removes tab, CR and LF, then percent-unescapes until no escape is left.
@@ -184,7 +195,7 @@ fn hex_value(b: u8) -> Option<u8> {
 /// Splits `scheme://` off; a missing scheme means http. `name:` followed by
 /// something other than a port (`mailto:x`, `javascript:`) is a URL without a
 /// host.
-fn split_scheme(url: &[u8]) -> Result<(String, &[u8]), CanonError> {
+fn split_scheme(url: &[u8]) -> Result<(Cow<'static, str>, &[u8]), CanonError> {
     let name_len = match url.first() {
         Some(b) if b.is_ascii_alphabetic() => url.iter().position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))).unwrap_or(url.len()),
         _ => 0,
@@ -192,7 +203,14 @@ fn split_scheme(url: &[u8]) -> Result<(String, &[u8]), CanonError> {
     let after = &url[name_len..];
     if name_len > 0 {
         if let Some(rest) = after.strip_prefix(b"://") {
-            let scheme = String::from_utf8_lossy(&url[..name_len]).to_ascii_lowercase();
+            let name = &url[..name_len];
+            let scheme = if name.eq_ignore_ascii_case(b"https") {
+                Cow::Borrowed("https")
+            } else if name.eq_ignore_ascii_case(b"http") {
+                Cow::Borrowed("http")
+            } else {
+                Cow::Owned(String::from_utf8_lossy(name).to_ascii_lowercase())
+            };
             return Ok((scheme, rest));
         }
         if let Some(rest) = after.strip_prefix(b":") {
@@ -202,7 +220,7 @@ fn split_scheme(url: &[u8]) -> Result<(String, &[u8]), CanonError> {
             }
         }
     }
-    Ok((String::from("http"), url))
+    Ok((Cow::Borrowed("http"), url))
 }
 
 /// Splits `host[:port]` (the host possibly a bracketed IPv6 literal).
@@ -255,6 +273,13 @@ fn canon_host(raw: &[u8]) -> Result<String, CanonError> {
     if raw.first() == Some(&b'[') {
         return canon_ipv6(raw);
     }
+    // Most hosts are already canonical: copied as they are.
+    if is_canonical_name(raw) {
+        if let Some([a, b, c, d]) = parse_ipv4(raw) {
+            return Ok(format!("{a}.{b}.{c}.{d}"));
+        }
+        return Ok(ascii_string(raw.to_vec()));
+    }
     let mut host = Vec::with_capacity(raw.len());
     if raw.is_ascii() {
         push_host(&mut host, raw);
@@ -284,6 +309,22 @@ fn canon_host(raw: &[u8]) -> Result<String, CanonError> {
         return Ok(format!("{a}.{b}.{c}.{d}"));
     }
     Ok(ascii_string(host))
+}
+
+/// Whether `raw` is a host name as [`push_host`] would write it: labels of
+/// lower-case letters, digits and hyphens joined by single dots, none at
+/// either end.
+fn is_canonical_name(raw: &[u8]) -> bool {
+    // The start counts as a dot: a leading dot is not canonical.
+    let mut after_dot = true;
+    for &b in raw {
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => after_dot = false,
+            b'.' if !after_dot => after_dot = true,
+            _ => return false,
+        }
+    }
+    !after_dot
 }
 
 /// Host rules 1, 2 and 4 plus the final escaping, in one pass: leading and
@@ -317,6 +358,10 @@ fn collapse_dots(host: &str) -> String {
 /// remaining bytes (`3279880203`, `12.0x12.01234`). `None` for anything else,
 /// including parts out of range.
 fn parse_ipv4(host: &[u8]) -> Option<[u8; 4]> {
+    // Every number starts with a digit: a name is turned away at once.
+    if !host.first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let mut parts = [0u32; 4];
     let mut count = 0;
     for part in host.split(|&b| b == b'.') {
@@ -368,6 +413,9 @@ fn canon_ipv6(raw: &[u8]) -> Result<String, CanonError> {
 /// Canonicalizes the path: `/./` removed, `/../` resolved against the previous
 /// component, runs of `/` collapsed, escapes; always starts with `/`.
 fn canon_path(raw: &[u8]) -> String {
+    if is_canonical_path(raw) {
+        return ascii_string(raw.to_vec());
+    }
     // Invariant: `out` ends with `/`; a final file name loses it at the end.
     let mut out = Vec::with_capacity(raw.len() + 1);
     out.push(b'/');
@@ -397,6 +445,36 @@ fn canon_path(raw: &[u8]) -> String {
     ascii_string(out)
 }
 
+/// Whether `raw` is a path [`canon_path`] leaves as it is: `/`, then
+/// segments that are neither empty (but the last: a folder) nor `.` or `..`,
+/// with nothing to escape. Most paths are.
+fn is_canonical_path(raw: &[u8]) -> bool {
+    let Some(rest) = raw.strip_prefix(b"/") else { return false };
+    if rest.iter().any(|&b| ESCAPED[usize::from(b)]) {
+        return false;
+    }
+    let mut segments = rest.split(|&b| b == b'/').peekable();
+    while let Some(segment) = segments.next() {
+        let last = segments.peek().is_none();
+        if matches!(segment, b"." | b"..") || (segment.is_empty() && !last) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The bytes [`push_escaped`] writes as `%XX`: every byte ≤ 0x20, ≥ 0x7f,
+/// `#` and `%`; a table, as each byte of a path and query is looked up.
+const ESCAPED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b <= 0x20 || b >= 0x7f || b == b'#' as usize || b == b'%' as usize;
+        b += 1;
+    }
+    table
+};
+
 /// Percent-escapes every byte ≤ 0x20, ≥ 0x7f, `#` and `%` (upper-case hex).
 fn escape(raw: &[u8]) -> String {
     let mut out = Vec::with_capacity(raw.len());
@@ -409,7 +487,7 @@ fn push_escaped(out: &mut Vec<u8>, raw: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut clean_from = 0;
     for (i, &b) in raw.iter().enumerate() {
-        if b <= 0x20 || b >= 0x7f || b == b'#' || b == b'%' {
+        if ESCAPED[usize::from(b)] {
             out.extend_from_slice(&raw[clean_from..i]);
             out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]);
             clean_from = i + 1;

@@ -84,14 +84,15 @@ impl Engine {
         let (reasons, platform_site) = self.url_reasons(&target);
         let destination = target.url.query.as_deref().filter(|_| forwards > 0).and_then(|q| signals::redirect::destination(&target.url.path, q));
         let there = destination.and_then(|d| self.check_link(d, forwards - 1).ok());
-        let here = self.policy.decide(reasons, target.unicode_host, platform_site.or(target.site));
+        let (host, site) = target.into_host_and_site();
+        let here = self.policy.decide(reasons, host, platform_site.or(site));
         match there {
             Some(mut there) if there.level > here.level && there.level >= verdict::Level::Caution => {
                 // It comes first: the rest is about a site the person may
                 // not know they are going to. Through several redirectors,
                 // the one reason names the first.
                 match there.reasons.first_mut() {
-                    Some(first) if first.code == "forwards-to" => first.detail = Some(here.host),
+                    Some(first) if first.code == "forwards-to" => first.detail = Some(here.host.into()),
                     _ => there.reasons.insert(0, verdict::Reason::new("forwards-to").detail(here.host)),
                 }
                 Ok(there)
@@ -108,7 +109,8 @@ impl Engine {
         let (mut reasons, platform_site) = self.url_reasons(&target);
         let report = forms::report(&page.fields, &page.forms, url);
         signals::page::signals(&target, &page.facts, report.sensitive, &mut reasons);
-        Ok((self.policy.decide(reasons, target.unicode_host, platform_site.or(target.site)), report))
+        let (host, site) = target.into_host_and_site();
+        Ok((self.policy.decide(reasons, host, platform_site.or(site)), report))
     }
 
     /// The URL's reasons (signals, then lists), and the site a person trusts

@@ -1,5 +1,7 @@
 //! The URL being judged, parsed once and shared by every signal.
 
+use std::borrow::Cow;
+
 use crate::canon::{self, CanonError, CanonUrl};
 use crate::domain;
 
@@ -8,12 +10,15 @@ use crate::domain;
 pub struct Target {
     /// The canonical URL (Safe Browsing rules).
     pub url: CanonUrl,
-    /// The host as a person reads it (punycode decoded).
-    pub unicode_host: String,
+    /// The host as a person reads it, when that differs from `url.host`
+    /// (see [`Target::unicode_host`]): most hosts have no punycode label, and
+    /// their verdict then takes `url.host` itself, with no copy.
+    unicode: Option<String>,
     /// The registrable domain, `None` for IP literals and bare suffixes.
     pub site: Option<String>,
-    /// The public suffix of the host.
-    pub suffix: String,
+    /// Where the public suffix starts in `url.host` (see [`Target::suffix`]):
+    /// an offset, so that no check copies it.
+    suffix_start: usize,
     /// Whether that suffix is a hosting platform (PSL private section).
     pub private_suffix: bool,
     /// Whether the host is an IP literal.
@@ -27,7 +32,7 @@ impl Target {
         // Safe Browsing keeps odd schemes and escapes odd host bytes so every
         // string has an expression; a person's question is only about web
         // pages whose host is a real name.
-        if !matches!(url.scheme.as_str(), "http" | "https") {
+        if !matches!(&*url.scheme, "http" | "https") {
             return Err(CanonError::NotWeb);
         }
         if url.host.contains('%') {
@@ -35,13 +40,32 @@ impl Target {
         }
         let parts = domain::split(&url.host);
         Ok(Target {
-            unicode_host: domain::to_unicode(&url.host),
+            unicode: match domain::to_unicode(&url.host) {
+                Cow::Borrowed(_) => None,
+                Cow::Owned(decoded) => Some(decoded),
+            },
             site: parts.registrable.map(str::to_string),
-            suffix: parts.suffix.to_string(),
+            suffix_start: url.host.len() - parts.suffix.len(),
             private_suffix: parts.private_suffix,
             ip: parts.ip,
             url,
         })
+    }
+
+    /// The host as a person reads it (punycode decoded).
+    pub fn unicode_host(&self) -> &str {
+        self.unicode.as_deref().unwrap_or(&self.url.host)
+    }
+
+    /// [`Target::unicode_host`] and the registrable domain, owned, for a
+    /// verdict once the signals are done: nothing is copied.
+    pub fn into_host_and_site(self) -> (String, Option<String>) {
+        (self.unicode.unwrap_or(self.url.host), self.site)
+    }
+
+    /// The public suffix of the host (`co.jp`, `pages.dev`; the whole host for an IP).
+    pub fn suffix(&self) -> &str {
+        &self.url.host[self.suffix_start..]
     }
 
     /// The labels of the host left of its registrable domain (`a.b` in `a.b.example.com`).

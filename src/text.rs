@@ -69,7 +69,7 @@ pub fn keys(lang: Lang) -> impl Iterator<Item = &'static str> {
 pub fn reason_sentence(lang: Lang, reason: &Reason, host: &str) -> String {
     let key = format!("reason.{}", reason.code);
     let template = lookup(lang, &key).unwrap_or(reason.code);
-    fill(template, reason.brand.as_deref(), reason.detail.as_deref(), host)
+    fill(template, reason.brand, reason.detail.as_deref(), host)
 }
 
 fn fill(template: &str, brand: Option<&str>, detail: Option<&str>, host: &str) -> String {

@@ -6,6 +6,8 @@
 //! policy, and the policy is data: `data/policy.tsv`, compiled in. Tuning the
 //! engine means editing that one file.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 /// How worried the person should be. Ordered from least to most worrying.
@@ -43,10 +45,13 @@ pub struct Reason {
     pub code: &'static str,
     /// Filled in by [`Policy::decide`] from the policy table.
     pub weight: i32,
-    /// The brand this reason is about, when there is one ("Amazon").
-    pub brand: Option<String>,
-    /// One more fact for the sentence (the list's name, the lookalike's target...).
-    pub detail: Option<String>,
+    /// The brand this reason is about, when there is one ("Amazon"): a
+    /// name from the brand table, never copied.
+    pub brand: Option<&'static str>,
+    /// One more fact for the sentence (the list's name, the lookalike's
+    /// target...): borrowed when it comes from a table (a brand's domain, a
+    /// word list), owned when it is a piece of the URL.
+    pub detail: Option<Cow<'static, str>>,
 }
 
 impl Reason {
@@ -56,13 +61,13 @@ impl Reason {
     }
 
     /// The same reason naming a brand.
-    pub fn brand(mut self, brand: impl Into<String>) -> Reason {
-        self.brand = Some(brand.into());
+    pub fn brand(mut self, brand: &'static str) -> Reason {
+        self.brand = Some(brand);
         self
     }
 
     /// The same reason with one more fact for its sentence.
-    pub fn detail(mut self, detail: impl Into<String>) -> Reason {
+    pub fn detail(mut self, detail: impl Into<Cow<'static, str>>) -> Reason {
         self.detail = Some(detail.into());
         self
     }
@@ -79,7 +84,7 @@ pub struct Verdict {
     /// comes before them.
     pub reasons: Vec<Reason>,
     /// The brand the site appears to imitate, when known.
-    pub brand: Option<String>,
+    pub brand: Option<&'static str>,
     /// The host as a person reads it (IDN shown in Unicode).
     pub host: String,
     /// The registrable domain ("site") the host belongs to, when it has one.
@@ -121,9 +126,15 @@ pub struct Policy {
     danger_at: i32,
 }
 
-/// FNV-1a of a reason code, for the policy's table.
+/// A reason code's hash for the policy's table: its length and its first and
+/// last four bytes, which tell the codes apart (the table compares whole
+/// codes, so a collision only costs a probe) at a fraction of a full hash's
+/// cost, as every reason of every check is looked up.
 fn code_hash(code: &str) -> usize {
-    code.bytes().fold(0x811C_9DC5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193)) as usize
+    let b = code.as_bytes();
+    let edge = |bytes: &[u8]| bytes.iter().fold(0u32, |h, &x| h << 8 | u32::from(x));
+    let (head, tail) = (edge(&b[..b.len().min(4)]), edge(&b[b.len().saturating_sub(4)..]));
+    (head ^ tail.rotate_left(13) ^ (b.len() as u32).wrapping_mul(0x9E37_79B9)).wrapping_mul(0x0100_0193) as usize >> 7
 }
 
 const POLICY_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/policy.tsv"));
@@ -231,7 +242,7 @@ impl Policy {
             Level::Unknown
         };
         crate::sort::sort_by_key(&mut reasons, |r| std::cmp::Reverse(r.weight));
-        let brand = reasons.iter().find_map(|r| r.brand.clone());
+        let brand = reasons.iter().find_map(|r| r.brand);
         Verdict { level, score, reasons, brand, host, site }
     }
 }

@@ -45,10 +45,10 @@ impl VerdictView {
                     code: r.code,
                     weight: r.weight,
                     text: text::reason_sentence(lang, r, &v.host),
-                    detail: r.detail.clone(),
+                    detail: r.detail.as_deref().map(String::from),
                 })
                 .collect(),
-            brand: v.brand.clone(),
+            brand: v.brand.map(String::from),
             host: v.host.clone(),
             site: v.site.clone(),
         }

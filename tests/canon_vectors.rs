@@ -238,7 +238,7 @@ fn go_parse_without_scheme() {
         ("http://www.google.com:8080/foo.html", "www.google.com", Some(8080), "/foo.html"),
     ] {
         let url = canonicalize(input).unwrap();
-        assert_eq!((url.scheme.as_str(), url.host.as_str(), url.port, url.path.as_str()), ("http", host, port, path), "{input:?}");
+        assert_eq!((&*url.scheme, url.host.as_str(), url.port, url.path.as_str()), ("http", host, port, path), "{input:?}");
     }
     // GO: these have no usable host.
     assert_eq!(canonicalize(":8080/foo.html"), Err(CanonError::NoHost));

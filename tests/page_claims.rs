@@ -30,7 +30,7 @@ fn a_brand_login_page_on_an_unrelated_site_is_suspicious() {
 #[test]
 fn the_claim_names_the_brand() {
     let (v, _) = Engine::new().check_page("https://members.example.com/signin", &login_page("PayPal: Log in")).unwrap();
-    assert_eq!(v.brand.as_deref(), Some("PayPal"));
+    assert_eq!(v.brand, Some("PayPal"));
 }
 
 #[test]

@@ -18,7 +18,7 @@ fn has(url: &str, code: &str) -> bool {
 }
 
 fn detail(url: &str, code: &str) -> Option<String> {
-    check(url).reasons.into_iter().find(|r| r.code == code).and_then(|r| r.detail)
+    check(url).reasons.into_iter().find(|r| r.code == code).and_then(|r| r.detail).map(String::from)
 }
 
 fn flagged(url: &str) -> bool {

@@ -78,10 +78,10 @@ pub(super) fn label_to_ascii(label: &str) -> Option<String> {
 /// a valid encoding, decodes to plain ASCII, or would not encode back to the
 /// same label (so two different hosts never display alike). Such labels stay
 /// as they are; so does everything else.
-pub(super) fn host_to_unicode(host: &str) -> String {
+pub(super) fn host_to_unicode(host: &str) -> Cow<'_, str> {
     // Only a label with the ACE prefix can change; most hosts have none.
-    if !host.as_bytes().windows(ACE_PREFIX.len()).any(|w| w.eq_ignore_ascii_case(ACE_PREFIX.as_bytes())) {
-        return host.to_string();
+    if !has_ace_prefix(host) {
+        return Cow::Borrowed(host);
     }
     let mut out = String::with_capacity(host.len());
     for (i, label) in host.split('.').enumerate() {
@@ -90,7 +90,14 @@ pub(super) fn host_to_unicode(host: &str) -> String {
         }
         out.push_str(&label_to_unicode(label));
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Whether `xn--` (any case) occurs in `host`. Only the hyphens are looked
+/// for first: a byte scan that most hosts pass without a match.
+fn has_ace_prefix(host: &str) -> bool {
+    let b = host.as_bytes();
+    (2..b.len().saturating_sub(1)).any(|i| b[i] == b'-' && b[i + 1] == b'-' && b[i - 2..i].eq_ignore_ascii_case(b"xn"))
 }
 
 /// One label to Unicode (see [`host_to_unicode`]).

@@ -4,6 +4,8 @@
 //! table build.rs compiles from data/public_suffix_list.dat), `punycode.rs`
 //! (RFC 3492), `idna.rs` (host labels to ASCII and back), `ip.rs` (IP literals).
 
+use std::borrow::Cow;
+
 mod idna;
 mod ip;
 mod psl;
@@ -87,7 +89,8 @@ pub fn to_ascii(host: &str) -> Option<String> {
 /// Converts an ASCII host to the form a person reads (punycode labels decoded).
 ///
 /// A label that is not valid punycode, or whose decoding would not encode back
-/// to the same label, is left as it is.
-pub fn to_unicode(host: &str) -> String {
+/// to the same label, is left as it is. Borrowed when no label has the
+/// `xn--` prefix (most hosts), so that nothing is copied.
+pub fn to_unicode(host: &str) -> Cow<'_, str> {
     idna::host_to_unicode(host)
 }

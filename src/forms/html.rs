@@ -352,7 +352,7 @@ fn page_facts(tree: &Tree, base: Option<&str>) -> PageFacts {
         .find(|&i| tree.attr(i, "rel").unwrap_or("").split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("icon")))
         .and_then(|i| resolve(base, tree.attr(i, "href").unwrap_or("")))
         .and_then(|url| Target::parse(&url).ok())
-        .map(|t| t.unicode_host)
+        .map(|t| t.into_host_and_site().0)
         .unwrap_or_default();
     PageFacts { title, headings, text_sample, logo_alts, favicon_host }
 }

@@ -147,7 +147,7 @@ pub(super) fn assess(form: &FormDescriptor, fields: impl Iterator<Item = FieldKi
         let absolute = if lower.starts_with("//") { format!("https:{action}") } else { action.to_string() };
         match Target::parse(&absolute) {
             Ok(t) => {
-                risk.action_host = t.unicode_host.clone();
+                risk.action_host = t.unicode_host().to_string();
                 if let Some(c) = collector_for(&t) {
                     risk.action_kind = ActionKind::DataCollection;
                     risk.collector = Some(c.name.to_string());

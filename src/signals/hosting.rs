@@ -92,10 +92,43 @@ fn parse(text: &'static str) -> Result<Vec<(u64, Service)>, String> {
     Ok(table)
 }
 
-/// The parsed table, built on first use.
-fn table() -> &'static [(u64, Service)] {
-    static TABLE: OnceLock<Vec<(u64, Service)>> = OnceLock::new();
-    TABLE.get_or_init(|| parse(HOSTING_TSV).unwrap_or_default())
+/// The parsed table, with where each run of rows whose hashes share their
+/// top byte starts: a lookup reads the one or two rows of its run instead of
+/// binary-searching all of them, as every check looks up several suffixes.
+struct Table {
+    rows: Vec<(u64, Service)>,
+    /// `starts[b]..starts[b + 1]`: the rows whose hash has top byte `b`.
+    starts: [u16; 257],
+}
+
+impl Table {
+    fn new(rows: Vec<(u64, Service)>) -> Table {
+        let mut starts = [0u16; 257];
+        for &(h, _) in &rows {
+            starts[usize::from(top_byte(h)) + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        Table { rows, starts }
+    }
+
+    /// The rows whose hash has the top byte of `h`.
+    fn run(&self, h: u64) -> &[(u64, Service)] {
+        let b = usize::from(top_byte(h));
+        self.rows.get(usize::from(self.starts[b])..usize::from(self.starts[b + 1])).unwrap_or(&[])
+    }
+}
+
+fn top_byte(h: u64) -> u8 {
+    (h >> 56) as u8
+}
+
+/// The parsed table, built on first use (a table too long for the index,
+/// which no real data file is, is left empty).
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| Table::new(parse(HOSTING_TSV).ok().filter(|rows| rows.len() <= usize::from(u16::MAX)).unwrap_or_default()))
 }
 
 /// Whether `host` is a shared service's own name (`weebly.com`,
@@ -112,9 +145,7 @@ fn find(suffix: &str) -> Option<Service> {
 
 /// The listed service with exactly this suffix, whose [`hash`] is `h`.
 fn find_hashed(suffix: &str, h: u64) -> Option<Service> {
-    let table = table();
-    let start = table.partition_point(|(k, _)| *k < h);
-    table[start..].iter().take_while(|(k, _)| *k == h).map(|(_, s)| *s).find(|s| s.suffix == suffix)
+    table().run(h).iter().filter(|(k, _)| *k == h).map(|(_, s)| *s).find(|s| s.suffix == suffix)
 }
 
 /// The shared service `t`'s host belongs to, from the curated table: the longest
@@ -183,7 +214,7 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) -> Option<Platform> {
         }
         // A platform only the public suffix list knows: the site is the user's.
         None if t.private_suffix && t.site.as_deref().is_some_and(|s| !s.starts_with("www.")) => {
-            out.push(Reason::new("free-hosting").detail(t.suffix.clone()));
+            out.push(Reason::new("free-hosting").detail(t.suffix().to_string()));
         }
         None => {}
     }

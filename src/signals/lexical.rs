@@ -11,6 +11,7 @@
 use std::sync::OnceLock;
 
 use super::hosting;
+use super::suffix_hash::hash;
 use super::words::{self, Words};
 use crate::target::Target;
 use crate::verdict::Reason;
@@ -116,7 +117,7 @@ const PREV: &[u8] = b"^abcdefghijklmnopqrstuvwxyz0123456789-";
 /// ...and as "next" (`$` = end).
 const NEXT: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789-$";
 
-/// Parses `data/tld_risk.tsv` (`tld-or-suffix<TAB>tier<TAB>...`) into a table sorted by name.
+/// Parses `data/tld_risk.tsv` (`tld-or-suffix<TAB>tier<TAB>...`), in file order.
 fn parse_tlds(text: &'static str) -> Result<Vec<(&'static str, Tier)>, String> {
     let mut table = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -131,15 +132,57 @@ fn parse_tlds(text: &'static str) -> Result<Vec<(&'static str, Tier)>, String> {
         };
         table.push(tier);
     }
-    crate::sort::sort_by_key(&mut table, |(tld, _)| *tld);
     Ok(table)
+}
+
+/// The abuse tiers by ending, in open addressing by the ending's [`hash`]
+/// (at most half full; the first row of an ending wins), as every check
+/// looks one or two endings up: a probe or two, one string compare.
+struct TldTiers {
+    slots: Vec<Option<(u64, &'static str, Tier)>>,
+}
+
+impl TldTiers {
+    fn new(rows: &[(&'static str, Tier)]) -> TldTiers {
+        let mut tiers = TldTiers { slots: vec![None; (rows.len() * 2).next_power_of_two().max(2)] };
+        for &(tld, tier) in rows {
+            let h = hash(tld);
+            let mut slot = tiers.home(h);
+            loop {
+                match tiers.slots[slot] {
+                    None => {
+                        tiers.slots[slot] = Some((h, tld, tier));
+                        break;
+                    }
+                    Some((_, t, _)) if t == tld => break,
+                    Some(_) => slot = (slot + 1) & (tiers.slots.len() - 1),
+                }
+            }
+        }
+        tiers
+    }
+
+    fn home(&self, h: u64) -> usize {
+        (h as usize) & (self.slots.len() - 1)
+    }
+
+    fn get(&self, tld: &str) -> Option<Tier> {
+        let h = hash(tld);
+        let mut slot = self.home(h);
+        while let Some((k, t, tier)) = self.slots[slot] {
+            if k == h && t == tld {
+                return Some(tier);
+            }
+            slot = (slot + 1) & (self.slots.len() - 1);
+        }
+        None
+    }
 }
 
 /// The abuse tier of a TLD or a public suffix (`xyz`, `my.id`), if it has one.
 fn tld_tier(tld: &str) -> Option<Tier> {
-    static TABLE: OnceLock<Vec<(&'static str, Tier)>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| parse_tlds(TLD_TSV).unwrap_or_default());
-    table.binary_search_by(|(t, _)| (*t).cmp(tld)).ok().map(|i| table[i].1)
+    static TABLE: OnceLock<TldTiers> = OnceLock::new();
+    TABLE.get_or_init(|| TldTiers::new(&parse_tlds(TLD_TSV).unwrap_or_default())).get(tld)
 }
 
 /// The bigram model: costs in quarter bits, and the evidence in bits above
@@ -166,11 +209,17 @@ fn parse_bigrams(text: &str) -> Result<Bigrams, String> {
             [c] => PREV.iter().position(|p| p == c).ok_or_else(bad)?,
             _ => return Err(bad()),
         };
-        let cells: Vec<u8> = values.split(' ').map(|v| v.parse::<u8>()).collect::<Result<_, _>>().map_err(|_| bad())?;
-        if cells.len() != NEXT.len() {
+        // Straight into the row, split by a byte scan: 1,444 cells are read
+        // on the first check.
+        let cells = &mut model.cost[row * NEXT.len()..(row + 1) * NEXT.len()];
+        let mut count = 0;
+        for value in words::split(values, b' ') {
+            *cells.get_mut(count).ok_or_else(bad)? = value.parse::<u8>().map_err(|_| bad())?;
+            count += 1;
+        }
+        if count != NEXT.len() {
             return Err(bad());
         }
-        model.cost[row * NEXT.len()..(row + 1) * NEXT.len()].copy_from_slice(&cells);
         rows += 1;
     }
     if rows != PREV.len() || model.threshold == f32::MAX {
@@ -230,7 +279,7 @@ fn looks_random(label: &str) -> bool {
 /// Whether `tld` (lower-case, no dot) is a new generic TLD: three letters or
 /// more, not a legacy gTLD and not an internationalised one (`xn--`).
 fn new_gtld(tld: &str) -> bool {
-    tld.len() >= 3 && !tld.starts_with("xn--") && !LEGACY_GTLDS.contains(&tld)
+    tld.len() >= 3 && !tld.starts_with("xn--") && !words::one_of(tld, LEGACY_GTLDS)
 }
 
 /// Whether a site label looks machine-made by the looser bar used under
@@ -254,8 +303,8 @@ fn loosely_random(label: &str) -> bool {
 pub(super) fn own_part(t: &Target, platform: Option<hosting::Platform>) -> &str {
     let host = t.url.host.as_str();
     let platform = platform.filter(|p| p.names_under).map_or(0, |p| p.suffix.len());
-    let suffix = platform.max(t.suffix.len());
-    host.get(..host.len().saturating_sub(suffix)).unwrap_or("").trim_matches('.')
+    let suffix = platform.max(t.suffix().len());
+    words::trim_dots(host.get(..host.len().saturating_sub(suffix)).unwrap_or(""))
 }
 
 /// The dot-separated labels of `s` (as `s.split('.')`). A plain byte scan:
@@ -267,9 +316,9 @@ pub(super) fn labels(s: &str) -> impl Iterator<Item = &str> {
 
 /// Whether a label spells a domain ending with hyphens (`uccard-co-jp`).
 fn hyphenated_domain(label: &str) -> bool {
-    let mut words = label.split('-').peekable();
-    while let Some(w) = words.next() {
-        if HYPHENATED_SECOND.contains(&w) && words.peek().is_some_and(|c| HYPHENATED_COUNTRY.contains(c)) {
+    let mut parts = words::split(label, b'-').peekable();
+    while let Some(w) = parts.next() {
+        if words::one_of(w, HYPHENATED_SECOND) && parts.peek().is_some_and(|c| words::one_of(c, HYPHENATED_COUNTRY)) {
             return true;
         }
     }
@@ -326,9 +375,9 @@ fn random_user_name(label: &str) -> bool {
 /// Whether the host belongs to a government or school, where deep names are
 /// the norm (see [`INSTITUTIONAL`]).
 pub(super) fn institutional(t: &Target, tld: &str, own: &str) -> bool {
-    INSTITUTIONAL.iter().any(|p| t.suffix.starts_with(p))
-        || INSTITUTIONAL_TLDS.contains(&tld)
-        || labels(own).chain(labels(&t.suffix)).any(|l| INSTITUTIONAL_LABELS.contains(&l))
+    INSTITUTIONAL.iter().any(|p| t.suffix().starts_with(p))
+        || words::one_of(tld, INSTITUTIONAL_TLDS)
+        || labels(own).chain(labels(t.suffix())).any(|l| words::one_of(l, INSTITUTIONAL_LABELS))
 }
 
 /// Whether `own` starts with `www` (or `www1`, `www2`...) and still has a
@@ -359,9 +408,9 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
     let tld = &host[host.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
     // A suffix of more than one label (`my.id`) can be abused beyond its TLD;
     // the higher tier counts, and the reason names the ending that earned it.
-    let by_suffix = if t.suffix.len() > tld.len() { tld_tier(&t.suffix) } else { None };
+    let by_suffix = if t.suffix().len() > tld.len() { tld_tier(t.suffix()) } else { None };
     let (tier, ending) = match (by_suffix, tld_tier(tld)) {
-        (Some(s), by_tld) if by_tld.is_none_or(|d| s > d) => (Some(s), t.suffix.as_str()),
+        (Some(s), by_tld) if by_tld.is_none_or(|d| s > d) => (Some(s), t.suffix()),
         (_, by_tld) => (by_tld, tld),
     };
     match tier {
@@ -381,7 +430,7 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
         out.push(Reason::new("www-before-subdomain"));
     }
     if out.iter().any(|r| r.code == "free-hosting") && throwaway_name(own) {
-        out.push(Reason::new("throwaway-hosted-name").detail(own));
+        out.push(Reason::new("throwaway-hosted-name").detail(own.to_string()));
     }
     let (mut count, mut random, mut hyphens, mut hyphenated) = (0, None, false, false);
     // A domain ending in the subdomains after at least one other label
@@ -397,11 +446,11 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
         hyphens |= dashes >= MANY_HYPHENS && !label.starts_with("xn--");
         hyphenated |= dashes > 0 && hyphenated_domain(label);
         dotted |= pending;
-        pending = i > 0 && label.len() <= 4 && DOMAIN_ENDINGS.contains(&label);
+        pending = i > 0 && label.len() <= 4 && words::one_of(label, DOMAIN_ENDINGS);
     }
     let site_label = &own[own.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1)..];
     if let Some(label) = random {
-        out.push(Reason::new("random-label").detail(label));
+        out.push(Reason::new("random-label").detail(label.to_string()));
         if layered {
             out.push(Reason::new("random-layered-host"));
         }
@@ -413,10 +462,10 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
         }
     } else if platform.is_none() {
         if tier.is_some() && loosely_random(site_label) && !institutional(t, tld, own) {
-            out.push(Reason::new("random-name-abused-tld").detail(site_label));
+            out.push(Reason::new("random-name-abused-tld").detail(site_label.to_string()));
         }
         if layered && site_label.len() >= LAYERED_RANDOM_MIN_LEN && randomness(site_label).is_some_and(|r| r > LAYERED_RANDOM_BITS) {
-            out.push(Reason::new("random-name-with-subdomains").detail(site_label));
+            out.push(Reason::new("random-name-with-subdomains").detail(site_label.to_string()));
         }
     }
     if count >= MANY_LABELS {
@@ -428,8 +477,8 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
     if hyphens {
         out.push(Reason::new("many-hyphens"));
     }
-    if platform.is_none() && number_name(site_label) && !NUMBER_NAME_HOME_TLDS.contains(&tld) {
-        out.push(Reason::new("number-name").detail(site_label));
+    if platform.is_none() && number_name(site_label) && !words::one_of(tld, NUMBER_NAME_HOME_TLDS) {
+        out.push(Reason::new("number-name").detail(site_label.to_string()));
     }
     if let Some(word) = contains_bait(site_label) {
         out.push(Reason::new("bait-word-domain").detail(word));

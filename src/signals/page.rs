@@ -68,7 +68,7 @@ mod tests {
         PageFacts { title: title.into(), ..PageFacts::default() }
     }
 
-    fn codes(url: &str, facts: &PageFacts, asks: bool) -> Vec<(&'static str, Option<String>)> {
+    fn codes(url: &str, facts: &PageFacts, asks: bool) -> Vec<(&'static str, Option<&'static str>)> {
         let mut out = Vec::new();
         signals(&Target::parse(url).unwrap(), facts, asks, &mut out);
         out.into_iter().map(|r| (r.code, r.brand)).collect()

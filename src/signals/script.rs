@@ -37,10 +37,10 @@ fn name(s: Script) -> &'static str {
 
 pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     // ASCII has one alphabet (Latin): only a host with other characters can mix.
-    if t.unicode_host.is_ascii() {
+    if t.unicode_host().is_ascii() {
         return;
     }
-    for label in t.unicode_host.split('.') {
+    for label in t.unicode_host().split('.') {
         // At most one of each of the five scripts, in the order first seen.
         let mut seen = [Script::Other; 5];
         let mut count = 0;

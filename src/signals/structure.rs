@@ -23,6 +23,9 @@ const BAIT_PATH_WORDS: &[&str] = &[
     "suspend", "suspended", "recover", "restore", "update", "secure", "billing", "payment", "wallet", "seed",
 ];
 
+/// [`BAIT_PATH_WORDS`] indexed for whole-word lookups.
+const BAIT_PATH: Words = Words::new(BAIT_PATH_WORDS);
+
 /// The shortest and longest of [`BAIT_PATH_WORDS`], to skip other words quickly.
 const BAIT_WORD_LEN: std::ops::RangeInclusive<usize> = 4..=12;
 
@@ -164,7 +167,7 @@ fn bait_path_word(path: &str) -> Option<&'static str> {
     path.as_bytes()
         .split(|&b| !b.is_ascii_alphanumeric() && b != b'-')
         .filter(|word| BAIT_WORD_LEN.contains(&word.len()))
-        .find_map(|word| BAIT_PATH_WORDS.iter().copied().find(|w| w.as_bytes() == word))
+        .find_map(|word| BAIT_PATH.exactly(word))
 }
 
 /// A query that is one bare lower-case token, no `key=value`.

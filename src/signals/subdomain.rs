@@ -58,7 +58,7 @@ pub(super) fn signals(t: &Target, hosted: bool, out: &mut Vec<Reason>) {
     }
     let first = lexical::labels(sub).next().unwrap_or("");
     if mail_server(first) && !t.url.path.starts_with("/.well-known/") {
-        out.push(Reason::new("mail-server-host").detail(first));
+        out.push(Reason::new("mail-server-host").detail(first.to_string()));
     }
     let random_seen = out.iter().any(|r| r.code == "random-layered-host");
     let names = lexical::labels(sub).filter(|l| !www(l) && !mail_server(l));
@@ -71,10 +71,10 @@ pub(super) fn signals(t: &Target, hosted: bool, out: &mut Vec<Reason>) {
         }
     }
     if let Some(label) = number {
-        out.push(Reason::new("number-subdomain").detail(label));
+        out.push(Reason::new("number-subdomain").detail(label.to_string()));
     }
     if let Some(label) = random {
-        out.push(Reason::new("random-subdomain").detail(label));
+        out.push(Reason::new("random-subdomain").detail(label.to_string()));
     }
 }
 
@@ -101,7 +101,7 @@ fn locale(label: &str) -> bool {
 /// Whether `label` names mail or DNS machinery (`smtp`, `ns2`, `mx1`).
 fn mail_server(label: &str) -> bool {
     let name = label.trim_end_matches(|c: char| c.is_ascii_digit());
-    MAIL_SERVER_LABELS.contains(&name)
+    words::one_of(name, MAIL_SERVER_LABELS)
 }
 
 /// Whether a subdomain label looks machine-made (see [`RANDOM_SUBDOMAIN_BITS`]).

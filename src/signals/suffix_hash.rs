@@ -1,6 +1,7 @@
 //! The hash the hosting table is keyed by, shared by `build.rs` (which writes
 //! `data/hosting.tsv`'s rows in its order, so nothing is sorted on the first
-//! check) and `signals::hosting` (which looks suffixes up by it).
+//! check) and `signals::hosting` (which looks suffixes up by it); the abused
+//! endings of `signals::lexical` are looked up by it too.
 //!
 //! FNV-1a over the bytes from the last one back: lookups compare integers,
 //! not strings, and one right-to-left pass over a host yields the hash of

@@ -5,38 +5,43 @@
 //! (worth it on long texts); host labels and paths are a few dozen bytes, so
 //! a plain scan that compares only where the first byte matches costs less.
 
-/// A list of lower-case words, indexed by first letter so a scan checks at
-/// each position only the words starting with the letter found there.
+/// A list of lower-case words, indexed by their first two letters so a scan
+/// checks at each position only the words that start with the two letters
+/// found there.
 pub(super) struct Words {
     words: &'static [&'static str],
     /// For each letter, the words starting with it (bit `i` = `words[i]`).
     first: [u32; 26],
+    /// For each letter, the words whose second letter it is.
+    second: [u32; 26],
 }
 
 impl Words {
-    /// Indexes `words` (at most 32, each starting with a letter `a`-`z`;
+    /// Indexes `words` (at most 32, each starting with two letters `a`-`z`;
     /// checked when the constant is built).
     pub(super) const fn new(words: &'static [&'static str]) -> Words {
-        let mut first = [0u32; 26];
+        let (mut first, mut second) = ([0u32; 26], [0u32; 26]);
         let mut i = 0;
         while i < words.len() {
-            let letter = words[i].as_bytes()[0];
-            assert!(letter.is_ascii_lowercase() && i < 32);
-            first[(letter - b'a') as usize] |= 1 << i;
+            let (a, b) = (words[i].as_bytes()[0], words[i].as_bytes()[1]);
+            assert!(a.is_ascii_lowercase() && b.is_ascii_lowercase() && i < 32);
+            first[(a - b'a') as usize] |= 1 << i;
+            second[(b - b'a') as usize] |= 1 << i;
             i += 1;
         }
-        Words { words, first }
+        Words { words, first, second }
     }
 
     /// The first word found in `text`, by position (at one position, the one
     /// listed first).
     pub(super) fn first_in(&self, text: &str) -> Option<&'static str> {
         let bytes = text.as_bytes();
-        for (i, &b) in bytes.iter().enumerate() {
-            if !b.is_ascii_lowercase() {
+        for (i, pair) in bytes.windows(2).enumerate() {
+            let (a, b) = (pair[0], pair[1]);
+            if !(a.is_ascii_lowercase() && b.is_ascii_lowercase()) {
                 continue;
             }
-            let mut mask = self.first[usize::from(b - b'a')];
+            let mut mask = self.first[usize::from(a - b'a')] & self.second[usize::from(b - b'a')];
             while mask != 0 {
                 let word = self.words[mask.trailing_zeros() as usize];
                 if bytes[i..].starts_with(word.as_bytes()) {
@@ -47,14 +52,50 @@ impl Words {
         }
         None
     }
+
+    /// The listed word that `word` is, found among the few sharing its first two letters.
+    pub(super) fn exactly(&self, word: &[u8]) -> Option<&'static str> {
+        let (&a, &b) = (word.first()?, word.get(1)?);
+        if !(a.is_ascii_lowercase() && b.is_ascii_lowercase()) {
+            return None;
+        }
+        let mut mask = self.first[usize::from(a - b'a')] & self.second[usize::from(b - b'a')];
+        while mask != 0 {
+            let listed = self.words[mask.trailing_zeros() as usize];
+            if listed.as_bytes() == word {
+                return Some(listed);
+            }
+            mask &= mask - 1;
+        }
+        None
+    }
 }
 
 /// Whether `needle` occurs in `text` (as `str::contains`, for short texts).
+/// Only where the needle's first and last bytes both match are the bytes
+/// between compared.
 pub(super) fn contains(text: &str, needle: &str) -> bool {
     let (text, needle) = (text.as_bytes(), needle.as_bytes());
-    let Some((&first, rest)) = needle.split_first() else { return true };
+    let (Some(&first), Some(&last)) = (needle.first(), needle.last()) else { return true };
     let Some(last_start) = text.len().checked_sub(needle.len()) else { return false };
-    (0..=last_start).any(|i| text[i] == first && &text[i + 1..i + needle.len()] == rest)
+    let n = needle.len();
+    (0..=last_start).any(|i| text[i] == first && text[i + n - 1] == last && &text[i..i + n] == needle)
+}
+
+/// Whether `word` is one of `list` (as `list.contains(&word)`), comparing
+/// the whole strings only where the length and first byte agree: the lists
+/// are of short words, which mostly differ there.
+pub(super) fn one_of(word: &str, list: &[&str]) -> bool {
+    let (w, first) = (word.as_bytes(), word.as_bytes().first());
+    list.iter().any(|l| l.len() == w.len() && l.as_bytes().first() == first && l.as_bytes() == w)
+}
+
+/// `text` without dots at either end (as `text.trim_matches('.')`, by a byte scan).
+pub(super) fn trim_dots(text: &str) -> &str {
+    let b = text.as_bytes();
+    let start = b.iter().position(|&c| c != b'.').unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| c != b'.').map_or(start, |i| i + 1);
+    text.get(start..end).unwrap_or("")
 }
 
 /// The parts of `text` between the ASCII separator `sep` (as
@@ -101,6 +142,10 @@ mod tests {
         assert_eq!(LIST.first_in("/a/sign-in"), Some("sign-in"));
         assert_eq!(LIST.first_in("LOGIN"), None, "lower case only");
         assert_eq!(LIST.first_in(""), None);
+        assert_eq!(LIST.first_in("l"), None);
+        assert_eq!(LIST.exactly(b"log"), Some("log"));
+        assert_eq!(LIST.exactly(b"logs"), None);
+        assert_eq!(LIST.exactly(b"l"), None);
     }
 
     #[test]
@@ -110,6 +155,8 @@ mod tests {
             assert_eq!(split(t, b'.').collect::<Vec<_>>(), t.split('.').collect::<Vec<_>>(), "{t:?}");
             assert_eq!(dots(t).collect::<Vec<_>>(), t.match_indices('.').map(|(i, _)| i).collect::<Vec<_>>(), "{t:?}");
             assert_eq!(split_last_dot(t), t.rsplit_once('.'), "{t:?}");
+            assert_eq!(trim_dots(t), t.trim_matches('.'), "{t:?}");
+            assert_eq!(one_of(t, &["", "a..b", "/a/b.html", "x"]), ["", "a..b", "/a/b.html", "x"].contains(&t), "{t:?}");
         }
     }
 

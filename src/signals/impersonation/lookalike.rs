@@ -255,11 +255,11 @@ impl Index {
         let folded = fold_letters(readable, &mut letters)?;
         let skeleton = Skeleton::of_folded(letters, folded)?;
         let skel = skeleton.as_str();
-        let mut plain_buf = [0u8; PLAIN_MAX];
+        let mut plain_buf = None;
         let plain = without_hyphens(readable, &mut plain_buf);
         if !readable.is_ascii() {
             if let Some(&(b, domain)) = self.disguised_only.get(skel) {
-                let mut official_buf = [0u8; PLAIN_MAX];
+                let mut official_buf = None;
                 let official = without_hyphens(domain.split('.').next().unwrap_or(""), &mut official_buf);
                 if plain != official && not_shorter(plain, official.as_bytes()) {
                     return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
@@ -408,11 +408,13 @@ fn hash_undotted(text: &str) -> u64 {
 /// it: at most 128 characters, of at most four bytes each.
 const PLAIN_MAX: usize = 512;
 
-/// `text` without hyphens, written into `buf` only when it has any.
-fn without_hyphens<'a>(text: &'a str, buf: &'a mut [u8; PLAIN_MAX]) -> &'a str {
-    if !text.contains('-') {
+/// `text` without hyphens, written into `buf` only when it has any (most
+/// labels have none, and then no buffer is cleared either).
+fn without_hyphens<'a>(text: &'a str, buf: &'a mut Option<[u8; PLAIN_MAX]>) -> &'a str {
+    if !text.as_bytes().contains(&b'-') {
         return text;
     }
+    let buf = buf.insert([0u8; PLAIN_MAX]);
     let mut n = 0;
     for b in text.bytes().filter(|&b| b != b'-').take(PLAIN_MAX) {
         buf[n] = b;

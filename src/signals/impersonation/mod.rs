@@ -35,6 +35,7 @@
 
 mod combo;
 mod lookalike;
+mod path;
 mod skeleton;
 
 use std::borrow::Cow;
@@ -46,6 +47,7 @@ use crate::target::Target;
 use crate::verdict::Reason;
 use combo::Strength;
 use lookalike::Kind;
+use path::InPath;
 
 /// Runs the impersonation checks on `t`, appending what they see to `out`.
 pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
@@ -53,14 +55,19 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     let Some(site) = t.site.as_deref() else { return };
     let host = t.url.host.as_str();
     if let Some((brand, domain)) = official(brands, host, site) {
-        out.push(Reason::new("official-domain").brand(brand.name).detail(domain));
+        // The table's own copy of the name, when the host is the domain itself.
+        let detail = match brand.domains.iter().find(|d| d.name == domain) {
+            Some(d) => Cow::Borrowed(d.name),
+            None => Cow::Owned(domain.to_string()),
+        };
+        out.push(Reason::new("official-domain").brand(brand.name).detail(detail));
         return;
     }
-    let label = site_label(site, &t.suffix);
+    let label = site_label(site, t.suffix());
     let mut flagged = false;
 
     if !label.is_empty() {
-        let readable: Cow<str> = if label.contains("xn--") { Cow::Owned(domain::to_unicode(label)) } else { Cow::Borrowed(label) };
+        let readable = domain::to_unicode(label);
         let index = lookalike::index();
         let found = index.check(label, &readable, site).or_else(|| (host.len() > site.len()).then(|| index.split_match(host)).flatten());
         if let Some(l) = found {
@@ -102,10 +109,12 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     }
 
     if !flagged {
-        if let Some(brand) = brand_page_in_path(brands, &t.url.path) {
-            out.push(Reason::new("brand-page-in-path").brand(brand.name));
-        } else if let Some(brand) = brand_in_path(brands, &t.url.path) {
-            out.push(Reason::new("brand-in-path").brand(brand.name));
+        if let Some((brand, place)) = path::brand_in_path(brands, &t.url.path) {
+            let code = match place {
+                InPath::Page => "brand-page-in-path",
+                InPath::Named => "brand-in-path",
+            };
+            out.push(Reason::new(code).brand(brand.name));
         }
     }
 }
@@ -133,14 +142,18 @@ fn site_label<'a>(site: &'a str, suffix: &str) -> &'a str {
     site.strip_suffix(suffix).and_then(|s| s.strip_suffix('.')).unwrap_or("")
 }
 
-/// Folds the digits and hyphens that hide a token (`amaz0n`, `appl-e`).
-fn fold_label(label: &str) -> Option<String> {
+/// Labels up to this many bytes are folded on the stack (each byte becomes
+/// at most two); longer ones, which no host name has, in a `String`.
+const FOLD_ON_STACK: usize = 64;
+
+/// Folds the digits and hyphens that hide a token (`amaz0n`, `appl-e`), into
+/// `buf` when the label fits.
+fn fold_label<'b>(label: &str, buf: &'b mut [u8; 2 * FOLD_ON_STACK]) -> Option<Cow<'b, str>> {
     // Only these bytes fold (a byte above ASCII is rewritten as a character):
-    // a label without them is left as it is, with nothing allocated.
+    // a label without them is left as it is.
     if !label.bytes().any(|b| matches!(b, b'-' | b'0' | b'1' | b'3' | b'5' | 0x80..)) {
         return None;
     }
-    let mut folded = String::with_capacity(label.len());
     let chars = label.bytes().filter(|&b| b != b'-').map(|b| match b {
         b'0' => 'o',
         b'1' => 'l',
@@ -148,8 +161,23 @@ fn fold_label(label: &str) -> Option<String> {
         b'5' => 's',
         _ => char::from(b),
     });
-    folded.extend(chars);
-    Some(folded)
+    if label.len() > FOLD_ON_STACK {
+        return Some(Cow::Owned(chars.collect()));
+    }
+    // UTF-8 by hand: every character here is below U+0100, one or two bytes.
+    let mut n = 0;
+    for c in chars {
+        let c = c as u32;
+        if c < 0x80 {
+            buf[n] = c as u8;
+            n += 1;
+        } else {
+            buf[n] = 0xC0 | (c >> 6) as u8;
+            buf[n + 1] = 0x80 | (c & 0x3F) as u8;
+            n += 2;
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok().map(Cow::Borrowed)
 }
 
 /// The strongest brand token of a label, searched as written and, failing
@@ -158,7 +186,8 @@ fn label_token(brands: &'static Brands, label: &str) -> Option<(&'static Brand, 
     if let Some((hit, s)) = combo::find(brands, label) {
         return Some((hit.brand, hit.token.text, s));
     }
-    let folded = fold_label(label)?;
+    let mut buf = [0u8; 2 * FOLD_ON_STACK];
+    let folded = fold_label(label, &mut buf)?;
     combo::find(brands, &folded).map(|(hit, s)| (hit.brand, hit.token.text, s))
 }
 
@@ -188,78 +217,11 @@ fn token_in_subdomain(brands: &'static Brands, sub: &str) -> Option<(&'static Br
         .map(|(b, t, _)| (b, t))
 }
 
-/// Endings of page files that kits name after a brand (`/mercari.html`).
-const PAGE_ENDINGS: &[&str] = &[".html", ".htm", ".php", ".aspx", ".asp"];
-
-/// A folder or page named after a brand and nothing else (`/rakuten/`,
-/// `/files/rakuten/top.html`, `/aeoncard.php`): how kits file their pages on
-/// hosts they took over. Only distinctive tokens count (`/au/` and `/line/`
-/// are ordinary folders), and article slugs (`/mastercard-credit-card/`) do not.
-fn brand_page_in_path(brands: &'static Brands, path: &str) -> Option<&'static Brand> {
-    // A file that is no page (`/shopify/logo.svg`) is a picture or script, not
-    // where a person lands.
-    let last = &path[path.bytes().rposition(|b| b == b'/').map_or(0, |i| i + 1)..];
-    if last.contains('.') && !PAGE_ENDINGS.iter().any(|e| strip_suffix_ignore_case(last, e).is_some()) {
-        return None;
-    }
-    for segment in words::split(path, b'/').take(16) {
-        let name = PAGE_ENDINGS.iter().find_map(|e| strip_suffix_ignore_case(segment, e)).unwrap_or(segment);
-        if name.len() < 4 || name.len() > 32 || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-            continue;
-        }
-        let mut lower = [0u8; 32];
-        for (d, s) in lower.iter_mut().zip(name.bytes()) {
-            *d = s.to_ascii_lowercase();
-        }
-        let Ok(name) = std::str::from_utf8(&lower[..name.len()]) else { continue };
-        let mut found = None;
-        brands.tokens_in(name, |hit| {
-            if found.is_none() && !hit.token.strict && hit.start == 0 && hit.end == name.len() {
-                found = Some(hit.brand);
-            }
-        });
-        if found.is_some() {
-            return found;
-        }
-    }
-    None
-}
-
-/// `s` without `suffix`, compared ignoring ASCII case.
-fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
-    let cut = s.len().checked_sub(suffix.len())?;
-    (s.is_char_boundary(cut) && s[cut..].eq_ignore_ascii_case(suffix)).then(|| &s[..cut])
-}
-
-/// A brand named in the path (`/amazon.co.jp/signin`, `/rakuten/login`):
-/// only distinctive tokens, as whole path segments or inside them.
-fn brand_in_path(brands: &'static Brands, path: &str) -> Option<&'static Brand> {
-    let mut lower = [0u8; 256];
-    let n = path.len().min(lower.len());
-    for (d, s) in lower.iter_mut().zip(path.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    let mut found = None;
-    let segments = lower[..n].split(|b| !(b.is_ascii_alphanumeric() || *b == b'-')).filter(|s| s.len() >= 3);
-    for segment in segments.filter_map(|s| std::str::from_utf8(s).ok()) {
-        brands.tokens_in(segment, |hit| {
-            let whole = hit.start == 0 && hit.end == segment.len();
-            if found.is_none() && (whole || (!hit.token.strict && hit.end - hit.start >= 5)) {
-                found = Some(hit.brand);
-            }
-        });
-        if found.is_some() {
-            break;
-        }
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn seen(url: &str) -> Vec<(&'static str, Option<String>)> {
+    fn seen(url: &str) -> Vec<(&'static str, Option<&'static str>)> {
         let mut out = Vec::new();
         signals(&Target::parse(url).unwrap(), &mut out);
         out.into_iter().map(|r| (r.code, r.brand)).collect()
@@ -271,14 +233,14 @@ mod tests {
 
     #[test]
     fn brand_domain_in_subdomains() {
-        assert_eq!(seen("http://www.amazon.co.jp.xyz.info/"), [("brand-in-subdomain", Some("Amazon".into()))]);
+        assert_eq!(seen("http://www.amazon.co.jp.xyz.info/"), [("brand-in-subdomain", Some("Amazon"))]);
         assert_eq!(codes("https://eki-net.com.example.cn/login"), ["brand-in-subdomain"]);
         assert_eq!(codes("https://rakuten-login.example.cn/"), ["brand-token-in-subdomain"]);
     }
 
     #[test]
     fn brand_combined_with_bait() {
-        assert_eq!(seen("http://myjcbloginjp.cc/"), [("brand-combo", Some("JCB".into()))]);
+        assert_eq!(seen("http://myjcbloginjp.cc/"), [("brand-combo", Some("JCB"))]);
         assert_eq!(codes("https://amazon-security-update.com/"), ["brand-combo"]);
         assert_eq!(codes("https://soporte-appl-e.us/"), ["brand-combo"]);
         assert_eq!(codes("https://amaz0n-login.top/"), ["brand-combo"]);
