@@ -32,6 +32,10 @@ const SEARCH_PAGES: &[&str] = &["", "find", "results", "s", "search"];
 /// next `&`. `None` for a query that carries no address, or only return
 /// addresses or search terms. `path` is the canonical path.
 pub fn destination<'q>(path: &str, query: &'q str) -> Option<&'q str> {
+    // Most queries carry no address: one byte scan says so before any split.
+    if !query.bytes().any(|b| b == b':' || b | 0x20 == b'w') {
+        return None;
+    }
     query.split('&').find_map(|part| {
         let (name, value) = match part.split_once('=') {
             Some((name, value)) => (name, value),
