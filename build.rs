@@ -145,7 +145,9 @@ fn build_brand_table(out: &Path) {
     }
     let text = fs::read_to_string(BRANDS).unwrap_or_else(|e| panic!("{BRANDS}: {e}"));
     let rows = source::parse(&text).unwrap_or_else(|e| panic!("{e}"));
-    fs::write(out.join("brands_table.rs"), emit::rust(&rows)).expect("write brands_table.rs");
+    let (rs, text) = emit::rust(&rows);
+    fs::write(out.join("brands.txt"), text).expect("write brands.txt");
+    fs::write(out.join("brands_table.rs"), rs).expect("write brands_table.rs");
 }
 
 /// The `#`-commented tables the crate compiles in, under `data/`, each with

@@ -36,8 +36,10 @@ function built(rel) {
 const psl = built('psl.bin');
 // build.rs reorders hosting.tsv's rows (by lookup hash), so its own copy is the one compiled in.
 const hosting = built('data/hosting.tsv') ?? compiled('hosting.tsv');
+// The brand rows as build.rs writes them (ids that repeat the first token left out).
+const brands = built('brands.txt');
 const tables = [
-  ['brands.tsv (brand table)', [compiled('brands.tsv')]],
+  ['brands.tsv (brand table)', brands ? [brands] : []],
   ['confusables.tsv (confusable table)', [compiled('confusables.tsv', 2)]],
   ['public suffix list (psl.bin)', psl ? [psl] : []],
   ['guide/{en,ja}.tsv', [compiled('guide/en.tsv'), compiled('guide/ja.tsv')]],

@@ -95,11 +95,17 @@ pub(super) fn decode() -> Decoded {
             domains.push(Domain { name, ordinary });
             domain_brand.push(b);
         });
+        let first_token = tokens.len();
         let t = fields.list(|field| {
             let (text, strict) = unmark(field, b'=');
             tokens.push(Token { text, strict });
             token_brand.push(b);
         });
+        // build.rs leaves an id that is the first token empty.
+        let id = match id {
+            "" => tokens.get(first_token).map_or("", |t: &Token| t.text),
+            id => id,
+        };
         rows.push((id, [n, d, t]));
     }
     // Kept for the life of the process, as the statics they stand for.
