@@ -1,8 +1,10 @@
 //! Slices the brands out of the generated table text (`table.rs`), once per
 //! process: one pass over its bytes, splitting at the separators, with no
-//! checking or trimming left to do (build.rs did that); then hashes the
-//! official domains.
+//! checking or trimming left to do (build.rs did that) beyond putting back
+//! the brand's first token where build.rs left it out (`emit.rs`); then
+//! hashes the official domains.
 
+use super::layout::FIRST_TOKEN;
 use super::table::{TEXT, TOTALS};
 use super::official::Official;
 use super::{Brand, Domain, List, Token};
@@ -90,22 +92,24 @@ pub(super) fn decode() -> Decoded {
             names.push(name);
             name_brand.push(b);
         });
-        let d = fields.list(|field| {
-            let (name, ordinary) = unmark(field, b'~');
-            domains.push(Domain { name, ordinary });
-            domain_brand.push(b);
-        });
         let first_token = tokens.len();
         let t = fields.list(|field| {
             let (text, strict) = unmark(field, b'=');
             tokens.push(Token { text, strict });
             token_brand.push(b);
         });
-        // build.rs leaves an id that is the first token empty.
-        let id = match id {
-            "" => tokens.get(first_token).map_or("", |t: &Token| t.text),
-            id => id,
-        };
+        // What build.rs left out of the id and domains: the first token.
+        let first = tokens.get(first_token).map_or("", |t: &Token| t.text);
+        let id = if id.is_empty() { first } else { id };
+        let d = fields.list(|field| {
+            let (name, ordinary) = unmark(field, b'~');
+            let name = match name.strip_prefix(FIRST_TOKEN) {
+                Some(rest) => [first, rest].concat().leak(),
+                None => name,
+            };
+            domains.push(Domain { name, ordinary });
+            domain_brand.push(b);
+        });
         rows.push((id, [n, d, t]));
     }
     // Kept for the life of the process, as the statics they stand for.

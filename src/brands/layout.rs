@@ -3,6 +3,10 @@
 //! build.rs places entries and the crate reads them with these same
 //! definitions, so the two cannot drift.
 
+/// In a domain of the brand text: stands for the brand's first token
+/// (`^.co.jp` for `amazon.co.jp`); never a host-name byte.
+pub const FIRST_TOKEN: char = '^';
+
 /// In a name's number in the page-name list: the name must match in letter case too.
 pub const NAME_EXACT: u16 = 0x8000;
 
