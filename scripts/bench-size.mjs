@@ -42,8 +42,9 @@ const tables = [
   ['brands.tsv (brand table)', brands ? [brands] : []],
   ['confusables.tsv (confusable table)', [compiled('confusables.tsv', 2)]],
   ['public suffix list (psl.bin)', psl ? [psl] : []],
-  ['guide/{en,ja}.tsv', [compiled('guide/en.tsv'), compiled('guide/ja.tsv')]],
-  ['text/{en,ja}.tsv', [compiled('text/en.tsv'), compiled('text/ja.tsv')]],
+  // build.rs drops the Japanese tables' keys (the English ones'), so its copies are the ones compiled in.
+  ['guide/{en,ja}.tsv', [compiled('guide/en.tsv'), built('data/guide/ja.tsv') ?? compiled('guide/ja.tsv')]],
+  ['text/{en,ja}.tsv', [compiled('text/en.tsv'), built('data/text/ja.tsv') ?? compiled('text/ja.tsv')]],
   ['hosting, collectors, ngram, tld_risk, policy', [hosting, ...['collectors.tsv', 'ngram_bigram.tsv', 'policy.tsv'].map((n) => compiled(n)), compiled('tld_risk.tsv', 2)]],
 ];
 
