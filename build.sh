@@ -79,7 +79,7 @@ build_wasm() {
   # - the immediate-abort panic strategy: a panic is a bare trap, so no panic
   #   message formatting or unwinding glue ships (191.6 -> 184.6 KB);
   # - -Zlocation-detail=none: no source file names and lines for panics that
-  #   can no longer print them (-0.7 KB);
+  #   can no longer print them (-0.4 KB);
   # - std's optimize_for_size feature: smaller number formatting and sorts,
   #   same results (sort_unstable becomes a heapsort; the crate sorts only
   #   plain integers and strings with it, in list building) (-4.0 KB).
