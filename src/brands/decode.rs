@@ -4,7 +4,7 @@
 //! the brand's first token where build.rs left it out (`emit.rs`); then
 //! hashes the official domains.
 
-use super::layout::FIRST_TOKEN;
+use super::layout::{token_in_case, FIRST_TOKEN};
 use super::table::{TEXT, TOTALS};
 use super::official::Official;
 use super::{Brand, Domain, List, Token};
@@ -88,19 +88,25 @@ pub(super) fn decode() -> Decoded {
     while fields.at < TEXT.len() {
         let b = rows.len() as u16;
         let id = fields.next().0;
-        let n = fields.list(|name| {
-            names.push(name);
-            name_brand.push(b);
-        });
         let first_token = tokens.len();
         let t = fields.list(|field| {
             let (text, strict) = unmark(field, b'=');
             tokens.push(Token { text, strict });
             token_brand.push(b);
         });
-        // What build.rs left out of the id and domains: the first token.
+        // What build.rs left out of the id, names and domains: the first token.
         let first = tokens.get(first_token).map_or("", |t: &Token| t.text);
         let id = if id.is_empty() { first } else { id };
+        let n = fields.list(|name| {
+            // `^`, `^^`, `^^^`: the first token in one of three letter cases.
+            let marks = name.len();
+            names.push(match name.bytes().all(|c| c == FIRST_TOKEN as u8) {
+                true if marks == 1 => first,
+                true if marks > 1 => token_in_case(first, marks).leak(),
+                _ => name,
+            });
+            name_brand.push(b);
+        });
         let d = fields.list(|field| {
             let (name, ordinary) = unmark(field, b'~');
             let name = match name.strip_prefix(FIRST_TOKEN) {

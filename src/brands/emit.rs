@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::fold::fold_width;
-use super::layout::{symbol, token_bucket, FIRST_TOKEN, NAME_EXACT, TOKEN_BUCKETS};
+use super::layout::{symbol, token_bucket, token_in_case, FIRST_TOKEN, NAME_EXACT, TOKEN_BUCKETS};
 use super::source::Row;
 
 /// The generated source (`brands_table.rs`, see `src/brands/table.rs`) and
@@ -24,17 +24,24 @@ pub fn rust(rows: &[Row]) -> (String, String) {
     (out, text)
 }
 
-/// The rows as `decode.rs` reads them, `id TAB names TAB tokens TAB domains`
-/// (tokens first: they gzip better beside the names). What repeats the
+/// The rows as `decode.rs` reads them, `id TAB tokens TAB names TAB domains`
+/// (the first token first: the rest are written with it). What repeats the
 /// brand's first token is left out: an id equal to it (most are: `amazon`,
-/// `smbc-card`) is empty, and a domain that starts with it and a dot is
-/// written `^` and the rest (`amazon.co.jp` as `^.co.jp`).
+/// `smbc-card`) is empty; a name that is the token in lower, capitalized or
+/// upper case is written `^`, `^^` or `^^^` (`Chronopost`, `DKB`); a domain
+/// that starts with it and a dot is written `^` and the rest (`amazon.co.jp`
+/// as `^.co.jp`).
 fn text(rows: &[Row], out: &mut String) -> String {
     let mut text = String::new();
     for row in rows {
         assert!(!row.id.is_empty() && !row.id.contains('|'), "data/brands.tsv: id {:?} is empty or has a `|`", row.id);
         let first = row.tokens.first().map_or("", |(t, _)| t.as_str());
-        let names = row.names.join("|");
+        let name = |n: &String| {
+            assert!(!n.starts_with(FIRST_TOKEN), "data/brands.tsv: name {n:?} starts with {FIRST_TOKEN}");
+            let case = (1..=3).find(|&c| !first.is_empty() && token_in_case(first, c) == *n);
+            case.map_or_else(|| n.clone(), |c| FIRST_TOKEN.to_string().repeat(c))
+        };
+        let names: Vec<String> = row.names.iter().map(name).collect();
         let short = |d: &str| match d.strip_prefix(first).filter(|rest| !first.is_empty() && rest.starts_with('.')) {
             Some(rest) => format!("{FIRST_TOKEN}{rest}"),
             None => d.to_string(),
@@ -42,15 +49,15 @@ fn text(rows: &[Row], out: &mut String) -> String {
         let domains: Vec<String> = row.domains.iter().map(|(d, o)| format!("{}{}", if *o { "~" } else { "" }, short(d))).collect();
         let tokens: Vec<String> = row.tokens.iter().map(|(t, s)| format!("{}{t}", if *s { "=" } else { "" })).collect();
         let id = if first == row.id { "" } else { &row.id };
-        let _ = writeln!(text, "{id}\t{names}\t{}\t{}", tokens.join("|"), domains.join("|"));
+        let _ = writeln!(text, "{id}\t{}\t{}\t{}", tokens.join("|"), names.join("|"), domains.join("|"));
     }
     let totals = [0, 1, 2].map(|i| rows.iter().map(|r| [r.names.len(), r.domains.len(), r.tokens.len()][i]).sum::<usize>());
     assert!(totals.iter().all(|&n| n < usize::from(NAME_EXACT)), "data/brands.tsv: too many names, domains or tokens");
     let _ = writeln!(
         out,
         "/// The table's rows as build.rs checked them: no comments, names trimmed,\n\
-         /// `id TAB names TAB tokens TAB domains`, lists separated by `|`; an\n\
-         /// empty id is the first token, and `^` in a domain stands for it.\n\
+         /// `id TAB tokens TAB names TAB domains`, lists separated by `|`; an\n\
+         /// empty id is the first token, and `^` in a name or domain stands for it.\n\
          pub(super) static TEXT: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/brands.txt\"));\n\
          /// How many brands, and names, domains and tokens in all.\n\
          pub(super) const TOTALS: [usize; 4] = [{}, {}, {}, {}];",

@@ -3,9 +3,21 @@
 //! build.rs places entries and the crate reads them with these same
 //! definitions, so the two cannot drift.
 
-/// In a domain of the brand text: stands for the brand's first token
-/// (`^.co.jp` for `amazon.co.jp`); never a host-name byte.
+/// In the brand text: stands for the brand's first token, in a domain
+/// (`^.co.jp` for `amazon.co.jp`) or as a whole name (see [`token_in_case`]);
+/// never a host-name byte, and no name starts with it.
 pub const FIRST_TOKEN: char = '^';
+
+/// A brand's token (lower-case ASCII) written as a name `^` once, twice or
+/// three times stands for: as it is (1), capitalized (2, `Chronopost`) or in
+/// upper case (3, `DKB`).
+pub fn token_in_case(token: &str, case: usize) -> String {
+    match case {
+        2 => token.get(..1).unwrap_or("").to_ascii_uppercase() + token.get(1..).unwrap_or(""),
+        3 => token.to_ascii_uppercase(),
+        _ => token.to_string(),
+    }
+}
 
 /// In a name's number in the page-name list: the name must match in letter case too.
 pub const NAME_EXACT: u16 = 0x8000;
