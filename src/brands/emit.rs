@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::fold::fold_width;
-use super::layout::{symbol, token_bucket, token_in_case, FIRST_TOKEN, NAME_EXACT, TOKEN_BUCKETS};
+use super::layout::{symbol, token_bucket, to_case, FIRST_TOKEN, NAME_EXACT, TOKEN_BUCKETS};
 use super::source::Row;
 
 /// The generated source (`brands_table.rs`, see `src/brands/table.rs`) and
@@ -33,17 +33,32 @@ pub fn rust(rows: &[Row]) -> (String, String) {
 /// as `^.co.jp`).
 fn text(rows: &[Row], out: &mut String) -> String {
     let mut text = String::new();
+    // Bytes decode.rs writes back out: the names in another case, the domains.
+    let mut spelled = 0;
     for row in rows {
         assert!(!row.id.is_empty() && !row.id.contains('|'), "data/brands.tsv: id {:?} is empty or has a `|`", row.id);
         let first = row.tokens.first().map_or("", |(t, _)| t.as_str());
         let name = |n: &String| {
             assert!(!n.starts_with(FIRST_TOKEN), "data/brands.tsv: name {n:?} starts with {FIRST_TOKEN}");
-            let case = (1..=3).find(|&c| !first.is_empty() && token_in_case(first, c) == *n);
-            case.map_or_else(|| n.clone(), |c| FIRST_TOKEN.to_string().repeat(c))
+            let in_case = |c| {
+                let mut b = first.as_bytes().to_vec();
+                to_case(&mut b, c);
+                b
+            };
+            match (1..=3).find(|&c| !first.is_empty() && in_case(c) == n.as_bytes()) {
+                Some(c) => {
+                    spelled += if c > 1 { n.len() } else { 0 };
+                    FIRST_TOKEN.to_string().repeat(c)
+                }
+                None => n.clone(),
+            }
         };
         let names: Vec<String> = row.names.iter().map(name).collect();
-        let short = |d: &str| match d.strip_prefix(first).filter(|rest| !first.is_empty() && rest.starts_with('.')) {
-            Some(rest) => format!("{FIRST_TOKEN}{rest}"),
+        let mut short = |d: &str| match d.strip_prefix(first).filter(|rest| !first.is_empty() && rest.starts_with('.')) {
+            Some(rest) => {
+                spelled += d.len();
+                format!("{FIRST_TOKEN}{rest}")
+            }
             None => d.to_string(),
         };
         let domains: Vec<String> = row.domains.iter().map(|(d, o)| format!("{}{}", if *o { "~" } else { "" }, short(d))).collect();
@@ -60,7 +75,9 @@ fn text(rows: &[Row], out: &mut String) -> String {
          /// empty id is the first token, and `^` in a name or domain stands for it.\n\
          pub(super) static TEXT: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/brands.txt\"));\n\
          /// How many brands, and names, domains and tokens in all.\n\
-         pub(super) const TOTALS: [usize; 4] = [{}, {}, {}, {}];",
+         pub(super) const TOTALS: [usize; 4] = [{}, {}, {}, {}];\n\
+         /// The bytes of the names and domains the text shortens, in full.\n\
+         pub(super) const SPELLED_BYTES: usize = {spelled};",
         rows.len(),
         totals[0],
         totals[1],

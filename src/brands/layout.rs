@@ -8,15 +8,16 @@
 /// never a host-name byte, and no name starts with it.
 pub const FIRST_TOKEN: char = '^';
 
-/// A brand's token (lower-case ASCII) written as a name `^` once, twice or
-/// three times stands for: as it is (1), capitalized (2, `Chronopost`) or in
-/// upper case (3, `DKB`).
-pub fn token_in_case(token: &str, case: usize) -> String {
-    match case {
-        2 => token.get(..1).unwrap_or("").to_ascii_uppercase() + token.get(1..).unwrap_or(""),
-        3 => token.to_ascii_uppercase(),
-        _ => token.to_string(),
-    }
+/// Puts a brand's token (lower-case ASCII, in `bytes`) into the letter case
+/// a name of `^` once, twice or three times stands for: as it is (1),
+/// capitalized (2, `Chronopost`) or in upper case (3, `DKB`).
+pub fn to_case(bytes: &mut [u8], case: usize) {
+    let upper = match case {
+        2 => bytes.get_mut(..1).unwrap_or_default(),
+        3 => bytes,
+        _ => return,
+    };
+    upper.make_ascii_uppercase();
 }
 
 /// In a name's number in the page-name list: the name must match in letter case too.
