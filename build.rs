@@ -145,7 +145,9 @@ fn build_brand_table(out: &Path) {
     }
     let text = fs::read_to_string(BRANDS).unwrap_or_else(|e| panic!("{BRANDS}: {e}"));
     let rows = source::parse(&text).unwrap_or_else(|e| panic!("{e}"));
-    fs::write(out.join("brands_table.rs"), emit::rust(&rows)).expect("write brands_table.rs");
+    let (rs, text) = emit::rust(&rows);
+    fs::write(out.join("brands.txt"), text).expect("write brands.txt");
+    fs::write(out.join("brands_table.rs"), rs).expect("write brands_table.rs");
 }
 
 /// The `#`-commented tables the crate compiles in, under `data/`, each with
@@ -170,8 +172,11 @@ const TABLES: &[(&str, Option<usize>)] = &[
 
 /// Writes each of [`TABLES`] to `out/data/` without comment and blank lines
 /// and without the columns no parser reads; `hosting.tsv`'s rows in the order
-/// of their suffixes' lookup hash.
+/// of their suffixes' lookup hash; the Japanese guide and sentence tables
+/// without their keys, which must be the English file's, in its order
+/// (`text::rows` reads them so).
 fn compact_tables(out: &Path) {
+    let mut english_keys: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for &(name, columns) in TABLES {
         let src = format!("data/{name}");
         println!("cargo:rerun-if-changed={src}");
@@ -181,6 +186,16 @@ fn compact_tables(out: &Path) {
             // In the order of the hash the crate looks suffixes up by, so the
             // table is ready as parsed (src/signals/hosting.rs).
             lines.sort_by_key(|l| suffix_hash::hash(l.split('\t').next().unwrap_or("")));
+        }
+        if let Some(folder) = name.strip_suffix("/en.tsv") {
+            let keys = lines.iter().map(|l| l.split_once('\t').unwrap_or_else(|| panic!("{src}: a line without a TAB: {l:?}")).0.to_string());
+            english_keys.insert(folder, keys.collect());
+        }
+        if let Some(folder) = name.strip_suffix("/ja.tsv") {
+            let want = english_keys.get(folder).unwrap_or_else(|| panic!("{src}: its English table must come first in TABLES"));
+            let keys: Vec<&str> = lines.iter().map(|l| l.split_once('\t').unwrap_or_else(|| panic!("{src}: a line without a TAB: {l:?}")).0).collect();
+            assert!(keys == *want, "{src}: not the same keys in the same order as {folder}/en.tsv");
+            lines = lines.iter().map(|l| l.split_once('\t').expect("checked above").1).collect();
         }
         let mut rows = String::with_capacity(text.len());
         for line in lines {

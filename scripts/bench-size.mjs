@@ -36,12 +36,15 @@ function built(rel) {
 const psl = built('psl.bin');
 // build.rs reorders hosting.tsv's rows (by lookup hash), so its own copy is the one compiled in.
 const hosting = built('data/hosting.tsv') ?? compiled('hosting.tsv');
+// The brand rows as build.rs writes them (ids that repeat the first token left out).
+const brands = built('brands.txt');
 const tables = [
-  ['brands.tsv (brand table)', [compiled('brands.tsv')]],
+  ['brands.tsv (brand table)', brands ? [brands] : []],
   ['confusables.tsv (confusable table)', [compiled('confusables.tsv', 2)]],
   ['public suffix list (psl.bin)', psl ? [psl] : []],
-  ['guide/{en,ja}.tsv', [compiled('guide/en.tsv'), compiled('guide/ja.tsv')]],
-  ['text/{en,ja}.tsv', [compiled('text/en.tsv'), compiled('text/ja.tsv')]],
+  // build.rs drops the Japanese tables' keys (the English ones'), so its copies are the ones compiled in.
+  ['guide/{en,ja}.tsv', [compiled('guide/en.tsv'), built('data/guide/ja.tsv') ?? compiled('guide/ja.tsv')]],
+  ['text/{en,ja}.tsv', [compiled('text/en.tsv'), built('data/text/ja.tsv') ?? compiled('text/ja.tsv')]],
   ['hosting, collectors, ngram, tld_risk, policy', [hosting, ...['collectors.tsv', 'ngram_bigram.tsv', 'policy.tsv'].map((n) => compiled(n)), compiled('tld_risk.tsv', 2)]],
 ];
 

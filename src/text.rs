@@ -31,12 +31,23 @@ impl Lang {
     /// Both languages, for tests and tools that walk every text.
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
 
-    fn table(self) -> &'static str {
-        match self {
-            Lang::En => include_str!(concat!(env!("OUT_DIR"), "/data/text/en.tsv")),
-            Lang::Ja => include_str!(concat!(env!("OUT_DIR"), "/data/text/ja.tsv")),
-        }
-    }
+}
+
+/// The `(key, text)` rows of one language of a two-language table as build.rs
+/// compiles it in: the English file as `key TAB text` lines, the Japanese one
+/// as just the texts, line by line in the English file's key order (build.rs
+/// stops the build unless both files hold the same keys in the same order),
+/// so the keys ship once.
+pub(crate) fn rows(lang: Lang, en: &'static str, ja: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    en.lines().filter_map(|l| l.split_once('\t')).zip(ja.lines()).map(move |((key, en), ja)| match lang {
+        Lang::En => (key, en),
+        Lang::Ja => (key, ja),
+    })
+}
+
+/// The sentence table's rows in `lang` (see [`rows`]).
+fn table(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
+    rows(lang, include_str!(concat!(env!("OUT_DIR"), "/data/text/en.tsv")), include_str!(concat!(env!("OUT_DIR"), "/data/text/ja.tsv")))
 }
 
 /// One language's table as `(key, sentence)` pairs sorted by key, split once:
@@ -44,7 +55,7 @@ impl Lang {
 fn index(lang: Lang) -> &'static [(&'static str, &'static str)] {
     static INDEX: [OnceLock<Vec<(&str, &str)>>; 2] = [OnceLock::new(), OnceLock::new()];
     INDEX[lang as usize].get_or_init(|| {
-        let mut pairs: Vec<(&str, &str)> = lang.table().lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).collect();
+        let mut pairs: Vec<(&str, &str)> = table(lang).collect();
         crate::sort::sort_by_key(&mut pairs, |&(k, _)| k);
         pairs
     })
@@ -58,10 +69,7 @@ pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
 
 /// Every key of one language's table, for completeness tests.
 pub fn keys(lang: Lang) -> impl Iterator<Item = &'static str> {
-    lang.table()
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t').map(|(k, _)| k))
+    table(lang).map(|(k, _)| k)
 }
 
 /// The sentence explaining a reason, with its facts filled in. Falls back to the

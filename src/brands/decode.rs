@@ -1,9 +1,11 @@
 //! Slices the brands out of the generated table text (`table.rs`), once per
 //! process: one pass over its bytes, splitting at the separators, with no
-//! checking or trimming left to do (build.rs did that); then hashes the
-//! official domains.
+//! checking or trimming left to do (build.rs did that) beyond putting back
+//! the brand's first token where build.rs left it out (`emit.rs`); then
+//! hashes the official domains.
 
-use super::table::{TEXT, TOTALS};
+use super::layout::{to_case, FIRST_TOKEN};
+use super::table::{SPELLED_BYTES, TEXT, TOTALS};
 use super::official::Official;
 use super::{Brand, Domain, List, Token};
 
@@ -60,6 +62,28 @@ impl Fields {
     }
 }
 
+/// Room for the names and domains the text shortens, written out in full:
+/// one allocation for all of them, kept for the life of the process.
+struct Spelled(&'static mut [u8]);
+
+impl Spelled {
+    /// `token` in letter case `case` (`layout::to_case`) followed by `rest`.
+    fn write(&mut self, token: &str, rest: &str, case: usize) -> &'static str {
+        let len = token.len() + rest.len();
+        if len > self.0.len() {
+            // Never with the table build.rs counted for; still the right text.
+            self.0 = vec![0; len].leak();
+        }
+        let (out, more) = std::mem::take(&mut self.0).split_at_mut(len);
+        self.0 = more;
+        let (head, tail) = out.split_at_mut(token.len());
+        head.copy_from_slice(token.as_bytes());
+        to_case(head, case);
+        tail.copy_from_slice(rest.as_bytes());
+        std::str::from_utf8(out).unwrap_or_default()
+    }
+}
+
 /// `field` without its leading `mark`, and whether it had it.
 fn unmark(field: &'static str, mark: u8) -> (&'static str, bool) {
     match field.as_bytes().first() == Some(&mark) {
@@ -79,6 +103,7 @@ fn part<T>(all: &'static [T], from: &mut usize, len: usize) -> List<T> {
 pub(super) fn decode() -> Decoded {
     let [brands, names, domains, tokens] = TOTALS;
     let mut fields = Fields { at: 0 };
+    let mut spelled = Spelled(vec![0; SPELLED_BYTES].leak());
     let mut rows = Vec::with_capacity(brands);
     let (mut names, mut name_brand) = (Vec::with_capacity(names), Vec::with_capacity(names));
     let (mut domains, mut domain_brand) = (Vec::with_capacity(domains), Vec::with_capacity(domains));
@@ -86,19 +111,33 @@ pub(super) fn decode() -> Decoded {
     while fields.at < TEXT.len() {
         let b = rows.len() as u16;
         let id = fields.next().0;
-        let n = fields.list(|name| {
-            names.push(name);
-            name_brand.push(b);
-        });
-        let d = fields.list(|field| {
-            let (name, ordinary) = unmark(field, b'~');
-            domains.push(Domain { name, ordinary });
-            domain_brand.push(b);
-        });
+        let first_token = tokens.len();
         let t = fields.list(|field| {
             let (text, strict) = unmark(field, b'=');
             tokens.push(Token { text, strict });
             token_brand.push(b);
+        });
+        // What build.rs left out of the id, names and domains: the first token.
+        let first = tokens.get(first_token).map_or("", |t: &Token| t.text);
+        let id = if id.is_empty() { first } else { id };
+        let n = fields.list(|name| {
+            // `^`, `^^`, `^^^`: the first token in one of three letter cases.
+            let marks = name.len();
+            names.push(match name.bytes().all(|c| c == FIRST_TOKEN as u8) {
+                true if marks == 1 => first,
+                true if marks > 1 => spelled.write(first, "", marks),
+                _ => name,
+            });
+            name_brand.push(b);
+        });
+        let d = fields.list(|field| {
+            let (name, ordinary) = unmark(field, b'~');
+            let name = match name.strip_prefix(FIRST_TOKEN) {
+                Some(rest) => spelled.write(first, rest, 1),
+                None => name,
+            };
+            domains.push(Domain { name, ordinary });
+            domain_brand.push(b);
         });
         rows.push((id, [n, d, t]));
     }

@@ -3,6 +3,23 @@
 //! build.rs places entries and the crate reads them with these same
 //! definitions, so the two cannot drift.
 
+/// In the brand text: stands for the brand's first token, in a domain
+/// (`^.co.jp` for `amazon.co.jp`) or as a whole name (see [`token_in_case`]);
+/// never a host-name byte, and no name starts with it.
+pub const FIRST_TOKEN: char = '^';
+
+/// Puts a brand's token (lower-case ASCII, in `bytes`) into the letter case
+/// a name of `^` once, twice or three times stands for: as it is (1),
+/// capitalized (2, `Chronopost`) or in upper case (3, `DKB`).
+pub fn to_case(bytes: &mut [u8], case: usize) {
+    let upper = match case {
+        2 => bytes.get_mut(..1).unwrap_or_default(),
+        3 => bytes,
+        _ => return,
+    };
+    upper.make_ascii_uppercase();
+}
+
 /// In a name's number in the page-name list: the name must match in letter case too.
 pub const NAME_EXACT: u16 = 0x8000;
 

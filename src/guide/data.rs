@@ -6,20 +6,10 @@
 
 use crate::text::Lang;
 
-/// The whole table of one language.
-pub(crate) fn table(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/data/guide/en.tsv")),
-        Lang::Ja => include_str!(concat!(env!("OUT_DIR"), "/data/guide/ja.tsv")),
-    }
-}
-
-/// Every `(key, text)` entry of one language, comments and blank lines skipped.
+/// Every `(key, text)` entry of one language, in file order (the compiled
+/// form: `text::rows`).
 pub(crate) fn entries(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
-    table(lang)
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
+    crate::text::rows(lang, include_str!(concat!(env!("OUT_DIR"), "/data/guide/en.tsv")), include_str!(concat!(env!("OUT_DIR"), "/data/guide/ja.tsv")))
 }
 
 /// The text for `key`, or `None` when that language lacks it.
