@@ -18,6 +18,7 @@ mod decimal;
 mod ipv6;
 #[cfg(any(target_arch = "wasm32", test))]
 mod json;
+mod quote;
 mod sort;
 pub mod target;
 pub mod text;

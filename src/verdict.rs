@@ -155,7 +155,7 @@ impl Policy {
                 continue;
             }
             let cols: Vec<&'static str> = line.split('\t').collect();
-            let bad = || format!("data/policy.tsv line {}: {line:?}", n + 1);
+            let bad = || format!("data/policy.tsv line {}: {}", n + 1, crate::quote::quoted(line));
             let number = |s: &str| s.trim().parse::<i32>().map_err(|_| bad());
             match cols.as_slice() {
                 ["@caution", n] => policy.caution_at = number(n)?,

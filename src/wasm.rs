@@ -41,7 +41,7 @@ fn error(e: impl std::fmt::Display) -> JsValue {
 }
 
 fn role(s: &str) -> Result<Role, JsValue> {
-    Role::parse(s).ok_or_else(|| error(format!("unknown list role {s:?} (block or trust)")))
+    Role::parse(s).ok_or_else(|| error(format!("unknown list role {} (block or trust)", crate::quote::quoted(s))))
 }
 
 /// What `compileFeed` says besides the bytes.

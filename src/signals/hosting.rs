@@ -57,7 +57,7 @@ fn parse(text: &'static str) -> Result<Vec<(u64, Service)>, String> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let bad = || format!("data/hosting.tsv line {}: {line:?}", n + 1);
+        let bad = || format!("data/hosting.tsv line {}: {}", n + 1, crate::quote::quoted(line));
         let mut cols = line.split('\t');
         let (Some(suffix), Some(kind), Some(matching), None) = (cols.next(), cols.next(), cols.next(), cols.next()) else {
             return Err(bad());

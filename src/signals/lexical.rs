@@ -128,7 +128,7 @@ fn parse_tlds(text: &'static str) -> Result<Vec<(&'static str, Tier)>, String> {
         let tier = match (cols.next(), cols.next()) {
             (Some(tld), Some("high")) if !tld.is_empty() => (tld, Tier::High),
             (Some(tld), Some("elevated")) if !tld.is_empty() => (tld, Tier::Elevated),
-            _ => return Err(format!("data/tld_risk.tsv line {}: {line:?}", n + 1)),
+            _ => return Err(format!("data/tld_risk.tsv line {}: {}", n + 1, crate::quote::quoted(line))),
         };
         table.push(tier);
     }

@@ -27,7 +27,7 @@ pub fn string_arrays(text: &str) -> Result<Vec<(String, Vec<String>, u32)>, Stri
                         let key = s.string()?;
                         s.ws();
                         if s.peek() != Some(b':') {
-                            return Err(format!("expected ':' after key {key:?}"));
+                            return Err(format!("expected ':' after key {}", crate::quote::quoted(&key)));
                         }
                         s.i += 1;
                         s.ws();
