@@ -100,7 +100,9 @@ describe('firefox: threat-list feeds and the warning page', () => {
   });
 
   test('a link that forwards to a listed page is stopped before the forwarder, and continues in one click', async () => {
-    assert.ok(isWarning(await visit(FORWARDER)));
+    const at = await visit(FORWARDER);
+    assert.ok(isWarning(at), at);
+    assert.ok(at.endsWith(`#${FORWARDER}`), at);
     assert.equal(server.requests.some((r) => r.host === 'links.start.example.com'), false, 'the forwarder was requested');
     await ff.exec('document.querySelector("details").open = true; document.getElementById("continue").click()');
     await ff.waitFor('return document.title === "Danger page content"');

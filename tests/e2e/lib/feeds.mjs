@@ -42,9 +42,12 @@ export function serveFeed(server) {
       res.end(readFileSync(DANGER_PAGE));
     }, NETWORK_DELAY_MS);
   });
+  // The click tracker answers after the same delay, for the same reason.
   server.routes.set('/go', (req, res, _body, url) => {
-    res.writeHead(302, { location: url.searchParams.get('to') ?? '/', 'cache-control': 'no-store' });
-    res.end();
+    setTimeout(() => {
+      res.writeHead(302, { location: url.searchParams.get('to') ?? '/', 'cache-control': 'no-store' });
+      res.end();
+    }, NETWORK_DELAY_MS);
   });
   server.routes.set('/feeds-test/feed.txt', (req, res) => {
     feed.hits += 1;
