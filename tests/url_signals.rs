@@ -97,6 +97,21 @@ fn url_shorteners_with_a_link_only() {
     assert!(!has("https://tinyurl.company.example/abc", "url-shortener"));
 }
 
+#[test]
+fn a_brands_open_shortener_is_a_shortened_link_not_the_brand_speaking() {
+    // Anyone can make a t.co or lnkd.in link to anywhere: it is not the brand's page.
+    for url in ["https://t.co/AbC123xyz", "https://lnkd.in/gAbC12x"] {
+        let v = check(url);
+        assert_eq!(v.level, Level::Caution, "{url}");
+        assert!(!has(url, "official-domain"), "{url}");
+    }
+    // The shortener's own front page is nothing to warn about.
+    assert!(!flagged("https://t.co/"));
+    // A brand's shortener that leads only to its own pages stays official.
+    assert_eq!(check("https://amzn.to/3xYzAbc").level, Level::Trusted);
+    assert_eq!(check("https://youtu.be/dQw4w9WgXcQ").level, Level::Trusted);
+}
+
 // --- host lexicon --------------------------------------------------------
 
 #[test]
