@@ -95,6 +95,9 @@ fn url_shorteners_with_a_link_only() {
     assert!(has("https://tinyurl.com/2p8xyz9w", "url-shortener"));
     assert!(!has("https://bit.ly/", "url-shortener"));
     assert!(!has("https://tinyurl.company.example/abc", "url-shortener"));
+    // The link id is the shortener's own, not a kit's tag on a site that is no shortener.
+    assert_eq!(codes("https://bit.ly/3abcXyZ"), ["url-shortener"]);
+    assert!(has("https://files.example.org/3abcXyZq", "link-id-path"));
 }
 
 #[test]

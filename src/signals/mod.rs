@@ -21,6 +21,12 @@ use crate::verdict::Reason;
 pub fn url_signals<'t>(target: &'t Target, out: &mut Vec<Reason>) -> Option<&'t str> {
     structure::signals(target, out);
     let platform = hosting::signals(target, out);
+    // A link id is what a shortener's links are made of: `url-shortener`
+    // says so, and `link-id-path` (an id on a site that is no shortener)
+    // would contradict it.
+    if platform.is_some_and(|p| p.kind == hosting::Kind::Shortener) {
+        out.retain(|r| r.code != "link-id-path");
+    }
     lexical::signals(target, platform, out);
     subdomain::signals(target, platform.is_some(), out);
     script::signals(target, out);
