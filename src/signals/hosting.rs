@@ -191,16 +191,15 @@ fn ipfs_content(t: &Target) -> bool {
         })
 }
 
-/// Appends the hosting reasons for `t` and returns the platform it found, so
-/// the other signal families can treat the platform's suffix as public.
-pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) -> Option<Platform> {
+/// Appends the hosting reasons for `t`, whose platform ([`platform`]) the
+/// caller looked up once for every signal family that asks.
+pub(super) fn signals(t: &Target, found: Option<Platform>, out: &mut Vec<Reason>) {
     if t.ip {
-        return None;
+        return;
     }
-    let found = platform(t);
     if ipfs_content(t) || found.is_some_and(|p| p.kind == Kind::IpfsGateway) {
         out.push(Reason::new("ipfs"));
-        return found;
+        return;
     }
     match found {
         Some(p) => {
@@ -218,7 +217,6 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) -> Option<Platform> {
         }
         None => {}
     }
-    found
 }
 
 #[cfg(test)]

@@ -19,14 +19,9 @@ use crate::verdict::Reason;
 /// Runs every URL signal family on `target`, appending what they see to `out`.
 /// Returns the site a person means by "this site" ([`person_site`]).
 pub fn url_signals<'t>(target: &'t Target, out: &mut Vec<Reason>) -> Option<&'t str> {
-    structure::signals(target, out);
-    let platform = hosting::signals(target, out);
-    // A link id is what a shortener's links are made of: `url-shortener`
-    // says so, and `link-id-path` (an id on a site that is no shortener)
-    // would contradict it.
-    if platform.is_some_and(|p| p.kind == hosting::Kind::Shortener) {
-        out.retain(|r| r.code != "link-id-path");
-    }
+    let platform = if target.ip { None } else { hosting::platform(target) };
+    structure::signals(target, platform.is_some_and(|p| p.kind == hosting::Kind::Shortener), out);
+    hosting::signals(target, platform, out);
     lexical::signals(target, platform, out);
     subdomain::signals(target, platform.is_some(), out);
     script::signals(target, out);

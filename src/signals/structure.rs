@@ -38,7 +38,9 @@ const USUAL_PORTS: &[u16] = &[80, 443, 8080, 8443];
 /// A query made of one bare token (`/?fuihhyra`): how kits tag their victims.
 const BARE_QUERY_LEN: std::ops::RangeInclusive<usize> = 4..=16;
 
-pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
+/// `on_shortener`: the host is a link shortener, whose links are link ids
+/// by design (`url-shortener` says so), so `link-id-path` would contradict it.
+pub(super) fn signals(t: &Target, on_shortener: bool, out: &mut Vec<Reason>) {
     if t.ip {
         out.push(Reason::new("ip-host"));
     }
@@ -61,7 +63,7 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     if kit_path(&path, t.site.as_deref().unwrap_or("")) {
         out.push(Reason::new("kit-path"));
     }
-    if link_id_path(&t.url.path) {
+    if !on_shortener && link_id_path(&t.url.path) {
         out.push(Reason::new("link-id-path"));
     }
 }
@@ -181,7 +183,7 @@ mod tests {
 
     fn codes(url: &str) -> Vec<&'static str> {
         let mut out = Vec::new();
-        signals(&Target::parse(url).unwrap(), &mut out);
+        signals(&Target::parse(url).unwrap(), false, &mut out);
         out.into_iter().map(|r| r.code).collect()
     }
 
