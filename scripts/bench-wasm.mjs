@@ -4,7 +4,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { Engine, initSync } from '../extension/pkg/sagiguard.js';
 import { CHROME_EXT, launchChromium, stopServiceWorkers } from '../tests/e2e/lib/chromium.mjs';
 import { startServer } from '../tests/e2e/lib/server.mjs';
@@ -70,24 +69,17 @@ try {
 const floorExt = mkdtempSync(join(tmpdir(), 'sagiguard-floor-ext-'));
 cpSync(CHROME_EXT, floorExt, { recursive: true });
 writeFileSync(join(floorExt, 'background/main.js'), 'chrome.runtime.onMessage.addListener((m, s, reply) => { reply({ level: "unknown" }); });\n');
-const floorProfile = mkdtempSync(join(tmpdir(), 'sagiguard-floor-profile-'));
-const floor = await chromium.launchPersistentContext(floorProfile, {
-  executablePath: '/usr/lib/chromium/chromium',
-  headless: true,
-  args: [`--disable-extensions-except=${floorExt}`, `--load-extension=${floorExt}`, '--no-sandbox', '--disable-gpu',
-    '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--disable-dev-shm-usage'],
-});
+// (The test server is closed by now; this worker is only woken by a message, so nothing goes through the proxy.)
+const floor = await launchChromium({ proxyPort: server.port, extension: floorExt });
 try {
-  const worker = floor.serviceWorkers()[0] ?? await floor.waitForEvent('serviceworker');
-  const page = await floor.newPage();
-  await page.goto(`chrome-extension://${new URL(worker.url()).host}/options/options.html`);
-  const bare = await wakes(floor, page);
+  const page = await floor.context.newPage();
+  await page.goto(floor.url('options/options.html'));
+  const bare = await wakes(floor.context, page);
   console.log(`  peer: a worker that only answers (Chromium's own start)\truns=9\tmedian_ms=${bare.median.toFixed(1)}\tmax_ms=${bare.max.toFixed(1)}`);
 } finally {
-  await floor.close();
+  await floor.context.close();
   rmSync(floorExt, { recursive: true, force: true });
-  rmSync(floorProfile, { recursive: true, force: true });
+  rmSync(floor.userDataDir, { recursive: true, force: true });
 }
 
 /** Background wake -> first verdict: stop the worker, then time one check from an extension page; 9 runs. */

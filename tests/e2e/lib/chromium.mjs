@@ -9,17 +9,18 @@ export const CHROME_EXT = resolve('dist/chrome');
 
 /**
  * Launches Chromium. Pass `userDataDir` to reopen an earlier profile (a
- * browser restart). Returns `{context, worker, extId, userDataDir, url(path)}`.
+ * browser restart), `extension` to load another build than dist/chrome (the
+ * bench's do-nothing worker). Returns `{context, worker, extId, userDataDir, url(path)}`.
  */
-export async function launchChromium({ proxyPort, userDataDir, locale = 'en-US' }) {
+export async function launchChromium({ proxyPort, userDataDir, locale = 'en-US', extension = CHROME_EXT }) {
   userDataDir ??= mkdtempSync(join(tmpdir(), 'sagiguard-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/lib/chromium/chromium',
     headless: true,
     locale,
     args: [
-      `--disable-extensions-except=${CHROME_EXT}`,
-      `--load-extension=${CHROME_EXT}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       `--proxy-server=http://127.0.0.1:${proxyPort}`,
       `--lang=${locale}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
