@@ -83,11 +83,18 @@ impl Engine {
     fn check_link(&self, input: &str, forwards: u8) -> Result<Verdict, CanonError> {
         let target = Target::parse(input)?;
         let (reasons, platform_site) = self.url_reasons(&target);
-        let destination = target.url.query.as_deref().filter(|_| forwards > 0).and_then(|q| signals::redirect::destination(&target.url.path, q));
-        let there = destination.and_then(|d| self.check_link(d, forwards - 1).ok());
+        // Copied (rare: only links that carry an address) so the target can
+        // give its host and site to this link's verdict first.
+        let destination = (target.url.query.as_deref())
+            .filter(|_| forwards > 0)
+            .and_then(|q| signals::redirect::destination(&target.url.path, q))
+            .map(str::to_owned);
         let (host, site) = target.into_host_and_site();
         let here = self.policy.decide(reasons, host, platform_site.or(site));
-        match there {
+        if here.level == verdict::Level::Danger {
+            return Ok(here);
+        }
+        match destination.and_then(|d| self.check_link(&d, forwards - 1).ok()) {
             Some(mut there) if there.level > here.level && there.level >= verdict::Level::Caution => {
                 // It comes first: the rest is about a site the person may
                 // not know they are going to. Through several redirectors,
