@@ -5,7 +5,8 @@ Usage: eval.py SAGIGUARD_BINARY DATA_DIR [--dump DIR]
 
 Reads phish_dev.tsv.gz, legit_dev.tsv.gz and lookalikes_dev.tsv.gz from DATA_DIR,
 runs every row through one `sagiguard scan` process, and prints:
-  - recall (caution or danger) per phishing source and per lookalike kind/fuzzer,
+  - recall (caution or danger) per phishing source (JPCERT/CC's also per
+    half-year, since the held-back half is later) and per lookalike kind/fuzzer,
   - false alarms (caution or danger) and `danger` per legitimate slice,
   - throughput of the scan in URLs per second.
 With --dump DIR, writes one file per slice into DIR (outside the repository!) with
@@ -39,6 +40,8 @@ FP_TARGETS = {
     "login/account urls": 0.02,
 }
 DANGER_TARGETS = {"tranco top 10k": 0.0005, "esdaung pages": 0.001}
+# Phishing sources whose rows span years: their recall is also printed per half-year.
+DATED_SOURCES = ("jpcert",)
 
 
 def rows(path):
@@ -79,7 +82,12 @@ def main(argv):
 
     inputs = []  # (input, kind "phish"/"legit", [slices])
     for r in rows(os.path.join(data, "phish_dev.tsv.gz")):
-        inputs.append((clean(r["url"]), "phish", [r["source"]]))
+        slices = [r["source"]]
+        # The held-back half is later than this one: recall per half-year shows
+        # how it holds up on the newest rows.
+        if r["source"] in DATED_SOURCES and len(r["date"]) >= 7:
+            slices.append(f"  {r['source']} {r['date'][:4]}H{1 if r['date'][5:7] <= '06' else 2}")
+        inputs.append((clean(r["url"]), "phish", slices))
     for r in rows(os.path.join(data, "legit_dev.tsv.gz")):
         s = legit_slice(r)
         if s:
@@ -140,6 +148,9 @@ def main(argv):
         t = RECALL_TARGETS.get(s)
         mark = "" if t is None else (f">= {t:.0%} " + ("ok" if c["flagged"] >= t * c["n"] else "MISS"))
         print(f"{s:44} {c['n']:7} {pct(c['flagged'], c['n'])} {pct(c['danger'], c['n'])} {pct(c['invalid'], c['n'])}  {mark}")
+        for sub in sorted(x for x in order["phish"] if x.startswith(f"  {s} ")):
+            c = stats[sub]
+            print(f"{sub:44} {c['n']:7} {pct(c['flagged'], c['n'])} {pct(c['danger'], c['n'])} {pct(c['invalid'], c['n'])}")
         if s.startswith("lookalike"):
             kind = s[len("lookalike "):]
             for sub in sorted(x for x in order["phish"] if x.startswith(f"  {kind}/")):
