@@ -7,6 +7,9 @@ without a password input must not be read as asking for credentials.
 Field level (proxy truth from the markup itself): every `type=password` input
 should be classified as a secret, and the text box just before the first
 password of a form as username/email.
+Verdict (the page check as the extension runs it, `verdict` in the output):
+phishing pages should come out `caution` or `danger` although the address
+alone shows nothing; legitimate pages at their own address should not.
 """
 import json
 import os
@@ -78,6 +81,18 @@ def main(index_path, out_dir):
             page_checks[("page without card fields -> no card field", ok)] += 1
             if not ok:
                 misses.append(("card field on page without card fields", r["path"]))
+        level = d.get("verdict", {}).get("level", "invalid")
+        flagged = level in ("caution", "danger")
+        if label == "phish":
+            page_checks[("phish page at an unknown address -> caution or danger", flagged)] += 1
+            page_checks[("phish page at an unknown address -> danger", level == "danger")] += 1
+            if not flagged:
+                misses.append(("phish page not flagged", r["path"]))
+        else:
+            page_checks[(f"{label} at its own address -> no warning", not flagged)] += 1
+            if flagged:
+                codes = ",".join(x["code"] for x in d["verdict"].get("reasons", []))
+                misses.append((f"{label} flagged {level} ({codes})", r["path"]))
         sens = d.get("sensitive", False)
         page_checks[(f"{label}: sensitive form found", sens)] += 1
 

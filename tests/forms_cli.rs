@@ -141,6 +141,27 @@ fn fields_carry_descriptors_but_never_values() {
 }
 
 #[test]
+fn with_an_address_the_page_gets_the_extensions_verdict() {
+    // An Amazon payment page on a site that is not Amazon's.
+    let j = page("card-ja.html");
+    let v = &j["verdict"];
+    assert_eq!(v["level"], "caution", "{v}");
+    assert_eq!(v["brand"], "Amazon");
+    let codes: Vec<&str> = v["reasons"].as_array().unwrap().iter().filter_map(|r| r["code"].as_str()).collect();
+    assert!(codes.contains(&"page-claims-brand"), "{codes:?}");
+    // A login page that claims no brand at an address with no warning signs.
+    assert_eq!(page("login.html")["verdict"]["level"], "unknown");
+    // No address, no verdict; an address that cannot be judged says why.
+    let path = format!("{}/tests/fixtures/pages/card-ja.html", env!("CARGO_MANIFEST_DIR"));
+    let (j, _, ok) = run(&[&path]);
+    assert!(ok && j.get("verdict").is_none(), "{j}");
+    let (j, _, ok) = run(&[&path, "--url", "http://exa mple.com/"]);
+    assert!(ok, "the page is still classified");
+    assert!(j["verdict"]["error"].as_str().is_some_and(|e| !e.is_empty()), "{j}");
+    assert_eq!(kind_of(&j, "c1"), "card-number");
+}
+
+#[test]
 fn unreadable_page_still_gets_an_object() {
     let (j, stderr, ok) = run(&["/nonexistent/page.html"]);
     assert!(!ok);

@@ -44,6 +44,22 @@ fn the_brand_on_its_own_site_and_ordinary_pages_are_not_flagged() {
 }
 
 #[test]
+fn a_brand_page_on_its_own_name_under_another_country_ending_is_never_danger() {
+    // Multinational brands run country sites the table cannot all list: the
+    // claim agrees with the address, so only the address's own signs count.
+    let url = "https://www.mercari.fr/account/login";
+    let alone = Engine::new().check_url(url).unwrap();
+    let (level, got) = codes(url, &login_page("メルカリ ログイン"));
+    assert!(got.contains(&"tld-swap") && !got.contains(&"page-claims-brand"), "{got:?}");
+    assert_eq!(level, alone.level);
+    assert!(level < Level::Danger);
+    // A lookalike of the name is no such country site: the claim still counts.
+    let (level, got) = codes("https://www.mercarl.fr/account/login", &login_page("メルカリ ログイン"));
+    assert!(got.contains(&"page-claims-brand"), "{got:?}");
+    assert!(level >= Level::Caution);
+}
+
+#[test]
 fn a_bad_page_url_is_an_error_not_a_panic() {
     assert!(Engine::new().check_page("", &login_page("x")).is_err());
 }

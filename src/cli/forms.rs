@@ -1,14 +1,19 @@
 //! `sagiguard forms PAGE.html [--url URL]`: the form guard on a saved page.
 //! Prints one JSON object, `{"fields": [...], "forms": [...], "page": {...}}`,
 //! with each field's kind and each form's risk, so the classifier can be
-//! measured on saved pages. A page that cannot be read still gets a valid
-//! (empty) object, and the problem goes to stderr.
+//! measured on saved pages. With `--url`, also `"verdict"`: the page's verdict
+//! as the extension gets it for that address (the URL's reasons plus what the
+//! page claims to be, e.g. a brand's sign-in page on a site that is not the
+//! brand's), or `{"error"}` for an address that cannot be judged. A page that
+//! cannot be read still gets a valid (empty) object, and the problem goes to stderr.
 
 use serde::Serialize;
 
 use super::{value, CliResult, UsageError};
 use sagiguard::forms::html::{extract, Extracted};
-use sagiguard::forms::{FieldDescriptor, FieldKind, FormRisk, PageFacts};
+use sagiguard::forms::{FieldDescriptor, FieldKind, FormRisk, FormsReport, PageFacts, PageInput};
+use sagiguard::text::Lang;
+use sagiguard::view::VerdictView;
 use sagiguard::Engine;
 
 /// One field in the output: its descriptor's identifying members and its kind.
@@ -31,6 +36,16 @@ struct Output<'a> {
     page: &'a PageFacts,
     sensitive: bool,
     kinds: &'a [FieldKind],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verdict: Option<VerdictOut>,
+}
+
+/// The page's verdict for `--url`, or why there is none.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum VerdictOut {
+    Verdict(VerdictView),
+    Error { error: String },
 }
 
 /// Runs `forms`.
@@ -55,11 +70,21 @@ pub fn run(args: &[String]) -> CliResult {
         }
         Err(e) => (Extracted::default(), Some(format!("{path}: {e}"))),
     };
-    let report = Engine::new().classify_fields(&extracted.fields, &extracted.forms, url.as_deref().unwrap_or(""));
+    let engine = Engine::new();
+    let page = PageInput { fields: extracted.fields, forms: extracted.forms, facts: extracted.page };
+    // With an address, the page is judged as the extension judges it; the
+    // classifier's report is the same either way.
+    let (verdict, report): (Option<Result<_, String>>, FormsReport) = match url.as_deref() {
+        Some(u) => match engine.check_page(u, &page) {
+            Ok((v, r)) => (Some(Ok(v)), r),
+            Err(e) => (Some(Err(e.to_string())), engine.classify_fields(&page.fields, &page.forms, u)),
+        },
+        None => (None, engine.classify_fields(&page.fields, &page.forms, "")),
+    };
     let fields = report
         .fields
         .iter()
-        .zip(&extracted.fields)
+        .zip(&page.fields)
         .map(|(r, d)| FieldOut {
             kind: r.class.kind,
             form: r.form,
@@ -69,7 +94,11 @@ pub fn run(args: &[String]) -> CliResult {
             descriptor: d,
         })
         .collect();
-    let out = Output { fields, forms: &report.forms, page: &extracted.page, sensitive: report.sensitive, kinds: &report.kinds };
+    let verdict = verdict.as_ref().map(|v| match v {
+        Ok(v) => VerdictOut::Verdict(VerdictView::new(v, Lang::En)),
+        Err(e) => VerdictOut::Error { error: e.clone() },
+    });
+    let out = Output { fields, forms: &report.forms, page: &page.facts, sensitive: report.sensitive, kinds: &report.kinds, verdict };
     outln!("{}", serde_json::to_string(&out)?);
     match failure {
         Some(f) => Err(f.into()),

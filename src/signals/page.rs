@@ -5,6 +5,12 @@
 //! free hosting platform, where anyone can publish under any name, is the
 //! commonest shape of a phishing page (`asks-on-free-hosting`): the address
 //! alone stays below `caution`, so a project site that asks nothing is quiet.
+//!
+//! A brand's page on the brand's own name under another country's ending
+//! (`vodafone.ie` when the table knows `vodafone.com`) is how multinational
+//! brands run their country sites, and the table cannot know every one of
+//! them: there the claim matches the address, the URL's own `tld-swap` stays
+//! the only sign, and the page is never made `danger` by what it says.
 
 use crate::brands::{self, Brand};
 use crate::domain;
@@ -19,7 +25,8 @@ const IN_LOGO: &str = "logo";
 const IN_FAVICON: &str = "favicon";
 
 /// Adds, when the page asks for sensitive data (`asks`): `page-claims-brand`
-/// if it claims a brand and is not on one of that brand's official domains,
+/// if it claims a brand and is not on one of that brand's official domains
+/// nor on the brand's own name under another ending (`tld-swap` in `out`),
 /// and `asks-on-free-hosting` if the URL's reasons (`out`, already filled by
 /// the URL signals) place it on a free hosting platform.
 pub fn signals(target: &Target, facts: &PageFacts, asks: bool, out: &mut Vec<Reason>) {
@@ -37,7 +44,8 @@ pub fn signals(target: &Target, facts: &PageFacts, asks: bool, out: &mut Vec<Rea
         return;
     }
     if let Some((brand, place)) = claimed_brand(facts, table) {
-        if !brands::is_official(brand, site) {
+        let own_name_elsewhere = out.iter().any(|r| r.code == "tld-swap" && r.brand == Some(brand.name));
+        if !brands::is_official(brand, site) && !own_name_elsewhere {
             out.push(Reason::new("page-claims-brand").brand(brand.name).detail(place));
         }
     }
