@@ -19,8 +19,9 @@ use crate::domain::psl_format::{HEADER, SHARED_BITS};
 pub(super) fn find(key: &[u8]) -> Option<u8> {
     /// Each block's keys, decoded on first use.
     static DECODED: [OnceLock<Block>; BLOCKS.len()] = [const { OnceLock::new() }; BLOCKS.len()];
-    let block = block_of(key)?;
-    DECODED.get(block)?.get_or_init(|| Block::decode(block)).find(key)
+    let p = prefix(key);
+    let block = block_of(key, p)?;
+    DECODED.get(block)?.get_or_init(|| Block::decode(block)).find(key, p)
 }
 
 /// [`prefix`] of each block's first key, made at the first lookup.
@@ -36,10 +37,9 @@ fn starts() -> &'static [u64; BLOCKS.len()] {
 }
 
 /// The number of the last block whose first key is not above `key`: the
-/// only block that can hold it.
-fn block_of(key: &[u8]) -> Option<usize> {
+/// only block that can hold it. `p` is the key's [`prefix`].
+fn block_of(key: &[u8], p: u64) -> Option<usize> {
     let starts = starts();
-    let p = prefix(key);
     // Blocks below `lo` start at or below the key, those from `hi` above it.
     let (mut lo, mut hi) = (0, starts.len());
     while lo < hi {
@@ -73,9 +73,24 @@ fn first_key(start: u32) -> &'static [u8] {
     &rest[..len]
 }
 
-/// One block's keys, rebuilt whole from their shared labels: each key as
-/// its length, its flags and its bytes, back to back.
-struct Block(Vec<u8>);
+/// One block's keys, rebuilt whole from their shared labels, in order.
+struct Block {
+    keys: Vec<Key>,
+    /// The bytes of each key after its first eight, back to back.
+    tails: Vec<u8>,
+}
+
+/// One key of a [`Block`], compared with a looked-up key one number at a time.
+struct Key {
+    /// [`prefix`] of the key.
+    prefix: u64,
+    /// Its length in bytes.
+    len: u8,
+    /// Its flags.
+    flags: u8,
+    /// Where its tail ends in [`Block::tails`] (the previous key's end is its start).
+    tail_end: u16,
+}
 
 impl Block {
     /// Decodes block `block` of the table. A malformed entry ends the block
@@ -84,47 +99,42 @@ impl Block {
         let start = BLOCKS.get(block).and_then(|&s| usize::try_from(s).ok()).unwrap_or(TABLE.len());
         let end = BLOCKS.get(block + 1).and_then(|&e| usize::try_from(e).ok()).unwrap_or(TABLE.len());
         let entries = TABLE.get(start..end).unwrap_or(&[]);
-        let mut out = Vec::with_capacity(entries.len() * 3);
-        // Where the previous key's bytes are in `out`.
-        let mut prev = 0..0;
+        let (mut keys, mut tails) = (Vec::new(), Vec::new());
+        // The key being rebuilt: the previous one's shared labels, then its own.
+        let mut key: Vec<u8> = Vec::new();
         let mut i = 0;
         while let Some(&header) = entries.get(i) {
             let Some(&flags) = FLAGS.get(usize::from((header & !HEADER) >> SHARED_BITS)) else { break };
             let shared = usize::from(header & ((1 << SHARED_BITS) - 1));
+            match shared.checked_sub(1) {
+                None => key.clear(),
+                Some(dots) => {
+                    let kept = key.iter().enumerate().filter(|&(_, &b)| b == b'.').nth(dots).map_or(key.len(), |(at, _)| at);
+                    key.truncate(kept);
+                    key.push(b'.');
+                }
+            }
             let own = entries.get(i + 1..).unwrap_or(&[]);
             let own_len = own.iter().position(|&b| b >= HEADER).unwrap_or(own.len());
-            // The previous key's first `shared` labels.
-            let kept = match shared.checked_sub(1) {
-                None => 0,
-                Some(dots) => {
-                    let p = out.get(prev.clone()).unwrap_or(&[]);
-                    p.iter().enumerate().filter(|&(_, &b)| b == b'.').nth(dots).map_or(p.len(), |(at, _)| at)
-                }
-            };
-            let joined = kept + usize::from(shared > 0);
-            let Ok(len) = u8::try_from(joined + own_len) else { break };
-            out.extend_from_slice(&[len, flags]);
-            let key_start = out.len();
-            if shared > 0 {
-                out.extend_from_within(prev.start..prev.start + kept);
-                out.push(b'.');
-            }
-            out.extend_from_slice(&own[..own_len]);
-            prev = key_start..out.len();
+            key.extend_from_slice(&own[..own_len]);
+            tails.extend_from_slice(key.get(8..).unwrap_or(&[]));
+            let (Ok(len), Ok(tail_end)) = (u8::try_from(key.len()), u16::try_from(tails.len())) else { break };
+            keys.push(Key { prefix: prefix(&key), len, flags, tail_end });
             i += 1 + own_len;
         }
-        Block(out)
+        Block { keys, tails }
     }
 
-    /// The flags of `key` if this block holds it.
-    fn find(&self, key: &[u8]) -> Option<u8> {
-        let mut rest = self.0.as_slice();
-        while let [len, flags, tail @ ..] = rest {
-            let (k, next) = tail.split_at_checked(usize::from(*len))?;
-            if k == key {
-                return Some(*flags);
+    /// The flags of `key`, whose [`prefix`] is `p`, if this block holds it.
+    fn find(&self, key: &[u8], p: u64) -> Option<u8> {
+        let mut tail_start = 0;
+        for k in &self.keys {
+            let tail_end = usize::from(k.tail_end);
+            // Same first eight bytes and length: only a longer key's tail is left.
+            if k.prefix == p && usize::from(k.len) == key.len() && self.tails.get(tail_start..tail_end) == Some(key.get(8..).unwrap_or(&[])) {
+                return Some(k.flags);
             }
-            rest = next;
+            tail_start = tail_end;
         }
         None
     }
@@ -140,13 +150,16 @@ mod tests {
         for (block, &start) in BLOCKS.iter().enumerate() {
             let decoded = Block::decode(block);
             let mut keys = Vec::new();
-            let mut rest = decoded.0.as_slice();
-            while let [len, _, tail @ ..] = rest {
-                let (key, next) = tail.split_at(usize::from(*len));
+            let mut tail_start = 0;
+            for k in &decoded.keys {
+                let tail = &decoded.tails[tail_start..usize::from(k.tail_end)];
+                tail_start = usize::from(k.tail_end);
+                let mut key = k.prefix.to_be_bytes()[..usize::from(k.len).min(8)].to_vec();
+                key.extend_from_slice(tail);
+                assert_eq!(key.len(), usize::from(k.len));
                 keys.push(key);
-                rest = next;
             }
-            assert_eq!(keys.first(), Some(&first_key(start)), "block {block}");
+            assert_eq!(keys.first().map(Vec::as_slice), Some(first_key(start)), "block {block}");
             assert_eq!(starts[block], prefix(first_key(start)));
             assert!(keys.windows(2).all(|w| w[0] < w[1]), "block {block} out of order");
             assert!(!keys.is_empty() && keys.len() <= 64, "block {block}: {} keys", keys.len());
