@@ -85,23 +85,41 @@ fn labels_from_right(host: &str) -> impl Iterator<Item = &str> {
 /// when the key would be longer than any in the table (so cannot match) or the
 /// label has no ASCII form.
 fn append_label(key: &mut [u8; MAX_KEY_LEN], len: usize, label: &str) -> Option<usize> {
-    let encoded;
-    let ascii = if label.is_ascii() {
-        label
-    } else {
-        encoded = idna::label_to_ascii(label)?;
-        encoded.as_str()
+    let pos = match len {
+        0 => 0,
+        _ => {
+            *key.get_mut(len)? = b'.';
+            len + 1
+        }
     };
-    let mut pos = len;
-    if len > 0 {
-        *key.get_mut(pos)? = b'.';
-        pos += 1;
+    // Most labels are ASCII and fit: lower-cased as they are copied, in one pass.
+    let end = pos.checked_add(label.len())?;
+    if let Some(dest) = key.get_mut(pos..end) {
+        if copy_ascii_lowercase(dest, label.as_bytes()) {
+            return Some(end);
+        }
     }
-    let end = pos.checked_add(ascii.len())?;
+    if label.is_ascii() {
+        return None;
+    }
+    let encoded = idna::label_to_ascii(label)?;
+    let end = pos.checked_add(encoded.len())?;
     let dest = key.get_mut(pos..end)?;
-    dest.copy_from_slice(ascii.as_bytes());
+    dest.copy_from_slice(encoded.as_bytes());
     dest.make_ascii_lowercase();
     Some(end)
+}
+
+/// Copies `src` into `dest` (as long) lower-cased; `false`, with `dest`
+/// partly written, at the first byte that is not ASCII.
+fn copy_ascii_lowercase(dest: &mut [u8], src: &[u8]) -> bool {
+    for (d, &b) in dest.iter_mut().zip(src) {
+        if !b.is_ascii() {
+            return false;
+        }
+        *d = b.to_ascii_lowercase();
+    }
+    true
 }
 
 #[cfg(test)]
