@@ -109,12 +109,9 @@ pub fn canonicalize(input: &str) -> Result<CanonUrl, CanonError> {
     if trimmed.is_empty() {
         return Err(CanonError::Empty);
     }
-    // Rule 2: if the URL ends in a fragment, remove it. Cutting at the first
-    // raw `#` before unescaping keeps `%23` as data (`host%23.com`).
-    let no_fragment = trimmed.split_once('#').map_or(trimmed, |(before, _)| before);
-    // Rule 1 (remove tab, CR, LF, but not their escapes) and rule 3 (repeatedly
-    // percent-unescape) in one linear pass.
-    let url = unescape_fully(no_fragment.as_bytes());
+    // Rule 2 (remove the fragment), then rule 1 (remove tab, CR, LF, but not
+    // their escapes) and rule 3 (repeatedly percent-unescape).
+    let url = without_fragment_unescaped(trimmed.as_bytes());
 
     // The hostname and path are extracted from the unescaped URL, as the spec
     // orders it ("This may render the URL invalid").
@@ -147,6 +144,21 @@ fn trim_controls(s: &str) -> &str {
     let start = b.iter().position(|&c| c > b' ').unwrap_or(b.len());
     let end = b.iter().rposition(|&c| c > b' ').map_or(start, |i| i + 1);
     s.get(start..end).unwrap_or("")
+}
+
+/// The URL up to its first raw `#`, through [`unescape_fully`]. Cutting at
+/// the `#` before unescaping keeps `%23` as data (`host%23.com`). One scan
+/// finds the first byte either step is about: in most URLs it is the `#` or
+/// there is none, and the URL is borrowed with no second pass.
+fn without_fragment_unescaped(url: &[u8]) -> Cow<'_, [u8]> {
+    match url.iter().position(|&b| matches!(b, b'#' | b'%' | b'\t' | b'\r' | b'\n')) {
+        None => Cow::Borrowed(url),
+        Some(i) if url[i] == b'#' => Cow::Borrowed(&url[..i]),
+        Some(i) => {
+            let end = url[i..].iter().position(|&b| b == b'#').map_or(url.len(), |j| i + j);
+            unescape_fully(&url[..end])
+        }
+    }
 }
 
 /// Removes tab, CR and LF, then percent-unescapes until no escape is left.

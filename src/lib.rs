@@ -126,7 +126,9 @@ impl Engine {
     /// is not the registrable domain (a user's site on a hosting platform):
     /// most checks then move `target.site` into the verdict, with no copy.
     fn url_reasons(&self, target: &Target) -> (Vec<verdict::Reason>, Option<String>) {
-        let mut reasons = Vec::new();
+        // Room for the reasons most URLs get, taken at once: growing from
+        // empty (and again past four) cost more than the allocation itself.
+        let mut reasons = Vec::with_capacity(8);
         let site = signals::url_signals(target, &mut reasons);
         self.lists.signals(target, site, &mut reasons);
         let platform_site = site.filter(|s| Some(*s) != target.site.as_deref()).map(str::to_string);

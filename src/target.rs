@@ -57,6 +57,13 @@ impl Target {
         self.unicode.as_deref().unwrap_or(&self.url.host)
     }
 
+    /// Whether a label of the host has the punycode prefix `xn--`: only then
+    /// can a piece of the host read differently from its ASCII form, so
+    /// signals ask this before decoding a piece again.
+    pub fn has_punycode(&self) -> bool {
+        self.unicode.is_some()
+    }
+
     /// [`Target::unicode_host`] and the registrable domain, owned, for a
     /// verdict once the signals are done: nothing is copied.
     pub fn into_host_and_site(self) -> (String, Option<String>) {

@@ -97,7 +97,7 @@ pub(super) fn host_to_unicode(host: &str) -> Cow<'_, str> {
 /// for first: a byte scan that most hosts pass without a match.
 fn has_ace_prefix(host: &str) -> bool {
     let b = host.as_bytes();
-    (2..b.len().saturating_sub(1)).any(|i| b[i] == b'-' && b[i + 1] == b'-' && b[i - 2..i].eq_ignore_ascii_case(b"xn"))
+    b.windows(4).any(|w| w[2] == b'-' && w[3] == b'-' && w[..2].eq_ignore_ascii_case(b"xn"))
 }
 
 /// One label to Unicode (see [`host_to_unicode`]).

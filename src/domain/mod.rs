@@ -41,7 +41,9 @@ pub fn split(host: &str) -> HostParts<'_> {
     let registrable = if suffix_start == 0 || has_empty_label(host) {
         None
     } else {
-        Some(&host[label_start(host, rule.labels + 1)..])
+        // One label more: back from the dot before the suffix to the dot before that.
+        let start = host.as_bytes()[..suffix_start - 1].iter().rposition(|&b| b == b'.').map_or(0, |dot| dot + 1);
+        Some(&host[start..])
     };
     HostParts { suffix: &host[suffix_start..], registrable, private_suffix: rule.private, ip: false }
 }

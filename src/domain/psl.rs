@@ -3,13 +3,13 @@
 //! `b.example.co.jp` are one site but `x.pages.dev` and `y.pages.dev` are two.
 //!
 //! The list (data/public_suffix_list.dat) is compiled by build.rs into a
-//! front-coded, sorted key table (format: `psl_format.rs`) that is searched in
-//! place: nothing is built at startup.
-
-use std::cmp::Ordering;
+//! front-coded, sorted key table (format: `psl_format.rs`); `blocks.rs` looks
+//! keys up in it, decoding each block of the table the first time it is needed.
 
 use super::idna;
-use super::psl_format::{EXACT, EXACT_PRIVATE, EXCEPTION, EXCEPTION_PRIVATE, HEADER, SHARED_BITS, WILDCARD, WILDCARD_PRIVATE};
+use super::psl_format::{EXACT, EXACT_PRIVATE, EXCEPTION, EXCEPTION_PRIVATE, WILDCARD, WILDCARD_PRIVATE};
+
+mod blocks;
 
 include!(concat!(env!("OUT_DIR"), "/psl_table.rs"));
 
@@ -27,14 +27,13 @@ pub(super) struct Suffix {
 /// the default rule `*` (the last label). Labels are compared case-insensitively;
 /// Unicode labels are compared in their `xn--` form.
 pub(super) fn public_suffix(host: &str) -> Suffix {
-    let mut cursor = Cursor::default();
-    suffix_by(host, |key| cursor.find(key))
+    suffix_by(host, blocks::find)
 }
 
 /// [`public_suffix`] with the table looked up by `find` (the flags of a key,
-/// `None` when it is not in the table), so that tests can check the cursor's
-/// shortcut against fresh searches through the same rules.
-fn suffix_by(host: &str, mut find: impl FnMut(&[u8]) -> Option<u8>) -> Suffix {
+/// `None` when it is not in the table), so that tests can check the lookups
+/// against a plain map of every key through the same rules.
+fn suffix_by(host: &str, find: impl Fn(&[u8]) -> Option<u8>) -> Suffix {
     let mut key = [0u8; MAX_KEY_LEN];
     let mut len = 0;
     let mut best = Suffix { labels: 1, private: false };
@@ -86,248 +85,87 @@ fn labels_from_right(host: &str) -> impl Iterator<Item = &str> {
 /// when the key would be longer than any in the table (so cannot match) or the
 /// label has no ASCII form.
 fn append_label(key: &mut [u8; MAX_KEY_LEN], len: usize, label: &str) -> Option<usize> {
-    let encoded;
-    let ascii = if label.is_ascii() {
-        label
-    } else {
-        encoded = idna::label_to_ascii(label)?;
-        encoded.as_str()
+    let pos = match len {
+        0 => 0,
+        _ => {
+            *key.get_mut(len)? = b'.';
+            len + 1
+        }
     };
-    let mut pos = len;
-    if len > 0 {
-        *key.get_mut(pos)? = b'.';
-        pos += 1;
+    // Most labels are ASCII and fit: lower-cased as they are copied, in one pass.
+    let end = pos.checked_add(label.len())?;
+    if let Some(dest) = key.get_mut(pos..end) {
+        if copy_ascii_lowercase(dest, label.as_bytes()) {
+            return Some(end);
+        }
     }
-    let end = pos.checked_add(ascii.len())?;
+    if label.is_ascii() {
+        return None;
+    }
+    let encoded = idna::label_to_ascii(label)?;
+    let end = pos.checked_add(encoded.len())?;
     let dest = key.get_mut(pos..end)?;
-    dest.copy_from_slice(ascii.as_bytes());
+    dest.copy_from_slice(encoded.as_bytes());
     dest.make_ascii_lowercase();
     Some(end)
 }
 
-/// The flags stored for `key`, `None` when it is not in the table.
-#[cfg(test)]
-fn find(key: &[u8]) -> Option<u8> {
-    Cursor::default().find(key)
-}
-
-/// Where the last successful lookup of [`public_suffix`] left the decoder.
-///
-/// Each lookup extends the previous key by one label (`com`, then
-/// `com.example`), and a key sorts right after its prefix, so the next lookup
-/// can usually go on decoding from the entry just found instead of searching
-/// the block index and decoding its block from the start again. The decoder's
-/// state stays valid because the entry it stands on equals the old key, a
-/// prefix of the new one: it agrees with the new key on exactly as many bytes.
-struct Cursor {
-    /// The decoder, on the entry last found when `block` is set.
-    entries: Entries,
-    /// The number of the block `entries` decodes, once a key was found.
-    block: Option<usize>,
-}
-
-impl Default for Cursor {
-    fn default() -> Cursor {
-        Cursor { entries: Entries::new(&[]), block: None }
+/// Copies `src` into `dest` (as long) lower-cased; `false`, with `dest`
+/// partly written, at the first byte that is not ASCII.
+fn copy_ascii_lowercase(dest: &mut [u8], src: &[u8]) -> bool {
+    for (d, &b) in dest.iter_mut().zip(src) {
+        if !b.is_ascii() {
+            return false;
+        }
+        *d = b.to_ascii_lowercase();
     }
-}
-
-impl Cursor {
-    /// The flags stored for `key`, `None` when it is not in the table. `key`
-    /// must extend the key of the previous successful call on this cursor.
-    fn find(&mut self, key: &[u8]) -> Option<u8> {
-        // Blocks to search when the key is not in the block last decoded.
-        let mut later = 0;
-        if let Some(block) = self.block.take() {
-            later = block + 1;
-            // The key is in this block unless the next block starts at or below it.
-            let next_starts_above = BLOCKS.get(later).is_none_or(|&start| cmp_first_key(start, key) == Ordering::Greater);
-            if next_starts_above {
-                return self.scan(block, key);
-            }
-        }
-        let rest = BLOCKS.get(later..)?;
-        let block = later + rest.partition_point(|&start| cmp_first_key(start, key) != Ordering::Greater).checked_sub(1)?;
-        let start = usize::try_from(*BLOCKS.get(block)?).ok()?;
-        let end = match BLOCKS.get(block + 1) {
-            Some(&e) => usize::try_from(e).ok()?,
-            None => TABLE.len(),
-        };
-        self.entries = Entries::new(TABLE.get(start..end)?);
-        self.scan(block, key)
-    }
-
-    /// Decodes on in block `block` until an entry is not smaller than `key`;
-    /// stays on that entry when it is the key.
-    fn scan(&mut self, block: usize, key: &[u8]) -> Option<u8> {
-        while let Some(order) = self.entries.next_cmp(key) {
-            match order {
-                Ordering::Less => {}
-                Ordering::Equal => {
-                    self.block = Some(block);
-                    return Some(self.entries.flags);
-                }
-                Ordering::Greater => return None,
-            }
-        }
-        None
-    }
-}
-
-/// Compares the key of the (whole, unshared) entry starting at byte `start`
-/// with `key`.
-fn cmp_first_key(start: u32, key: &[u8]) -> Ordering {
-    let rest = usize::try_from(start).ok().and_then(|s| TABLE.get(s + 1..)).unwrap_or(&[]);
-    for (i, &b) in rest.iter().enumerate() {
-        if b >= HEADER {
-            return i.cmp(&key.len());
-        }
-        match key.get(i) {
-            Some(&k) if k == b => {}
-            Some(&k) => return b.cmp(&k),
-            None => return Ordering::Greater,
-        }
-    }
-    rest.len().cmp(&key.len())
-}
-
-/// Walks the front-coded entries of one block, comparing each with a key
-/// without rebuilding it: only where its labels end, and how many leading
-/// bytes the current entry has in common with the key, are tracked.
-///
-/// An entry keeps the previous entry's first `shared` labels (`kept` bytes)
-/// and adds a dot and its own bytes. If `kept` exceeds `common` (the previous
-/// entry's agreement with the key), the entry agrees with the key exactly as
-/// far as the previous one did and is smaller, like it; otherwise it agrees on
-/// `kept` bytes and the comparison continues in its own bytes.
-struct Entries {
-    bytes: &'static [u8],
-    pos: usize,
-    /// Byte offset where each label of the current entry ends.
-    ends: [usize; MAX_LABELS],
-    /// Bytes the current entry has in common with the key.
-    common: usize,
-    /// Flags of the current entry.
-    flags: u8,
-}
-
-impl Entries {
-    fn new(bytes: &'static [u8]) -> Entries {
-        Entries { bytes, pos: 0, ends: [0; MAX_LABELS], common: 0, flags: 0 }
-    }
-
-    /// Moves to the next entry and compares it with `key`; `None` at the end
-    /// (or on a malformed table).
-    fn next_cmp(&mut self, key: &[u8]) -> Option<Ordering> {
-        let header = *self.bytes.get(self.pos)?;
-        let shared = usize::from(header & ((1 << SHARED_BITS) - 1));
-        self.flags = *FLAGS.get(usize::from((header & !HEADER) >> SHARED_BITS))?;
-        // `at`: offset in the entry's key of the next byte; `order`: decided?
-        let (kept, mut at) = match shared.checked_sub(1) {
-            Some(last) => {
-                let kept = *self.ends.get(last)?;
-                (kept, kept + 1)
-            }
-            None => (0, 0),
-        };
-        let mut order = None;
-        let mut common = kept;
-        if kept > self.common {
-            order = Some(Ordering::Less);
-            common = self.common;
-        } else if shared > 0 {
-            // The dot joining the kept labels to this entry's own.
-            match key.get(kept) {
-                Some(b'.') => common += 1,
-                Some(&k) => order = Some(b'.'.cmp(&k)),
-                None => order = Some(Ordering::Greater),
-            }
-        }
-        let mut labels = shared;
-        let mut i = self.pos + 1;
-        // While undecided, compare byte by byte with the key...
-        while order.is_none() {
-            let b = match self.bytes.get(i) {
-                Some(&b) if b < HEADER => b,
-                _ => break,
-            };
-            if b == b'.' {
-                *self.ends.get_mut(labels)? = at;
-                labels += 1;
-            }
-            match key.get(at) {
-                Some(&k) if k == b => common += 1,
-                Some(&k) => order = Some(b.cmp(&k)),
-                None => order = Some(Ordering::Greater),
-            }
-            at += 1;
-            i += 1;
-        }
-        // ...then only find where the remaining labels and the entry end.
-        let rest = self.bytes.get(i..).unwrap_or(&[]);
-        let mut n = 0;
-        for &b in rest {
-            if b >= HEADER {
-                break;
-            }
-            if b == b'.' {
-                *self.ends.get_mut(labels)? = at + n;
-                labels += 1;
-            }
-            n += 1;
-        }
-        at += n;
-        i += n;
-        *self.ends.get_mut(labels)? = at;
-        self.pos = i;
-        self.common = common;
-        // All of the entry matched: equal, or a proper prefix of the key.
-        Some(order.unwrap_or(if at < key.len() { Ordering::Less } else { Ordering::Equal }))
-    }
+    true
 }
 
 #[cfg(test)]
 mod tests {
+    use super::blocks::find;
     use super::*;
+    use crate::domain::psl_format::{HEADER, SHARED_BITS};
+    use std::collections::HashMap;
 
-    impl Entries {
-        /// The next key in full (for checking the table itself): the key
-        /// rebuilt from the previous one and the entry's own bytes.
-        fn next_key_from(&mut self, prev: &[u8]) -> Option<(Vec<u8>, u8)> {
-            let header = *self.bytes.get(self.pos)?;
+    /// Every key of the table in order with its flags, rebuilt by a decoder
+    /// of its own (not `blocks.rs`'s), as the reference lookups must match.
+    fn all_keys() -> Vec<(Vec<u8>, u8)> {
+        let mut keys: Vec<(Vec<u8>, u8)> = Vec::new();
+        let mut pos = 0;
+        while let Some(&header) = TABLE.get(pos) {
+            assert!(header >= HEADER, "entry at {pos}");
             let shared = usize::from(header & ((1 << SHARED_BITS) - 1));
-            let mut key = match shared {
-                0 => Vec::new(),
-                s => {
+            let flags = FLAGS[usize::from((header & !HEADER) >> SHARED_BITS)];
+            let mut key = match (shared, keys.last()) {
+                (0, _) => Vec::new(),
+                (s, Some((prev, _))) => {
                     let labels: Vec<&[u8]> = prev.split(|&b| b == b'.').take(s).collect();
+                    assert_eq!(labels.len(), s, "more shared labels than the previous key has");
                     let mut k = labels.join(&b'.');
                     k.push(b'.');
                     k
                 }
+                (_, None) => panic!("the first entry shares labels"),
             };
-            let rest = &self.bytes[self.pos + 1..];
+            let rest = &TABLE[pos + 1..];
             let n = rest.iter().position(|&b| b >= HEADER).unwrap_or(rest.len());
             key.extend_from_slice(&rest[..n]);
-            // Advance through the real decoder so its state stays in step.
-            self.next_cmp(&key)?;
-            Some((key, self.flags))
+            keys.push((key, flags));
+            pos += 1 + n;
         }
+        keys
     }
 
     #[test]
     fn table_is_sorted_and_every_key_is_found() {
-        let mut entries = Entries::new(TABLE);
-        let mut prev: Vec<u8> = Vec::new();
-        let mut count: usize = 0;
-        let mut rules = 0;
-        while let Some((key, flags)) = entries.next_key_from(&prev) {
-            assert!(key > prev || count == 0, "not sorted at {:?}", String::from_utf8_lossy(&key));
-            assert_eq!(find(&key), Some(flags), "{:?}", String::from_utf8_lossy(&key));
-            if flags != 0 {
-                rules += 1;
-            }
-            prev = key;
-            count += 1;
+        let keys = all_keys();
+        for pair in keys.windows(2) {
+            assert!(pair[0].0 < pair[1].0, "not sorted at {:?}", String::from_utf8_lossy(&pair[1].0));
+        }
+        for (key, flags) in &keys {
+            assert_eq!(find(key), Some(*flags), "{:?}", String::from_utf8_lossy(key));
         }
         // Each indexed block starts with a whole key.
         for &start in &BLOCKS {
@@ -335,22 +173,17 @@ mod tests {
             assert_eq!(header & !HEADER & ((1 << SHARED_BITS) - 1), 0, "block at {start}");
             assert!(header >= HEADER);
         }
-        assert!(BLOCKS.len() > 1 && BLOCKS.len() < count);
+        assert!(BLOCKS.len() > 1 && BLOCKS.len() < keys.len());
+        let rules = keys.iter().filter(|(_, flags)| *flags != 0).count();
         assert!(rules > 9000, "{rules} keys carry rules");
     }
 
     #[test]
     fn near_misses_agree_with_a_plain_map() {
-        let mut all = std::collections::HashMap::new();
-        let mut entries = Entries::new(TABLE);
-        let mut prev: Vec<u8> = Vec::new();
-        while let Some((key, flags)) = entries.next_key_from(&prev) {
-            all.insert(key.clone(), flags);
-            prev = key;
-        }
+        let all: HashMap<Vec<u8>, u8> = all_keys().into_iter().collect();
         for key in all.keys() {
             let mut variants = vec![key[..key.len() - 1].to_vec()];
-            for extra in [&b"a"[..], b"-", b".", b"0", b"z", b".a", b".zz"] {
+            for extra in [&b"a"[..], b"-", b".", b"0", b"z", b".a", b".zz", b"\0", b"\xff"] {
                 variants.push([key.as_slice(), extra].concat());
             }
             for v in variants {
@@ -361,7 +194,7 @@ mod tests {
 
     #[test]
     fn missing_keys_are_not_found() {
-        for key in ["", "zzzzzz", "com.example", "jp.co.example", "aaa.", "\u{7f}"] {
+        for key in ["", "zzzzzz", "com.example", "jp.co.example", "aaa.", "\u{7f}", "\0", "\u{ff}"] {
             assert_eq!(find(key.as_bytes()), None, "{key}");
         }
     }
@@ -378,27 +211,20 @@ mod tests {
         assert_eq!(find(b"cn.xn--55qx5d"), Some(EXACT));
     }
 
-    /// `public_suffix` with a fresh search for every key, as it was before
-    /// the cursor: the reference the cursor's shortcut must agree with.
-    fn public_suffix_without_cursor(host: &str) -> Suffix {
-        suffix_by(host, find)
-    }
-
     #[test]
-    fn cursor_agrees_with_fresh_searches_for_every_key() {
-        let mut entries = Entries::new(TABLE);
-        let mut prev: Vec<u8> = Vec::new();
+    fn suffixes_agree_with_a_plain_map_for_every_key() {
+        let keys = all_keys();
+        let all: HashMap<Vec<u8>, u8> = keys.iter().cloned().collect();
         let mut hosts = 0;
-        while let Some((key, _)) = entries.next_key_from(&prev) {
-            let text = String::from_utf8_lossy(&key).into_owned();
+        for (key, _) in &keys {
+            let text = String::from_utf8_lossy(key).into_owned();
             let host: Vec<&str> = text.split('.').rev().collect();
             let host = host.join(".");
             for extra in ["", "a.", "www.", "zz.a.", "0-x.b.c."] {
                 let h = format!("{extra}{host}");
-                assert_eq!(public_suffix(&h), public_suffix_without_cursor(&h), "{h}");
+                assert_eq!(public_suffix(&h), suffix_by(&h, |k| all.get(k).copied()), "{h}");
                 hosts += 1;
             }
-            prev = key;
         }
         assert!(hosts > 50_000);
     }

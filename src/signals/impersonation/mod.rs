@@ -67,7 +67,7 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     let mut flagged = false;
 
     if !label.is_empty() {
-        let readable = domain::to_unicode(label);
+        let readable = if t.has_punycode() { domain::to_unicode(label) } else { Cow::Borrowed(label) };
         let index = lookalike::index();
         let found = index.check(label, &readable, site).or_else(|| (host.len() > site.len()).then(|| index.split_match(host)).flatten());
         if let Some(l) = found {
