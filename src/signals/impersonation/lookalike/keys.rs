@@ -37,16 +37,28 @@ pub(super) fn poly_step(hash: u64, byte: u8) -> u64 {
 
 /// Calls `f` with the [`poly`] hash of `bytes` without byte `i`, for each `i`
 /// in order, until it returns true; whether it did.
-fn each_deletion(bytes: &[u8], mut f: impl FnMut(u64) -> bool) -> bool {
+fn each_deletion(bytes: &[u8], f: impl FnMut(u64) -> bool) -> bool {
+    deletions(bytes, false, f)
+}
+
+/// [`each_deletion`], with `distinct` leaving out each byte that repeats the
+/// one before it: deleting either byte of a run leaves the same text, so the
+/// index is built from each variant once, without looking for it first.
+#[inline(always)]
+fn deletions(bytes: &[u8], distinct: bool, mut f: impl FnMut(u64) -> bool) -> bool {
     // Without byte i: H - (prefix_i * (BASE - 1) + b_i) * BASE^(n-1-i).
     let whole = poly(bytes.iter().copied());
     let mut power = bytes.iter().fold(1u64, |p, _| p.wrapping_mul(BASE)).wrapping_mul(BASE_INV);
     let mut prefix = 0u64;
+    let mut last = None;
     for &b in bytes {
-        let removed = prefix.wrapping_mul(BASE - 1).wrapping_add(u64::from(b)).wrapping_mul(power);
-        if f(whole.wrapping_sub(removed)) {
-            return true;
+        if !(distinct && last == Some(b)) {
+            let removed = prefix.wrapping_mul(BASE - 1).wrapping_add(u64::from(b)).wrapping_mul(power);
+            if f(whole.wrapping_sub(removed)) {
+                return true;
+            }
         }
+        last = Some(b);
         prefix = poly_step(prefix, b);
         power = power.wrapping_mul(BASE_INV);
     }
@@ -59,13 +71,18 @@ pub(super) struct KeyList {
     text: String,
     /// Where each entry's key ends in `text`.
     ends: Vec<u32>,
+    /// Whether each entry is indexed (see [`KeyList::push`]).
+    indexed: Vec<bool>,
 }
 
 impl KeyList {
-    /// Appends the key of the next entry.
-    pub(super) fn push(&mut self, key: &str) {
+    /// Appends the key of the next entry; unless `indexed`, lookups never
+    /// return the entry (an earlier entry that lookups cannot tell from it
+    /// answers for it), though [`Keys::key`] still gives its key.
+    pub(super) fn push(&mut self, key: &str, indexed: bool) {
         self.text.push_str(key);
         self.ends.push(self.text.len() as u32);
+        self.indexed.push(indexed);
     }
 }
 
@@ -96,15 +113,18 @@ impl Keys {
         let mut filter = Filter::with_capacity(list.ends.len() + list.text.len());
         let mut lengths = 0;
         let mut start = 0;
-        for (e, &end) in list.ends.iter().enumerate() {
+        for (e, (&end, &indexed)) in list.ends.iter().zip(&list.indexed).enumerate() {
             let key = &list.text.as_bytes()[start..end as usize];
             start = end as usize;
+            if !indexed {
+                continue;
+            }
             lengths |= length_bit(key.len());
             let whole = poly(key.iter().copied());
-            exact.insert(whole, e as u32, true);
+            exact.insert_first(whole, e as u32);
             filter.add(whole);
-            each_deletion(key, |h| {
-                deletions.insert(h, e as u32, false);
+            self::deletions(key, true, |h| {
+                deletions.push(h, e as u32);
                 filter.add(h);
                 false
             });
@@ -187,8 +207,8 @@ mod tests {
     #[test]
     fn finds_keys_one_edit_away() {
         let mut list = KeyList::default();
-        for key in ["amazon", "apple", "paypal"] {
-            list.push(key);
+        for (key, indexed) in [("amazon", true), ("apple", true), ("paypal", true), ("apple", false)] {
+            list.push(key, indexed);
         }
         let keys = Keys::new(list);
         assert_eq!(keys.exact_match("apple"), Some(1));
@@ -202,7 +222,8 @@ mod tests {
             all
         };
         assert_eq!(near("amazpn"), [(0, "amazon".to_string())]);
-        assert_eq!(near("aple"), [(1, "apple".to_string())]);
+        assert_eq!(near("aple"), [(1, "apple".to_string())], "the repeat is not indexed");
+        assert_eq!(keys.key(3), b"apple");
         assert_eq!(near("paypals"), [(2, "paypal".to_string())]);
         assert!(near("zzzzzz").is_empty());
         assert!(near(&"a".repeat(300)).is_empty());
