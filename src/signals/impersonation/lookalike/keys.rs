@@ -37,28 +37,16 @@ pub(super) fn poly_step(hash: u64, byte: u8) -> u64 {
 
 /// Calls `f` with the [`poly`] hash of `bytes` without byte `i`, for each `i`
 /// in order, until it returns true; whether it did.
-fn each_deletion(bytes: &[u8], f: impl FnMut(u64) -> bool) -> bool {
-    deletions(bytes, false, f)
-}
-
-/// [`each_deletion`], with `distinct` leaving out each byte that repeats the
-/// one before it: deleting either byte of a run leaves the same text, so the
-/// index is built from each variant once, without looking for it first.
-#[inline(always)]
-fn deletions(bytes: &[u8], distinct: bool, mut f: impl FnMut(u64) -> bool) -> bool {
+fn each_deletion(bytes: &[u8], mut f: impl FnMut(u64) -> bool) -> bool {
     // Without byte i: H - (prefix_i * (BASE - 1) + b_i) * BASE^(n-1-i).
     let whole = poly(bytes.iter().copied());
     let mut power = bytes.iter().fold(1u64, |p, _| p.wrapping_mul(BASE)).wrapping_mul(BASE_INV);
     let mut prefix = 0u64;
-    let mut last = None;
     for &b in bytes {
-        if !(distinct && last == Some(b)) {
-            let removed = prefix.wrapping_mul(BASE - 1).wrapping_add(u64::from(b)).wrapping_mul(power);
-            if f(whole.wrapping_sub(removed)) {
-                return true;
-            }
+        let removed = prefix.wrapping_mul(BASE - 1).wrapping_add(u64::from(b)).wrapping_mul(power);
+        if f(whole.wrapping_sub(removed)) {
+            return true;
         }
-        last = Some(b);
         prefix = poly_step(prefix, b);
         power = power.wrapping_mul(BASE_INV);
     }
@@ -121,10 +109,10 @@ impl Keys {
             }
             lengths |= length_bit(key.len());
             let whole = poly(key.iter().copied());
-            exact.insert_first(whole, e as u32);
+            exact.insert(whole, e as u32, true);
             filter.add(whole);
-            self::deletions(key, true, |h| {
-                deletions.push(h, e as u32);
+            each_deletion(key, |h| {
+                deletions.insert(h, e as u32, false);
                 filter.add(h);
                 false
             });

@@ -38,9 +38,10 @@ impl Table {
         }
     }
 
-    /// Adds `e` under `hash` unless `hash` has an entry (the first added wins).
+    /// Adds `e` under `hash` unless that pair is already there, or, with
+    /// `first_only`, unless `hash` has any entry (the first added wins).
     /// Adding more pairs than the capacity is a bug in the caller: the pair is dropped.
-    pub(super) fn insert_first(&mut self, hash: u64, e: u32) {
+    pub(super) fn insert(&mut self, hash: u64, e: u32, first_only: bool) {
         let mut slot = self.home(hash);
         for _ in 0..self.hashes.len() {
             if self.entries[slot] == EMPTY {
@@ -48,22 +49,7 @@ impl Table {
                 self.entries[slot] = e;
                 return;
             }
-            if self.hashes[slot] == hash {
-                return;
-            }
-            slot = self.next(slot);
-        }
-    }
-
-    /// Adds `e` under `hash` after the entries already there, without looking
-    /// for the pair first: for callers that never add a pair twice. Adding
-    /// more pairs than the capacity is a bug in the caller: the pair is dropped.
-    pub(super) fn push(&mut self, hash: u64, e: u32) {
-        let mut slot = self.home(hash);
-        for _ in 0..self.hashes.len() {
-            if self.entries[slot] == EMPTY {
-                self.hashes[slot] = hash;
-                self.entries[slot] = e;
+            if self.hashes[slot] == hash && (first_only || self.entries[slot] == e) {
                 return;
             }
             slot = self.next(slot);
@@ -131,10 +117,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn entries_come_back_in_order() {
+    fn entries_come_back_in_order_once() {
         let mut t = Table::with_capacity(5);
-        for (h, e) in [(7, 0), (9, 1), (7, 2), (0, 3)] {
-            t.push(h, e);
+        for (h, e) in [(7, 0), (9, 1), (7, 2), (7, 0), (0, 3)] {
+            t.insert(h, e, false);
         }
         let mut seen = Vec::new();
         t.each(7, |e| {
@@ -145,8 +131,8 @@ mod tests {
         assert_eq!(t.first(0), Some(3));
         assert_eq!(t.first(8), None);
         let mut firsts = Table::with_capacity(2);
-        firsts.insert_first(4, 1);
-        firsts.insert_first(4, 2);
+        firsts.insert(4, 1, true);
+        firsts.insert(4, 2, true);
         assert_eq!(firsts.first(4), Some(1));
         assert!(!Table::with_capacity(0).each(1, |_| true));
     }
