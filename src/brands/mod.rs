@@ -53,7 +53,9 @@ pub struct Domain {
 impl Domain {
     /// The domain's first label, the part people recognise (`amazon` in `amazon.co.jp`).
     pub fn label(&self) -> &'static str {
-        self.name.split('.').next().unwrap_or(self.name)
+        // A byte scan: the lookalike index takes the label of every domain on first use.
+        let end = self.name.bytes().position(|b| b == b'.').unwrap_or(self.name.len());
+        self.name.get(..end).unwrap_or(self.name)
     }
 }
 

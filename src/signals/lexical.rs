@@ -195,12 +195,16 @@ struct Bigrams {
 fn parse_bigrams(text: &str) -> Result<Bigrams, String> {
     let mut model = Bigrams { cost: vec![0; PREV.len() * NEXT.len()], threshold: f32::MAX };
     let mut rows = 0;
-    for (n, line) in text.lines().enumerate() {
+    // Byte scans (`words::split`) rather than `str::lines` and the standard
+    // searcher: the model is read on the first check after a wake.
+    for (n, line) in words::split(text, b'\n').enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
         let bad = || format!("data/ngram_bigram.tsv line {}", n + 1);
-        let (key, values) = line.split_once('\t').ok_or_else(bad)?;
+        let tab = line.bytes().position(|b| b == b'\t').ok_or_else(bad)?;
+        let (key, values) = (&line[..tab], &line[tab + 1..]);
         if key == "@threshold" {
             model.threshold = crate::decimal::parse_f32(values.trim()).ok_or_else(bad)?;
             continue;

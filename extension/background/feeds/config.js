@@ -1,17 +1,13 @@
-// Which feeds there are: the defaults shipped in feeds.json, the person's
+// Which feeds there are: the defaults shipped in feeds/defaults.js, the person's
 // changes to them (enabled or not) and the feeds they added, kept in
 // storage.local as `feedConfig = {enabled: {id: bool}, added: [feed]}`; and
 // what each feed's last update did, as `feedState = {id: state}`.
 import { api } from '../../shared/api.js';
+import { DEFAULT_FEEDS } from './defaults.js';
 
-let shipped = null;
-
-/** The default feeds of feeds.json. */
+/** The default feeds of feeds/defaults.js, marked as built in. */
 export function defaultFeeds() {
-  shipped ??= fetch(api.runtime.getURL('feeds.json'))
-    .then((r) => r.json())
-    .then((json) => json.feeds.map((f) => ({ ...f, builtin: true })));
-  return shipped;
+  return DEFAULT_FEEDS.map((f) => ({ ...f, builtin: true }));
 }
 
 async function config() {

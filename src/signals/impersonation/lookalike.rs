@@ -79,7 +79,12 @@ pub struct Index {
     glued: FxMap<u64, u32>,
     /// Skeletons of long everyday-word official labels → (brand, domain).
     ordinary_skeletons: FxMap<String, (u16, &'static str)>,
-    /// [`loose_key`] hash of each official label long enough for it → entry.
+    /// Loose key of each official label long enough for it → entry. The
+    /// loose key is the [`merge_key`] of the label's single-character folds
+    /// ([`fold_letters`], Unicode look-alikes included), so `grrail`, `gnall`
+    /// and `gmail` meet. The pair folds of skeletons (`lc`→`k`) are left out:
+    /// they would split `googlc` from `google` (`loose_pairs` is the key for
+    /// the lookalikes that need them).
     loose: FxMap<u64, u32>,
     /// [`merge_key`] hash of each such label's skeleton → entry: the loose
     /// merges on top of the pair folds (`fecllex`, `srnbc`).
@@ -107,20 +112,6 @@ const LOOSE_PAIRS_MIN: usize = 6;
 const PAIR_SLIP_MIN: usize = 6;
 /// How much longer or shorter than the brand's label a loose lookalike may be.
 const LOOSE_LEN_SLACK: usize = 1;
-
-/// The loose key of a label, hashed: the skeleton's single-character folds
-/// (Unicode look-alikes included), then letters that a hurried reader takes
-/// for one another merged (`c`→`e`, `d`→`b`, `n` and `r`→`m`, `z`→`s`), then
-/// runs of one letter collapsed, so `grrail`, `gnall` and `gmail` meet. The
-/// pair folds of skeletons (`lc`→`k`) are left out: they would split `googlc`
-/// from `google` (the skeleton's own [`merge_key`] is a second key, for the
-/// lookalikes that need them). No allocation: the letters are folded on the stack.
-/// Also returns how many characters the label reads as, before runs are collapsed.
-fn loose_key(label: &str) -> Option<(u64, usize)> {
-    let mut letters = [0u8; 128];
-    let len = fold_letters(label, &mut letters)?;
-    merge_key(&letters[..len])
-}
 
 /// Merges the letters a hurried reader takes for one another (`c`→`e`,
 /// `d`→`b`, `n` and `r`→`m`, `z`→`s`) in already folded letters, collapses
@@ -179,7 +170,10 @@ impl Index {
         for (b, brand) in brands.all().iter().enumerate() {
             for domain in &brand.domains {
                 let label = domain.label();
-                let Some(skeleton) = Skeleton::of(label) else { continue };
+                // Folded once, for the skeleton and the loose key.
+                let mut letters = [0u8; 128];
+                let Some(folded) = fold_letters(label, &mut letters) else { continue };
+                let Some(skeleton) = Skeleton::of_folded(letters, folded) else { continue };
                 let skel = skeleton.as_str();
                 if label.len() >= 2 && (label.len() < MIN_LABEL || skel.len() < MIN_LABEL || domain.ordinary) {
                     disguised_only.entry(skel.to_string()).or_insert((b as u16, domain.name));
@@ -201,21 +195,29 @@ impl Index {
                 let e = entries.len() as u32;
                 plain.clear();
                 plain.extend(label.chars().filter(|&c| c != '-'));
-                plain_keys.push(&plain);
-                skeleton_keys.push(skel);
+                entries.push(Entry { brand: b as u16, domain: domain.name, label });
+                // A label that repeats an earlier entry's (`amazon` of
+                // amazon.com, amazon.de, ...) gets its keys but no index of
+                // its own: every lookup judges an entry by its label alone and
+                // stops at the first it accepts, so the earlier entry answers
+                // for both (a fifth of the entries, and the longest chains).
+                let first = *by_label.entry(label).or_insert(e) == e;
+                plain_keys.push(&plain, first);
+                skeleton_keys.push(skel, first);
+                glued.entry(hash_undotted(domain.name)).or_insert(e);
+                if !first {
+                    continue;
+                }
                 plain_two.add(&plain, e);
                 skeletons_two.add(skel, e);
-                entries.push(Entry { brand: b as u16, domain: domain.name, label });
-                by_label.entry(label).or_insert(e);
                 if plain.len() >= LOOSE_MIN {
-                    if let Some((key, _)) = loose_key(label) {
+                    if let Some((key, _)) = merge_key(&letters[..folded]) {
                         loose.entry(key).or_insert(e);
                     }
                     if let Some((key, _)) = merge_key(skel.as_bytes()).filter(|_| skel.len() >= LOOSE_PAIRS_MIN) {
                         loose_pairs.entry(key).or_insert(e);
                     }
                 }
-                glued.entry(hash_undotted(domain.name)).or_insert(e);
             }
         }
         Index {

@@ -106,16 +106,10 @@ pub struct Skeleton {
 }
 
 impl Skeleton {
-    /// The skeleton of `label`; `None` when a character looks like no ASCII
-    /// letter or digit: such a label cannot be read as an ASCII brand name.
-    pub fn of(label: &str) -> Option<Skeleton> {
-        let mut folded = [0u8; 128];
-        let n = fold_letters(label, &mut folded)?;
-        Skeleton::of_folded(folded, n)
-    }
-
-    /// The skeleton of a label already folded by [`fold_letters`] (its first
-    /// `n` bytes), for callers that also need the folded letters.
+    /// The skeleton of a label folded by [`fold_letters`] (its first `n`
+    /// bytes): the callers also need the folded letters. A label that
+    /// [`fold_letters`] refuses (a character that looks like no ASCII letter
+    /// or digit) has no skeleton: it cannot be read as an ASCII brand name.
     pub(super) fn of_folded(mut folded: [u8; 128], mut n: usize) -> Option<Skeleton> {
         // A fold can make a new pair (`cll` → `dl` → `d`, as `discord` reads
         // `dscord`): fold until nothing changes, so the result does not depend on
@@ -170,7 +164,9 @@ mod tests {
     use super::*;
 
     fn sk(s: &str) -> Option<String> {
-        Skeleton::of(s).map(|k| k.as_str().to_string())
+        let mut folded = [0u8; 128];
+        let n = fold_letters(s, &mut folded)?;
+        Skeleton::of_folded(folded, n).map(|k| k.as_str().to_string())
     }
 
     #[test]

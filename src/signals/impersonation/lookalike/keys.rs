@@ -59,13 +59,18 @@ pub(super) struct KeyList {
     text: String,
     /// Where each entry's key ends in `text`.
     ends: Vec<u32>,
+    /// Whether each entry is indexed (see [`KeyList::push`]).
+    indexed: Vec<bool>,
 }
 
 impl KeyList {
-    /// Appends the key of the next entry.
-    pub(super) fn push(&mut self, key: &str) {
+    /// Appends the key of the next entry; unless `indexed`, lookups never
+    /// return the entry (an earlier entry that lookups cannot tell from it
+    /// answers for it), though [`Keys::key`] still gives its key.
+    pub(super) fn push(&mut self, key: &str, indexed: bool) {
         self.text.push_str(key);
         self.ends.push(self.text.len() as u32);
+        self.indexed.push(indexed);
     }
 }
 
@@ -96,9 +101,12 @@ impl Keys {
         let mut filter = Filter::with_capacity(list.ends.len() + list.text.len());
         let mut lengths = 0;
         let mut start = 0;
-        for (e, &end) in list.ends.iter().enumerate() {
+        for (e, (&end, &indexed)) in list.ends.iter().zip(&list.indexed).enumerate() {
             let key = &list.text.as_bytes()[start..end as usize];
             start = end as usize;
+            if !indexed {
+                continue;
+            }
             lengths |= length_bit(key.len());
             let whole = poly(key.iter().copied());
             exact.insert(whole, e as u32, true);
@@ -187,8 +195,8 @@ mod tests {
     #[test]
     fn finds_keys_one_edit_away() {
         let mut list = KeyList::default();
-        for key in ["amazon", "apple", "paypal"] {
-            list.push(key);
+        for (key, indexed) in [("amazon", true), ("apple", true), ("paypal", true), ("apple", false)] {
+            list.push(key, indexed);
         }
         let keys = Keys::new(list);
         assert_eq!(keys.exact_match("apple"), Some(1));
@@ -202,7 +210,8 @@ mod tests {
             all
         };
         assert_eq!(near("amazpn"), [(0, "amazon".to_string())]);
-        assert_eq!(near("aple"), [(1, "apple".to_string())]);
+        assert_eq!(near("aple"), [(1, "apple".to_string())], "the repeat is not indexed");
+        assert_eq!(keys.key(3), b"apple");
         assert_eq!(near("paypals"), [(2, "paypal".to_string())]);
         assert!(near("zzzzzz").is_empty());
         assert!(near(&"a".repeat(300)).is_empty());

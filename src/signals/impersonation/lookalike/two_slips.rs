@@ -31,10 +31,7 @@ impl TwoSlips {
         if self.by_len.len() <= n {
             self.by_len.resize_with(n + 1, Vec::new);
         }
-        let set = symbols(key.as_bytes());
-        if !self.by_len[n].iter().any(|&(s, x)| s == set && x == e) {
-            self.by_len[n].push((set, e));
-        }
+        self.by_len[n].push((symbols(key.as_bytes()), e));
     }
 
     /// The first entry (by `key_of`) exactly two edits from `cand` (one edit
