@@ -19,8 +19,9 @@ use std::sync::OnceLock;
 
 use super::skeleton::{fold_letters, Skeleton};
 use crate::brands::{self, Brand, Brands, FxMap};
-use keys::{poly, poly_step, KeyList, Keys};
+use keys::{poly_step, KeyList, Keys};
 use short::ShortLabels;
+use table::{Filter, Table};
 use two_slips::TwoSlips;
 
 /// What kind of lookalike a label is.
@@ -75,8 +76,10 @@ pub struct Index {
     plain: Keys,
     /// The labels' skeletons, entry by entry.
     skeletons: Keys,
-    /// Official domains with the dots removed (`amazoncojp`), keyed by hash.
-    glued: FxMap<u64, u32>,
+    /// Official domains with the dots removed (`amazoncojp`), keyed by hash
+    /// (the first entry of each), behind a filter: most labels miss.
+    glued: Table,
+    glued_filter: Filter,
     /// Skeletons of long everyday-word official labels → (brand, domain).
     ordinary_skeletons: FxMap<String, (u16, &'static str)>,
     /// Loose key of each official label long enough for it → entry. The
@@ -158,7 +161,7 @@ impl Index {
         let domains = brands.all().iter().map(|b| b.domains.len()).sum();
         let mut entries = Vec::with_capacity(domains);
         let mut by_label = FxMap::with_capacity_and_hasher(domains, Default::default());
-        let mut glued = FxMap::with_capacity_and_hasher(domains, Default::default());
+        let (mut glued, mut glued_filter) = (Table::with_capacity(domains), Filter::with_capacity(domains));
         let mut loose = FxMap::with_capacity_and_hasher(domains, Default::default());
         let mut loose_pairs = FxMap::with_capacity_and_hasher(domains, Default::default());
         let mut ordinary_skeletons = FxMap::default();
@@ -204,7 +207,9 @@ impl Index {
                 let first = *by_label.entry(label).or_insert(e) == e;
                 plain_keys.push(&plain, first);
                 skeleton_keys.push(skel, first);
-                glued.entry(hash_undotted(domain.name)).or_insert(e);
+                let hash = hash_undotted(0, domain.name);
+                glued.insert(hash, e, true);
+                glued_filter.add(hash);
                 if !first {
                     continue;
                 }
@@ -227,6 +232,7 @@ impl Index {
             plain: Keys::new(plain_keys),
             skeletons: Keys::new(skeleton_keys),
             glued,
+            glued_filter,
             ordinary_skeletons,
             loose,
             loose_pairs,
@@ -375,12 +381,22 @@ impl Index {
     /// `smtbjp.com`, `paypayne.jp`, `saisoncardco.jp`: an official domain with
     /// its dots removed.
     fn glued_match(&self, raw: &str, site: &str) -> Option<u32> {
-        self.glued_get(raw).or_else(|| self.glued_get(site))
+        let label = hash_undotted(0, raw);
+        // The site is the label and its suffix: its hash goes on from the label's.
+        let whole = match site.strip_prefix(raw) {
+            Some(suffix) => hash_undotted(label, suffix),
+            None => hash_undotted(0, site),
+        };
+        self.glued_get(raw, label).or_else(|| self.glued_get(site, whole))
     }
 
-    /// The entry whose official domain, undotted, equals `text` undotted.
-    fn glued_get(&self, text: &str) -> Option<u32> {
-        let &e = self.glued.get(&hash_undotted(text))?;
+    /// The entry whose official domain, undotted, equals `text` undotted;
+    /// `hash` is [`hash_undotted`] of `text`.
+    fn glued_get(&self, text: &str, hash: u64) -> Option<u32> {
+        if !self.glued_filter.may_have(hash) {
+            return None;
+        }
+        let e = self.glued.first(hash)?;
         let official = self.entries[e as usize].domain.bytes().filter(|&b| b != b'.');
         official.eq(text.bytes().filter(|&b| b != b'.')).then_some(e)
     }
@@ -388,7 +404,7 @@ impl Index {
     /// A subdomain split (`am.azon.co.jp`): the whole host glued equals an
     /// official domain glued, while the registrable domain is not official.
     pub fn split_match(&self, host: &str) -> Option<Lookalike> {
-        self.glued_get(host).map(|e| self.found(Kind::NearIdentical, e))
+        self.glued_get(host, hash_undotted(0, host)).map(|e| self.found(Kind::NearIdentical, e))
     }
 }
 
@@ -401,9 +417,10 @@ fn not_shorter(cand: &str, brand: &[u8]) -> bool {
     cand.chars().count() >= brand.len()
 }
 
-/// Hash of `text` with its dots removed, without allocating.
-fn hash_undotted(text: &str) -> u64 {
-    poly(text.bytes().filter(|&b| b != b'.'))
+/// [`poly`] hash of `text` with its dots removed, without allocating, going
+/// on from `hash` (0: from the start), as if `text` followed what `hash` hashed.
+fn hash_undotted(hash: u64, text: &str) -> u64 {
+    text.bytes().filter(|&b| b != b'.').fold(hash, poly_step)
 }
 
 /// Room for a label without its hyphens, once [`fold_letters`] has accepted

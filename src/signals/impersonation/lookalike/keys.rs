@@ -25,7 +25,7 @@ const BASE_INV: u64 = {
 };
 
 /// Polynomial hash of a key.
-pub(super) fn poly(bytes: impl IntoIterator<Item = u8>) -> u64 {
+fn poly(bytes: impl IntoIterator<Item = u8>) -> u64 {
     bytes.into_iter().fold(0u64, poly_step)
 }
 
@@ -36,11 +36,11 @@ pub(super) fn poly_step(hash: u64, byte: u8) -> u64 {
 }
 
 /// Calls `f` with the [`poly`] hash of `bytes` without byte `i`, for each `i`
-/// in order, until it returns true; whether it did.
-fn each_deletion(bytes: &[u8], mut f: impl FnMut(u64) -> bool) -> bool {
+/// in order, until it returns true; whether it did. `whole` is the [`poly`]
+/// hash of `bytes`, which the callers also need.
+fn each_deletion(bytes: &[u8], whole: u64, mut f: impl FnMut(u64) -> bool) -> bool {
     // Without byte i: H - (prefix_i * (BASE - 1) + b_i) * BASE^(n-1-i).
-    let whole = poly(bytes.iter().copied());
-    let mut power = bytes.iter().fold(1u64, |p, _| p.wrapping_mul(BASE)).wrapping_mul(BASE_INV);
+    let mut power = BASE.wrapping_pow(u32::try_from(bytes.len()).unwrap_or(u32::MAX).saturating_sub(1));
     let mut prefix = 0u64;
     for &b in bytes {
         let removed = prefix.wrapping_mul(BASE - 1).wrapping_add(u64::from(b)).wrapping_mul(power);
@@ -111,7 +111,7 @@ impl Keys {
             let whole = poly(key.iter().copied());
             exact.insert(whole, e as u32, true);
             filter.add(whole);
-            each_deletion(key, |h| {
+            each_deletion(key, whole, |h| {
                 deletions.insert(h, e as u32, false);
                 filter.add(h);
                 false
@@ -150,8 +150,9 @@ impl Keys {
         }
         let mut check = |e: u32| found(e, self.key(e));
         let (inserted, changed, omitted) = (self.has_length(n - 1), self.has_length(n), self.has_length(n + 1));
+        let whole = poly(cand.iter().copied());
         if inserted || changed {
-            let stopped = each_deletion(cand, |variant| {
+            let stopped = each_deletion(cand, whole, |variant| {
                 if !self.filter.may_have(variant) {
                     return false;
                 }
@@ -166,7 +167,6 @@ impl Keys {
         }
         // The candidate is a key with one byte fewer (an omission).
         if omitted {
-            let whole = poly(cand.iter().copied());
             if self.filter.may_have(whole) {
                 self.deletions.each(whole, &mut check);
             }
@@ -183,13 +183,13 @@ mod tests {
         assert_eq!(BASE.wrapping_mul(BASE_INV), 1);
         let key = b"amazon";
         let mut hashes = Vec::new();
-        each_deletion(key, |h| {
+        each_deletion(key, poly(key.iter().copied()), |h| {
             hashes.push(h);
             false
         });
         let expected: Vec<u64> = (0..key.len()).map(|i| poly([&key[..i], &key[i + 1..]].concat())).collect();
         assert_eq!(hashes, expected);
-        assert!(!each_deletion(b"", |_| true));
+        assert!(!each_deletion(b"", 0, |_| true));
     }
 
     #[test]
