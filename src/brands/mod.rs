@@ -116,11 +116,15 @@ pub fn is_official(brand: &Brand, site: &str) -> bool {
     brand.domains.iter().any(|d| d.name == site)
 }
 
-/// Whether `text` starts with `token`: a byte loop, as tokens are short and
-/// mostly differ from the text within a byte or two of the bucket's two.
+/// Whether `text` starts with `token`, given that their first `known` bytes
+/// (the bucket's) agree: a byte loop over the rest, as tokens are short and
+/// mostly differ from the text within a byte or two of the bucket's.
 #[inline]
-fn starts_with(text: &[u8], token: &[u8]) -> bool {
-    text.len() >= token.len() && text.iter().zip(token).all(|(a, b)| a == b)
+fn starts_with(text: &[u8], token: &[u8], known: usize) -> bool {
+    match (text.get(known..), token.get(known..)) {
+        (Some(text), Some(token)) => text.len() >= token.len() && text.iter().zip(token).all(|(a, b)| a == b),
+        _ => false,
+    }
 }
 
 impl Brands {
@@ -154,23 +158,24 @@ impl Brands {
             // The one-byte token, then those that also share the next byte:
             // sorted, so the ones prefixing `rest` come shortest first.
             if ONE_BYTE_TOKENS {
-                self.tokens_from(token_bucket(first, None), rest, start, &mut found);
+                self.tokens_from(token_bucket(first, None), 1, rest, start, &mut found);
             }
             let Some(second) = rest.get(1).and_then(|&b| symbol(b)) else { continue };
-            self.tokens_from(token_bucket(first, Some(second)), rest, start, &mut found);
+            self.tokens_from(token_bucket(first, Some(second)), 2, rest, start, &mut found);
         }
     }
 
     /// Calls `found` for the tokens of `bucket` that `rest`, the label from
-    /// byte `start` on, starts with.
+    /// byte `start` on, starts with; the bucket's tokens and `rest` share
+    /// their first `known` bytes.
     #[inline]
-    fn tokens_from<'a>(&'a self, bucket: usize, rest: &[u8], start: usize, found: &mut impl FnMut(TokenHit<'a>)) {
+    fn tokens_from<'a>(&'a self, bucket: usize, known: usize, rest: &[u8], start: usize, found: &mut impl FnMut(TokenHit<'a>)) {
         let t = &self.table;
         let (Some(&from), Some(&to)) = (TOKEN_STARTS.get(bucket), TOKEN_STARTS.get(bucket + 1)) else { return };
         for &number in TOKEN_LIST.get(usize::from(from)..usize::from(to)).unwrap_or(&[]) {
             let number = usize::from(number);
             let Some(&token) = t.tokens.get(number) else { continue };
-            if starts_with(rest, token.text.as_bytes()) {
+            if starts_with(rest, token.text.as_bytes(), known) {
                 if let Some(brand) = t.token_brand.get(number).and_then(|&b| t.brands.get(usize::from(b))) {
                     found(TokenHit { brand, token, start, end: start + token.text.len() });
                 }
