@@ -36,15 +36,19 @@ impl Words {
     /// listed first).
     pub(super) fn first_in(&self, text: &str) -> Option<&'static str> {
         let bytes = text.as_bytes();
-        for (i, pair) in bytes.windows(2).enumerate() {
-            let (a, b) = (pair[0], pair[1]);
-            if !(a.is_ascii_lowercase() && b.is_ascii_lowercase()) {
-                continue;
-            }
-            let mut mask = self.first[usize::from(a - b'a')] & self.second[usize::from(b - b'a')];
+        // Each byte is looked up once: the words it starts, kept for the
+        // next byte, and the words it can be the second letter of.
+        let mut starting = 0u32;
+        for (i, &b) in bytes.iter().enumerate() {
+            let (first, second) = match b {
+                b'a'..=b'z' => (self.first[usize::from(b - b'a')], self.second[usize::from(b - b'a')]),
+                _ => (0, 0),
+            };
+            let mut mask = starting & second;
+            starting = first;
             while mask != 0 {
                 let word = self.words[mask.trailing_zeros() as usize];
-                if bytes[i..].starts_with(word.as_bytes()) {
+                if bytes[i - 1..].starts_with(word.as_bytes()) {
                     return Some(word);
                 }
                 mask &= mask - 1;
