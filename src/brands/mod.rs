@@ -171,8 +171,10 @@ impl Brands {
     #[inline]
     fn tokens_from<'a>(&'a self, bucket: usize, known: usize, rest: &[u8], start: usize, found: &mut impl FnMut(TokenHit<'a>)) {
         let t = &self.table;
-        let (Some(&from), Some(&to)) = (TOKEN_STARTS.get(bucket), TOKEN_STARTS.get(bucket + 1)) else { return };
-        for &number in TOKEN_LIST.get(usize::from(from)..usize::from(to)).unwrap_or(&[]) {
+        // An empty bucket (no token starts with these bytes) ends here.
+        let Some(&[from, to]) = TOKEN_STARTS.get(bucket..bucket + 2) else { return };
+        let Some(numbers) = TOKEN_LIST.get(usize::from(from)..usize::from(to)).filter(|n| !n.is_empty()) else { return };
+        for &number in numbers {
             let number = usize::from(number);
             let Some(&token) = t.tokens.get(number) else { continue };
             if starts_with(rest, token.text.as_bytes(), known) {
