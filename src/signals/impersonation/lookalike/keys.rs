@@ -167,10 +167,8 @@ impl Keys {
             }
         }
         // The candidate is a key with one byte fewer (an omission).
-        if omitted {
-            if self.filter.may_have(whole) {
-                self.deletions.each(whole, &mut check);
-            }
+        if omitted && self.filter.may_have(whole) {
+            self.deletions.each(whole, &mut check);
         }
     }
 }
