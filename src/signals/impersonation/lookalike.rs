@@ -18,7 +18,7 @@ mod two_slips;
 use std::sync::OnceLock;
 
 use super::skeleton::{fold_letters, Skeleton};
-use crate::brands::{self, Brand, Brands, FxMap};
+use crate::brands::{self, Brand, Brands, Domain, FxMap};
 use keys::{poly_step, KeyList, Keys};
 use short::ShortLabels;
 use table::{Filter, Table};
@@ -265,6 +265,22 @@ impl Index {
     /// `readable` the form people read; `site` the whole registrable domain,
     /// which the caller has already found not to be official.
     pub fn check(&self, raw: &str, readable: &str, site: &str) -> Option<Lookalike> {
+        let mut found = self.check_label(raw, readable, site)?;
+        // Named after the brand's site under the same ending when it has one
+        // (`amazom.de` imitates amazon.de, not the first domain listed).
+        let ending = site.strip_prefix(raw).and_then(|s| s.strip_prefix('.')).unwrap_or("");
+        let label = found.domain.split('.').next().unwrap_or("");
+        if found.kind != Kind::TldSwap && !ending.is_empty() {
+            let same_ending = |d: &&Domain| d.name.strip_prefix(label).and_then(|s| s.strip_prefix('.')) == Some(ending);
+            if let Some(d) = found.brand.domains.iter().find(same_ending) {
+                found.domain = d.name;
+            }
+        }
+        Some(found)
+    }
+
+    /// [`Index::check`] before the imitated domain is matched to the ending.
+    fn check_label(&self, raw: &str, readable: &str, site: &str) -> Option<Lookalike> {
         if let Some(&e) = self.by_label.get(raw) {
             return Some(self.found(Kind::TldSwap, e));
         }
@@ -621,15 +637,17 @@ mod tests {
 
     #[test]
     fn typos_of_brand_labels() {
-        assert_eq!(kind("amazpn", "amazpn.com"), Some((Kind::Typo, "amazon.co.jp")));
+        assert_eq!(kind("amazpn", "amazpn.com"), Some((Kind::Typo, "amazon.com")), "the brand's site under the same ending");
+        assert_eq!(kind("amazpn", "amazpn.de"), Some((Kind::Typo, "amazon.de")));
+        assert_eq!(kind("amazpn", "amazpn.xyz"), Some((Kind::Typo, "amazon.co.jp")), "no such ending: the first domain");
         assert_eq!(kind("kuroneokyamato", "kuroneokyamato.com"), Some((Kind::NearIdentical, "kuronekoyamato.co.jp")));
         assert_eq!(kind("myetherwalet", "myetherwalet.net"), Some((Kind::NearIdentical, "myetherwallet.com")));
         assert_eq!(kind("rakuetn", "rakuetn.co.jp"), Some((Kind::Typo, "rakuten.co.jp")));
         assert_eq!(kind("mercair", "mercair.com"), Some((Kind::Typo, "mercari.com")));
         assert_eq!(kind("smbccard", "smbccard.com"), Some((Kind::NearIdentical, "smbc-card.com")));
         assert_eq!(kind("amazgn", "amazgn.net"), Some((Kind::Bitsquat, "amazon.co.jp")));
-        assert_eq!(kind("amazgn", "amazgn.com"), Some((Kind::BitsquatSameSuffix, "amazon.co.jp")));
-        assert_eq!(kind("arnazon", "arnazon.com"), Some((Kind::Confusable, "amazon.co.jp")));
+        assert_eq!(kind("amazgn", "amazgn.com"), Some((Kind::BitsquatSameSuffix, "amazon.com")));
+        assert_eq!(kind("arnazon", "arnazon.com"), Some((Kind::Confusable, "amazon.com")));
         assert_eq!(kind("smbc-card", "smbc-card.hr"), Some((Kind::TldSwap, "smbc-card.com")));
         assert_eq!(kind("smtbjp", "smtbjp.com"), Some((Kind::NearIdentical, "smtb.jp")));
         assert_eq!(kind("paypayne", "paypayne.jp"), Some((Kind::NearIdentical, "paypay.ne.jp")));
