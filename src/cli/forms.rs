@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::{value, CliResult, UsageError};
 use sagiguard::forms::html::{extract, Extracted};
-use sagiguard::forms::{FieldDescriptor, FieldKind, FormRisk, FormsReport, PageFacts, PageInput};
+use sagiguard::forms::{FieldDescriptor, FieldKind, FormRisk, PageFacts, PageInput};
 use sagiguard::text::Lang;
 use sagiguard::view::VerdictView;
 use sagiguard::Engine;
@@ -74,10 +74,10 @@ pub fn run(args: &[String]) -> CliResult {
     let page = PageInput { fields: extracted.fields, forms: extracted.forms, facts: extracted.page };
     // With an address, the page is judged as the extension judges it; the
     // classifier's report is the same either way.
-    let (verdict, report): (Option<Result<_, String>>, FormsReport) = match url.as_deref() {
+    let (verdict, report) = match url.as_deref() {
         Some(u) => match engine.check_page(u, &page) {
-            Ok((v, r)) => (Some(Ok(v)), r),
-            Err(e) => (Some(Err(e.to_string())), engine.classify_fields(&page.fields, &page.forms, u)),
+            Ok((v, r)) => (Some(VerdictOut::Verdict(VerdictView::new(&v, Lang::En))), r),
+            Err(e) => (Some(VerdictOut::Error { error: e.to_string() }), engine.classify_fields(&page.fields, &page.forms, u)),
         },
         None => (None, engine.classify_fields(&page.fields, &page.forms, "")),
     };
@@ -94,10 +94,6 @@ pub fn run(args: &[String]) -> CliResult {
             descriptor: d,
         })
         .collect();
-    let verdict = verdict.as_ref().map(|v| match v {
-        Ok(v) => VerdictOut::Verdict(VerdictView::new(v, Lang::En)),
-        Err(e) => VerdictOut::Error { error: e.clone() },
-    });
     let out = Output { fields, forms: &report.forms, page: &page.facts, sensitive: report.sensitive, kinds: &report.kinds, verdict };
     outln!("{}", serde_json::to_string(&out)?);
     match failure {
