@@ -265,10 +265,11 @@ impl Index {
     /// `readable` the form people read; `site` the whole registrable domain,
     /// which the caller has already found not to be official.
     pub fn check(&self, raw: &str, readable: &str, site: &str) -> Option<Lookalike> {
-        let mut found = self.check_label(raw, readable, site)?;
+        // The site's public suffix (`de` of `amazom.de`); empty when `site` is not `raw` and a suffix.
+        let ending = site.strip_prefix(raw).and_then(|s| s.strip_prefix('.')).unwrap_or("");
+        let mut found = self.check_label(raw, readable, site, ending)?;
         // Named after the brand's site under the same ending when it has one
         // (`amazom.de` imitates amazon.de, not the first domain listed).
-        let ending = site.strip_prefix(raw).and_then(|s| s.strip_prefix('.')).unwrap_or("");
         let label = found.domain.split('.').next().unwrap_or("");
         if found.kind != Kind::TldSwap && !ending.is_empty() {
             let same_ending = |d: &&Domain| d.name.strip_prefix(label).and_then(|s| s.strip_prefix('.')) == Some(ending);
@@ -279,8 +280,9 @@ impl Index {
         Some(found)
     }
 
-    /// [`Index::check`] before the imitated domain is matched to the ending.
-    fn check_label(&self, raw: &str, readable: &str, site: &str) -> Option<Lookalike> {
+    /// [`Index::check`] before the imitated domain is matched to the ending
+    /// (`suffix`, the site's public suffix).
+    fn check_label(&self, raw: &str, readable: &str, site: &str, suffix: &str) -> Option<Lookalike> {
         if let Some(&e) = self.by_label.get(raw) {
             return Some(self.found(Kind::TldSwap, e));
         }
@@ -303,7 +305,6 @@ impl Index {
                 }
             }
         }
-        let suffix = site.strip_prefix(raw).and_then(|s| s.strip_prefix('.')).unwrap_or("");
         // Whether a brand owns `label` under this very suffix (`visa` for
         // `vis.com`): short labels are only typo'd when kept under it.
         let owned = |label: &str| !suffix.is_empty() && self.official_under(label, suffix);
