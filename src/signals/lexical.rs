@@ -503,14 +503,14 @@ const LURE_COMPANIONS: &[&str] = &[
 /// A second lure word in `label` beside the bait word `first` (another bait
 /// word or a companion), not overlapping it: a name made of sign-in lures only.
 fn second_lure(label: &str, first: &'static str) -> Option<&'static str> {
-    let start = label.find(first)?;
+    let start = words::find_from(label, first, 0)?;
     let end = start + first.len();
-    let apart = |w: &&str| label.match_indices(*w).any(|(i, _)| i + w.len() <= start || i >= end);
+    let apart = |w: &&str| words::offsets(label, w).any(|i| i + w.len() <= start || i >= end);
     BAIT_WORDS
         .iter()
         .chain(LURE_COMPANIONS)
         .copied()
-        .filter(|w| !first.contains(w) && !w.contains(first))
+        .filter(|w| !words::contains(first, w) && !words::contains(w, first))
         .find(|w| apart(w))
 }
 

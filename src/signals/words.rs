@@ -76,14 +76,31 @@ impl Words {
 }
 
 /// Whether `needle` occurs in `text` (as `str::contains`, for short texts).
-/// Only where the needle's first and last bytes both match are the bytes
-/// between compared.
 pub(super) fn contains(text: &str, needle: &str) -> bool {
+    find_from(text, needle, 0).is_some()
+}
+
+/// Byte offset of the first `needle` in `text` at or after `from` (as
+/// `text[from..].find(needle)` plus `from`, for short texts). Only where the
+/// needle's first and last bytes both match are the bytes between compared.
+pub(super) fn find_from(text: &str, needle: &str, from: usize) -> Option<usize> {
     let (text, needle) = (text.as_bytes(), needle.as_bytes());
-    let (Some(&first), Some(&last)) = (needle.first(), needle.last()) else { return true };
-    let Some(last_start) = text.len().checked_sub(needle.len()) else { return false };
+    let (Some(&first), Some(&last)) = (needle.first(), needle.last()) else { return Some(from) };
+    let last_start = text.len().checked_sub(needle.len())?;
     let n = needle.len();
-    (0..=last_start).any(|i| text[i] == first && text[i + n - 1] == last && &text[i..i + n] == needle)
+    (from..=last_start).find(|&i| text[i] == first && text[i + n - 1] == last && &text[i..i + n] == needle)
+}
+
+/// Byte offsets of the non-overlapping `needle`s in `text`, left to right (as
+/// `text.match_indices(needle)`, for short texts and a needle that is not
+/// empty: an empty one is found once, at 0).
+pub(super) fn offsets<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = Some(0);
+    std::iter::from_fn(move || {
+        let at = find_from(text, needle, from?)?;
+        from = Some(at + needle.len()).filter(|_| !needle.is_empty());
+        Some(at)
+    })
 }
 
 /// Whether `word` is one of `list` (as `list.contains(&word)`), comparing
@@ -166,11 +183,16 @@ mod tests {
 
     #[test]
     fn contains_agrees_with_the_standard_search() {
-        let texts = ["", "a", "abc", "/wp-content/x.php", "www.example.com", "aaab", "éa"];
-        let needles = ["", "a", "b", "ab", "abc", "abcd", "/wp-content/", "example.com", "aab", "é"];
+        let texts = ["", "a", "abc", "/wp-content/x.php", "www.example.com", "aaab", "éa", "recoverecover", "aaaa"];
+        let needles = ["", "a", "b", "ab", "abc", "abcd", "/wp-content/", "example.com", "aab", "é", "recover", "aa"];
         for t in texts {
             for n in needles {
                 assert_eq!(contains(t, n), t.contains(n), "{t:?} {n:?}");
+                assert_eq!(find_from(t, n, 0), t.find(n), "{t:?} {n:?}");
+                if !n.is_empty() {
+                    let standard: Vec<usize> = t.match_indices(n).map(|(i, _)| i).collect();
+                    assert_eq!(offsets(t, n).collect::<Vec<_>>(), standard, "{t:?} {n:?}");
+                }
             }
         }
     }
