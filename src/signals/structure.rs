@@ -137,8 +137,9 @@ fn host_like(path: &str, site: &str) -> bool {
     let mut previous = "";
     for segment in words::split(path, b'/') {
         let embedded = matches!(previous, "http:" | "https:" | "http" | "https");
-        let own = !site.is_empty() && words::contains(segment, site);
-        if !embedded && !own && !segment.starts_with('.') && names_host(segment) {
+        // The site's name is looked for last: most segments name no host at all.
+        let own = || !site.is_empty() && words::contains(segment, site);
+        if !embedded && !segment.starts_with('.') && names_host(segment) && !own() {
             return true;
         }
         previous = segment;
