@@ -46,6 +46,20 @@ fn typos_and_combos_call_for_caution() {
 }
 
 #[test]
+fn lookalike_user_sites_on_platforms_the_suffix_list_lacks() {
+    // weebly.com is not in the public suffix list's private section, so the
+    // registrable domain is the platform's; the user's own name is judged,
+    // as on the platforms the list knows.
+    assert_level("https://faceboook.pages.dev/", Level::Danger, Some("Facebook"));
+    assert_level("https://faceboook.weebly.com/", Level::Danger, Some("Facebook"));
+    assert_level("https://blglobe.weebly.com/", Level::Danger, Some("BIGLOBE"));
+    for url in ["https://notes.weebly.com/", "https://my-bakery.weebly.com/menu"] {
+        let (level, _, codes) = check(url);
+        assert!(level <= Level::Unknown, "{url}: {level:?} {codes:?}");
+    }
+}
+
+#[test]
 fn brands_own_sites_are_trusted() {
     for url in [
         "https://www.amazon.co.jp/",

@@ -25,8 +25,9 @@ pub fn url_signals<'t>(target: &'t Target, out: &mut Vec<Reason>) -> Option<&'t 
     lexical::signals(target, platform, out);
     subdomain::signals(target, platform.is_some(), out);
     script::signals(target, out);
-    impersonation::signals(target, out);
-    person_site(target, platform)
+    let person = person_site(target, platform);
+    impersonation::signals(target, person, out);
+    person
 }
 
 /// The person's site of `t` (see [`person_site`]) for callers that run no

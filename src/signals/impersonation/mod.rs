@@ -49,8 +49,9 @@ use combo::Strength;
 use lookalike::Kind;
 use path::InPath;
 
-/// Runs the impersonation checks on `t`, appending what they see to `out`.
-pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
+/// Runs the impersonation checks on `t`, appending what they see to `out`;
+/// `person` is the site a person means by "this site" (`super::person_site`).
+pub(super) fn signals(t: &Target, person: Option<&str>, out: &mut Vec<Reason>) {
     let brands = brands::builtin();
     let Some(site) = t.site.as_deref() else { return };
     let host = t.url.host.as_str();
@@ -66,10 +67,18 @@ pub(super) fn signals(t: &Target, out: &mut Vec<Reason>) {
     let label = site_label(site, t.suffix());
     let mut flagged = false;
 
-    if !label.is_empty() {
-        let readable = if t.has_punycode() { domain::to_unicode(label) } else { Cow::Borrowed(label) };
+    // The name a person reads as the site's: on a hosting platform the
+    // public suffix list lacks (`weebly.com`), the user's own
+    // (`faceboook.weebly.com`), as the list makes it on the platforms it
+    // knows (`faceboook.pages.dev`).
+    let (named, named_label) = match person {
+        Some(p) if p.len() > site.len() => (p, p.split('.').next().unwrap_or("")),
+        _ => (site, label),
+    };
+    if !named_label.is_empty() {
+        let readable = if t.has_punycode() { domain::to_unicode(named_label) } else { Cow::Borrowed(named_label) };
         let index = lookalike::index();
-        let found = index.check(label, &readable, site).or_else(|| (host.len() > site.len()).then(|| index.split_match(host)).flatten());
+        let found = index.check(named_label, &readable, named).or_else(|| (host.len() > named.len()).then(|| index.split_match(host)).flatten());
         if let Some(l) = found {
             let code = match l.kind {
                 Kind::Confusable => "confusable-domain",
@@ -223,7 +232,8 @@ mod tests {
 
     fn seen(url: &str) -> Vec<(&'static str, Option<&'static str>)> {
         let mut out = Vec::new();
-        signals(&Target::parse(url).unwrap(), &mut out);
+        let t = Target::parse(url).unwrap();
+        signals(&t, crate::signals::person_site_of(&t), &mut out);
         out.into_iter().map(|r| (r.code, r.brand)).collect()
     }
 
