@@ -46,6 +46,21 @@ fn typos_and_combos_call_for_caution() {
 }
 
 #[test]
+fn a_brands_own_account_pages_are_not_imitations() {
+    // github.io names are GitHub accounts, and GitHub keeps a brand's name for
+    // the brand: its exact name there is its own project site.
+    for url in ["https://microsoft.github.io/vscode-codicons/", "https://google.github.io/styleguide/", "https://line.github.io/armeria/"] {
+        let (level, _, codes) = check(url);
+        assert!(level <= Level::Unknown, "{url}: {level:?} {codes:?}");
+    }
+    // Any other spelling still is, and anyone may take the brand's name on a
+    // platform without accounts.
+    assert_level("https://paypa1.github.io/", Level::Danger, Some("PayPal"));
+    assert_level("https://paypal-login.github.io/", Level::Caution, Some("PayPal"));
+    assert_level("https://netflix.pages.dev/", Level::Caution, Some("Netflix"));
+}
+
+#[test]
 fn lookalike_user_sites_on_platforms_the_suffix_list_lacks() {
     // weebly.com is not in the public suffix list's private section, so the
     // registrable domain is the platform's; the user's own name is judged,

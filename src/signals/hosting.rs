@@ -34,6 +34,8 @@ struct Service {
     kind: Kind,
     /// User content sits in the path of the host itself, not in names under it.
     path: bool,
+    /// The name under the suffix is an account whose name the service keeps for its owner.
+    account: bool,
 }
 
 /// Where a host sits on a shared service.
@@ -44,6 +46,9 @@ pub(crate) struct Platform {
     pub kind: Kind,
     /// Whether user names sit under `suffix` (so `suffix` acts as a public suffix).
     pub names_under: bool,
+    /// Whether the user name is an account name the service keeps for its
+    /// owner, so that a brand's exact name there is the brand's own site.
+    pub account_named: bool,
 }
 
 const HOSTING_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/hosting.tsv"));
@@ -74,12 +79,13 @@ fn parse(text: &'static str) -> Result<Vec<(u64, Service)>, String> {
             "shortener" => Kind::Shortener,
             _ => return Err(bad()),
         };
-        let path = match matching {
-            "sub" => false,
-            "path" => true,
+        let (path, account) = match matching {
+            "sub" => (false, false),
+            "account" => (false, true),
+            "path" => (true, false),
             _ => return Err(bad()),
         };
-        table.push((hash(suffix), Service { suffix, kind, path }));
+        table.push((hash(suffix), Service { suffix, kind, path, account }));
     }
     crate::sort::sort_by_key(&mut table, |(h, _)| *h);
     // A suffix listed twice has one hash: its rows are in one run of equal hashes.
@@ -177,7 +183,7 @@ pub(super) fn platform(t: &Target) -> Option<Platform> {
     let prefix = host[..start].trim_end_matches('.');
     let user = !prefix.is_empty() && prefix != "www";
     let found = if s.path { !user && has_content_path(t) } else { user };
-    found.then_some(Platform { suffix: s.suffix, kind: s.kind, names_under: !s.path })
+    found.then_some(Platform { suffix: s.suffix, kind: s.kind, names_under: !s.path, account_named: s.account })
 }
 
 /// Whether the URL points at something below the host's front page.

@@ -26,7 +26,7 @@ pub fn url_signals<'t>(target: &'t Target, out: &mut Vec<Reason>) -> Option<&'t 
     subdomain::signals(target, platform.is_some(), out);
     script::signals(target, out);
     let person = person_site(target, platform);
-    impersonation::signals(target, person, out);
+    impersonation::signals(target, person, platform.is_some_and(|p| p.account_named), out);
     person
 }
 

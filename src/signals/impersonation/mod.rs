@@ -50,8 +50,10 @@ use lookalike::Kind;
 use path::InPath;
 
 /// Runs the impersonation checks on `t`, appending what they see to `out`;
-/// `person` is the site a person means by "this site" (`super::person_site`).
-pub(super) fn signals(t: &Target, person: Option<&str>, out: &mut Vec<Reason>) {
+/// `person` is the site a person means by "this site" (`super::person_site`);
+/// `account_named`: it is an account on a service that keeps a brand's name
+/// for the brand (`microsoft.github.io`), so the brand's exact name is its own.
+pub(super) fn signals(t: &Target, person: Option<&str>, account_named: bool, out: &mut Vec<Reason>) {
     let brands = brands::builtin();
     let Some(site) = t.site.as_deref() else { return };
     let host = t.url.host.as_str();
@@ -80,6 +82,9 @@ pub(super) fn signals(t: &Target, person: Option<&str>, out: &mut Vec<Reason>) {
         let index = lookalike::index();
         let found = index.check(named_label, &readable, named).or_else(|| (host.len() > named.len()).then(|| index.split_match(host)).flatten());
         if let Some(l) = found {
+            if account_named && l.kind == Kind::TldSwap {
+                return;
+            }
             let code = match l.kind {
                 Kind::Confusable => "confusable-domain",
                 Kind::NearIdentical => "lookalike-domain",
@@ -107,7 +112,8 @@ pub(super) fn signals(t: &Target, person: Option<&str>, out: &mut Vec<Reason>) {
     }
 
     if !flagged && !label.is_empty() {
-        if let Some((brand, token, strength)) = label_token(brands, label) {
+        let own_account = |token: &str| account_named && token == label;
+        if let Some((brand, token, strength)) = label_token(brands, label).filter(|(_, token, _)| !own_account(token)) {
             let code = match strength {
                 Strength::Combo => "brand-combo",
                 Strength::Mention => "brand-in-domain",
@@ -233,7 +239,7 @@ mod tests {
     fn seen(url: &str) -> Vec<(&'static str, Option<&'static str>)> {
         let mut out = Vec::new();
         let t = Target::parse(url).unwrap();
-        signals(&t, crate::signals::person_site_of(&t), &mut out);
+        signals(&t, crate::signals::person_site_of(&t), false, &mut out);
         out.into_iter().map(|r| (r.code, r.brand)).collect()
     }
 
