@@ -82,6 +82,7 @@ pub(super) fn signals(t: &Target, person: Option<&str>, account_named: bool, out
         let index = lookalike::index();
         let found = index.check(named_label, &readable, named).or_else(|| (host.len() > named.len()).then(|| index.split_match(host)).flatten());
         if let Some(l) = found {
+            // A brand's exact name on an account platform: the brand's own account.
             if account_named && l.kind == Kind::TldSwap {
                 return;
             }
@@ -112,8 +113,11 @@ pub(super) fn signals(t: &Target, person: Option<&str>, account_named: bool, out
     }
 
     if !flagged && !label.is_empty() {
-        let own_account = |token: &str| account_named && token == label;
-        if let Some((brand, token, strength)) = label_token(brands, label).filter(|(_, token, _)| !own_account(token)) {
+        if let Some((brand, token, strength)) = label_token(brands, label) {
+            // As for the lookalikes: the brand's own account, nothing to judge.
+            if account_named && token == label {
+                return;
+            }
             let code = match strength {
                 Strength::Combo => "brand-combo",
                 Strength::Mention => "brand-in-domain",
