@@ -58,6 +58,7 @@ try {
 
   const ours = await wakes(browser.context, page);
   console.log(`background wake -> first verdict (chromium)\truns=9\tmedian_ms=${ours.median.toFixed(1)}\tmax_ms=${ours.max.toFixed(1)}\tbudget_ms=20`);
+  console.log(`  inside the worker, ms since it started (medians)\t${ours.milestones}`);
 } finally {
   await browser.context.close();
   await server.close();
@@ -82,9 +83,16 @@ try {
   rmSync(floor.userDataDir, { recursive: true, force: true });
 }
 
-/** Background wake -> first verdict: stop the worker, then time one check from an extension page; 9 runs. */
+/**
+ * Background wake -> first verdict: stop the worker, then time one check from
+ * an extension page; 9 runs. Where the worker records its milestones
+ * (background/wake.js), their medians come back too, in ms since the worker
+ * started: script running, script evaluated, engine instantiated, lists
+ * loaded, first verdict.
+ */
 async function wakes(context, page) {
   const ms = [];
+  const phases = {};
   for (let i = 0; i < 9; i++) {
     await stopServiceWorkers(context, page);
     await page.waitForTimeout(200);
@@ -93,7 +101,12 @@ async function wakes(context, page) {
       await globalThis.chrome.runtime.sendMessage({ type: 'check-url', url: 'https://example.com/' });
       return performance.now() - t;
     }));
+    const worker = context.serviceWorkers().at(-1);
+    const wake = await worker?.evaluate(() => globalThis.__sagiguard?.wake).catch(() => null);
+    for (const [name, at] of Object.entries(wake ?? {})) (phases[name] ??= []).push(at);
   }
+  const median = (list) => list.sort((a, b) => a - b)[list.length >> 1];
   ms.sort((a, b) => a - b);
-  return { median: ms[4], max: ms[8] };
+  const milestones = Object.entries(phases).map(([name, list]) => `${name}=${median(list).toFixed(1)}`).join(' ');
+  return { median: ms[4], max: ms[8], milestones };
 }

@@ -2,6 +2,9 @@
 // event page). Every question the background answers goes through `engine()`.
 import init, { Engine } from '../pkg/sagiguard.js';
 import { api } from '../shared/api.js';
+import { mark } from './wake.js';
+
+mark('script');
 
 const started = performance.now();
 let instance = null;
@@ -9,6 +12,7 @@ let instance = null;
 /** Resolves when the engine can answer; carries the init time in ms. */
 export const ready = init({ module_or_path: api.runtime.getURL('pkg/sagiguard_bg.wasm') }).then(() => {
   instance = new Engine();
+  mark('engine');
   return performance.now() - started;
 });
 

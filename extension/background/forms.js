@@ -7,6 +7,7 @@ import { sensitivity, warns } from '../shared/settings.js';
 import { engine } from './engine.js';
 import { on } from './router.js';
 import { listsReady, showLevel } from './verdicts.js';
+import { mark } from './wake.js';
 
 let last = null;
 
@@ -25,6 +26,7 @@ export async function pageAnswer({ url, fields, forms, facts }) {
     forms: Array.isArray(forms) ? forms : [],
     facts: facts && typeof facts === 'object' ? facts : {},
   }, pageUrl, lang);
+  mark('verdict');
   if (answer.error) throw new Error(answer.error);
   const { verdict, ...report } = answer;
   const site = verdict.site ?? verdict.host ?? '';

@@ -11,7 +11,9 @@ import { recordIncident } from './incidents.js';
 import './userlists.js';
 import './guide.js';
 import { createMenu, onClicked } from './menus.js';
+import { mark, wake } from './wake.js';
 
 // Test hook: lets end-to-end tests reach the module-scoped engine from the
 // worker (dynamic import() is not allowed in service workers).
-globalThis.__sagiguard = { ready, engine, verdictFor, pageAnswer, lastPageReport, recordIncident, menus: { createMenu, onClicked } };
+globalThis.__sagiguard = { ready, engine, verdictFor, pageAnswer, lastPageReport, recordIncident, menus: { createMenu, onClicked }, wake };
+mark('evaluated');

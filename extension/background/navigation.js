@@ -25,6 +25,7 @@ import { feeds as feedList, states } from './feeds/config.js';
 import { PRELOAD_BLOCK_RULE, syncPreloadRules, usePreloadRules } from './prerules.js';
 import { on } from './router.js';
 import { listsReady, verdictFor } from './verdicts.js';
+import { mark } from './wake.js';
 
 const WARNING = api.runtime.getURL('warning/warning.html');
 /** Chromium keeps at most this many per-URL redirect rules (oldest dropped first; the cap for such rules is 5000). */
@@ -68,7 +69,9 @@ async function dropPass(tabId) {
 /** The level of `url` once the person's lists and the stored feeds are loaded (no language needed). */
 async function level(url) {
   await listsReady;
-  return engine().levelOf(url);
+  const found = engine().levelOf(url);
+  mark('verdict');
+  return found;
 }
 
 /** Where the navigation of `tabId` to `url` must go instead, or null to let it through. */

@@ -6,6 +6,7 @@ import { engine, ready } from './engine.js';
 import { on } from './router.js';
 import { userListsReady } from './userlists.js';
 import { feedsReady } from './feeds.js';
+import { mark } from './wake.js';
 
 const BADGE = {
   danger: { text: '!', color: '#b3261e' },
@@ -19,13 +20,15 @@ const BADGE = {
  * person's own lists and the stored feeds. Every verdict waits on this one
  * promise, so no answer after a worker restart misses a list.
  */
-export const listsReady = Promise.all([userListsReady, feedsReady]);
+export const listsReady = Promise.all([userListsReady, feedsReady]).then(() => mark('lists'));
 
 /** The engine's verdict for `url` in the chosen language. */
 export async function verdictFor(url) {
   // The language setting is read while the lists may still be loading.
   const [lang] = await Promise.all([chosenLang(), listsReady]);
-  return engine().checkUrl(url, lang);
+  const verdict = engine().checkUrl(url, lang);
+  mark('verdict');
+  return verdict;
 }
 
 /** Shows `level` on the toolbar button of tab `tabId`. */
