@@ -6,6 +6,9 @@
 //! (sentences for people). [`Engine`] is the one entry point; the wasm facade
 //! (`wasm.rs`) and the CLI (`main.rs`) are thin hosts around it.
 
+// Every public item says why it exists (the house rule), and the build keeps it so.
+#![warn(missing_docs)]
+
 pub mod brands;
 pub mod canon;
 pub mod domain;

@@ -12,7 +12,9 @@ use crate::verdict::Reason;
 /// The languages SagiGuard speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
+    /// English, for every locale that is not Japanese.
     En,
+    /// Japanese (`ja`, `ja-JP`).
     Ja,
 }
 

@@ -76,6 +76,7 @@ impl Reason {
 /// The engine's answer for one URL or page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Verdict {
+    /// What the hosts do about it; see [`Level`].
     pub level: Level,
     /// 0–100: the sum of the reasons' weights, clamped.
     pub score: i32,

@@ -9,8 +9,11 @@ use crate::verdict::{Level, Verdict};
 /// One reason as shown: its stable code, weight and a sentence.
 #[derive(Clone, Debug, Serialize)]
 pub struct ReasonView {
+    /// The reason's stable code (`ip-host`), for tests, scripts and the policy table.
     pub code: &'static str,
+    /// What it added to the score, from `data/policy.tsv`.
     pub weight: i32,
+    /// The sentence a person reads, in the chosen language.
     pub text: String,
     /// The reason's detail when it has one (for `threat-list`, the names of the
     /// lists that matched), so a warning page can say which list and when.
@@ -21,13 +24,19 @@ pub struct ReasonView {
 /// A verdict as shown to a person or written by `sagiguard check --json`.
 #[derive(Clone, Debug, Serialize)]
 pub struct VerdictView {
+    /// What the extension does about the site (warn, stop, nothing).
     pub level: Level,
     /// The level in a few words ("Be careful: ...").
     pub summary: &'static str,
+    /// 0–100, the reasons' weights summed and clamped.
     pub score: i32,
+    /// Every reason, strongest first, each with its sentence.
     pub reasons: Vec<ReasonView>,
+    /// The brand the site appears to imitate, so a warning can name it.
     pub brand: Option<String>,
+    /// The host as a person reads it (IDN in Unicode).
     pub host: String,
+    /// The registrable domain the person would trust or block.
     pub site: Option<String>,
 }
 

@@ -18,6 +18,7 @@ use super::normalize::{fold, name_words};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Classification {
+    /// What the field asks for (`card-number`, `password`, ... or `other`).
     pub kind: FieldKind,
     /// 0.0–1.0: how sure the classifier is (1.0 for a declared `autocomplete`).
     pub confidence: f32,

@@ -12,8 +12,11 @@ use crate::target::Target;
 /// Everything the content script would report for a page.
 #[derive(Clone, Debug, Default)]
 pub struct Extracted {
+    /// One descriptor per input, select and textarea, in document order.
     pub fields: Vec<FieldDescriptor>,
+    /// One descriptor per form, indexed by the fields' `form`.
     pub forms: Vec<FormDescriptor>,
+    /// The page's title, brand claims and other facts the page check reads.
     pub page: PageFacts,
 }
 

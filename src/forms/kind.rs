@@ -6,25 +6,39 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FieldKind {
+    /// A password or passphrase.
     Password,
+    /// A sign-in name (ID, user name, login).
     Username,
+    /// An e-mail address, often also the sign-in name.
     Email,
+    /// A payment card's number.
     CardNumber,
+    /// A card's expiry date (one field or month and year apart).
     CardExpiry,
+    /// A card's security code (CVC, CVV, セキュリティコード).
     CardCvc,
+    /// The name on the card.
     CardHolder,
+    /// A bank account number (口座番号).
     BankAccount,
+    /// A bank's branch name or number (支店).
     BankBranch,
     /// A bank or card PIN (暗証番号).
     Pin,
     /// A one-time code sent by SMS, mail or an app.
     Otp,
+    /// A gift card's or prepaid card's code, which scammers cash at once.
     GiftCardCode,
     /// マイナンバー and other national identity numbers.
     NationalId,
+    /// A phone number.
     Phone,
+    /// A postal address.
     Address,
+    /// A date of birth.
     Birthdate,
+    /// Anything else: a field SagiGuard does not guard.
     Other,
 }
 

@@ -13,12 +13,19 @@ use super::normalize::compact_code;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Issuer {
+    /// Visa (4).
     Visa,
+    /// Mastercard (51–55, 2221–2720).
     Mastercard,
+    /// American Express (34, 37).
     Amex,
+    /// JCB (3528–3589).
     Jcb,
+    /// Diners Club (300–305, 36, 38, 39).
     Diners,
+    /// Discover (6011, 644–649, 65).
     Discover,
+    /// UnionPay (62).
     UnionPay,
 }
 

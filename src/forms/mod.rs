@@ -44,6 +44,7 @@ pub struct FieldReport {
     pub index: usize,
     /// The field's form (`formIndex`), `-1` outside forms.
     pub form: i32,
+    /// The field's kind and why.
     #[serde(flatten)]
     pub class: Classification,
 }
@@ -52,6 +53,7 @@ pub struct FieldReport {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FormsReport {
+    /// Each field's kind, in the order the descriptors came.
     pub fields: Vec<FieldReport>,
     /// One entry per form descriptor, plus one with index `-1` when fields
     /// outside any form ask for sensitive data (sent by script, not by a form).

@@ -61,11 +61,13 @@ pub struct FormRisk {
     pub action_host: String,
     /// Whether the action is on another registrable domain than the page.
     pub action_site_differs: bool,
+    /// Where the data goes, compared with the page.
     pub action_kind: ActionKind,
     /// For a data-collection action: the service (`Telegram Bot API`).
     pub collector: Option<String>,
     /// For a data-collection action: its kind (`chat-bot`, `form-mail`, ...).
     pub collector_kind: Option<String>,
+    /// How much sending this form could cost the person.
     pub risk: FormRiskLevel,
 }
 

@@ -13,15 +13,20 @@ use crate::text::Lang;
 /// `prevention.delete`): hosts store ticked step ids, never the text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Item {
+    /// Stable id the checklist stores when the step is ticked.
     pub id: String,
+    /// The line a person reads.
     pub text: &'static str,
 }
 
 /// Someone to call or write to, with the number to dial when there is one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Contact {
+    /// Stable id (`police-consult`), for tests and hosts.
     pub id: &'static str,
+    /// Who they are (警察相談専用電話, "your card issuer").
     pub name: &'static str,
+    /// What they can do for the person, and when they answer.
     pub detail: &'static str,
     /// What to dial (`#9110`, `110`, `188`); `None` for contacts whose number
     /// the person must look up themselves (their bank, their card issuer).
@@ -31,13 +36,17 @@ pub struct Contact {
 /// One situation's section of the guide.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SituationGuide {
+    /// The situation's id (`card`, `bank`, `account`, ...), as the picker names it.
     pub id: &'static str,
+    /// Its heading ("You entered card details").
     pub title: &'static str,
     /// What it means, in one line.
     pub summary: &'static str,
     /// The first steps, as a checklist.
     pub steps: Vec<Item>,
+    /// What the scammer can do with what was handed over, so the person knows what to watch for.
     pub damage: Vec<&'static str>,
+    /// Whom to call or write to for this situation.
     pub contacts: Vec<Contact>,
     /// Ids of other situations whose steps also apply (the fake support call).
     pub related: Vec<&'static str>,
@@ -46,19 +55,28 @@ pub struct SituationGuide {
 /// A situation as offered by the picker ("What did you hand over?").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Choice {
+    /// The situation's id, passed back to build its guide.
     pub id: &'static str,
+    /// Its heading.
     pub title: &'static str,
+    /// What it means, in one line.
     pub summary: &'static str,
 }
 
 /// The headings a host needs to lay the guide out, in the guide's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Headings {
+    /// Above the picker ("What did you hand over?").
     pub choose: &'static str,
+    /// Above a situation's checklist.
     pub steps: &'static str,
+    /// Above what the scammer can do.
     pub damage: &'static str,
+    /// Above whom to contact.
     pub contacts: &'static str,
+    /// Above the links to related situations.
     pub related: &'static str,
+    /// Above the prevention advice.
     pub prevention: &'static str,
 }
 
@@ -67,14 +85,17 @@ pub struct Headings {
 pub struct Guide {
     /// `"en"` or `"ja"`.
     pub lang: &'static str,
+    /// The guide's title.
     pub title: &'static str,
     /// The opening advice: act early, even before any damage.
     pub intro: Vec<&'static str>,
+    /// The section headings in this language.
     pub headings: Headings,
     /// The sections asked for, in priority order.
     pub situations: Vec<SituationGuide>,
     /// All six situations, for the picker.
     pub choices: Vec<Choice>,
+    /// How to keep it from happening again.
     pub prevention: Vec<Item>,
     /// Where the public phone numbers come from.
     pub sources: &'static str,

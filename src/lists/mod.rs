@@ -117,11 +117,20 @@ impl Format {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FeedError {
     /// The feed is over [`MAX_FEED_BYTES`].
-    TooLarge { bytes: usize },
+    TooLarge {
+        /// The feed's size.
+        bytes: usize,
+    },
     /// The feed has over [`MAX_ENTRIES`] entries.
-    TooManyEntries { max: usize },
+    TooManyEntries {
+        /// The most a list takes.
+        max: usize,
+    },
     /// Nothing usable in it (`skipped` lines were unusable).
-    NoEntries { skipped: u32 },
+    NoEntries {
+        /// Lines that were not a URL or domain.
+        skipped: u32,
+    },
     /// A JSON feed that cannot be read, or has no array for the role.
     Json(String),
 }

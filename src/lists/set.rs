@@ -28,6 +28,7 @@ pub struct Lists {
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ListInfo {
+    /// What the list says about itself (name, role, entries, when built).
     #[serde(flatten)]
     pub meta: ListMeta,
     /// Bytes held in memory (and stored).
