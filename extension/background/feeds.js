@@ -18,20 +18,44 @@ export const PERIOD_MINUTES = 6 * 60;
 /**
  * Loads every stored list of an enabled feed into the engine. The reads
  * (storage.local, IndexedDB) start at once, while the wasm is still being
- * instantiated; the lists go into the engine when it is ready.
+ * instantiated; the lists go into the engine when it is ready. Returns the
+ * ids of the stored lists the engine refused (see `forgetRefused`).
  */
 async function loadStored() {
   const [config, stored] = await Promise.all([feeds(), allLists(), ready]);
   const enabled = new Map(config.filter((f) => f.enabled).map((f) => [f.id, f]));
+  const refused = [];
   for (const [id, record] of stored) {
     if (!enabled.has(id)) continue;
     const info = engine().loadList(record.name, record.role, record.bytes);
-    if (info?.error) await setState(id, { error: `stored list unreadable: ${info.error}`, errorAt: Date.now() });
+    if (info?.error) refused.push([id, info.error]);
+  }
+  await forgetRefused(refused);
+  return refused.map(([id]) => id);
+}
+
+/**
+ * A stored list the engine refused (damaged bytes, or a format this version
+ * of SagiGuard no longer reads) protects no one, and a conditional request
+ * for its feed would only hear "unchanged". So it is forgotten: bytes, entry
+ * count, ETag and the time of the last check, which makes its feed due for a
+ * full download by whichever update runs next.
+ */
+async function forgetRefused(refused) {
+  for (const [id, error] of refused) {
+    await deleteList(id).catch(() => {});
+    await setState(id, {
+      error: `stored list unreadable (${error}); downloading it again`, errorAt: Date.now(),
+      entries: null, etag: null, lastModified: null, checkedAt: null,
+    });
   }
 }
 
+const loaded = loadStored();
 /** Resolves once the stored lists are in the engine (awaited before any verdict). */
-export const feedsReady = loadStored().catch((e) => console.warn('SagiGuard: stored lists not loaded', e));
+export const feedsReady = loaded.then(() => {}, (e) => console.warn('SagiGuard: stored lists not loaded', e));
+// Refused lists are downloaded again now, not at the next scheduled update.
+loaded.then((ids) => ids.length && updateFeeds({ ids })).catch(() => {});
 
 /**
  * Updates one feed. Never throws: the outcome goes to its state. The list in
@@ -138,8 +162,9 @@ on('set-feed-enabled', guarded(async ({ id, enabled }) => {
   await setEnabled(id, enabled);
   if (enabled) {
     const record = (await allLists()).find(([k]) => k === id)?.[1];
-    if (record) engine().loadList(record.name, record.role, record.bytes);
-    else await updateFeeds({ ids: [id] });
+    const refused = record && engine().loadList(record.name, record.role, record.bytes)?.error;
+    if (refused) await forgetRefused([[id, refused]]);
+    if (!record || refused) await updateFeeds({ ids: [id] });
   } else {
     engine().removeList(feed.name, feed.role);
   }

@@ -244,6 +244,40 @@ describe('chromium: threat-list feeds and the warning page', () => {
     await ext.evaluate(() => chrome.storage.sync.set({ lang: 'auto' }));
   });
 
+  test('a stored list that no longer loads is downloaded again in full at the next wake', async () => {
+    feed.mode = 'ok';
+    const { id } = testFeed(await send({ type: 'feeds' }));
+    // Damage the stored bytes (as a disk error, or an update that reads another format, would).
+    await ext.evaluate(async (key) => {
+      const db = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('sagiguard-lists', 1);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const store = () => db.transaction('lists', 'readwrite').objectStore('lists');
+      const record = await new Promise((resolve) => { store().get(key).onsuccess = (e) => resolve(e.target.result); });
+      record.bytes[record.bytes.length - 1] ^= 0xff;
+      await new Promise((resolve) => { store().put(record, key).onsuccess = resolve; });
+      db.close();
+    }, id);
+    const { hits, conditional } = feed;
+    await stopServiceWorkers(browser.context, ext);
+    // The next message wakes the worker, which refuses the damaged list and fetches the feed again.
+    let mine;
+    for (let tries = 0; tries < 100; tries++) {
+      mine = testFeed(await send({ type: 'feeds' }));
+      if (feed.hits > hits && mine.state.entries === 3) break;
+      await ext.waitForTimeout(100);
+    }
+    assert.ok(feed.hits > hits, 'the feed was downloaded again');
+    assert.equal(feed.conditional, conditional, 'in full, not as a conditional request');
+    assert.equal(mine.state.entries, 3, JSON.stringify(mine.state));
+    assert.equal(mine.state.error, null);
+    const page = await visit(LISTED);
+    assert.ok(isWarning(page), 'the fresh list blocks');
+    await page.close();
+  });
+
   test('after a browser restart with the feed server down, the list still blocks', async (t) => {
     const seen = await visit(LISTED); // a visit before the restart leaves a redirect rule
     assert.ok(isWarning(seen));
