@@ -112,6 +112,7 @@ pub fn canonicalize(input: &str) -> Result<CanonUrl, CanonError> {
     // Rule 2 (remove the fragment), then rule 1 (remove tab, CR, LF, but not
     // their escapes) and rule 3 (repeatedly percent-unescape).
     let url = without_fragment_unescaped(trimmed.as_bytes());
+    let src = Source { text: matches!(url, Cow::Borrowed(_)).then_some(trimmed), bytes: &url };
 
     // The hostname and path are extracted from the unescaped URL, as the spec
     // orders it ("This may render the URL invalid").
@@ -120,20 +121,43 @@ pub fn canonicalize(input: &str) -> Result<CanonUrl, CanonError> {
     let (authority, tail) = rest.split_at(authority_end);
     // Userinfo is split off at the last `@`; it is not part of the canonical URL.
     let (userinfo, host_port) = match authority.iter().rposition(|&b| b == b'@') {
-        Some(i) => (Some(escape(&authority[..i])), &authority[i + 1..]),
+        Some(i) => (Some(escape(src, &authority[..i])), &authority[i + 1..]),
         None => (None, authority),
     };
     let (raw_host, port) = split_port(host_port)?;
     // A port is kept only when it is not the scheme's default.
     let port = port.filter(|&p| default_port(&scheme) != Some(p));
-    let host = canon_host(raw_host)?;
+    let host = canon_host(src, raw_host)?;
     // "Do not apply these path canonicalizations to the query parameters": the
     // query starts at the first `?` and is only re-escaped.
     let (raw_path, raw_query) = match tail.iter().position(|&b| b == b'?') {
         Some(i) => (&tail[..i], Some(&tail[i + 1..])),
         None => (tail, None),
     };
-    Ok(CanonUrl { scheme, userinfo, host, port, path: canon_path(raw_path), query: raw_query.map(escape) })
+    Ok(CanonUrl { scheme, userinfo, host, port, path: canon_path(src, raw_path), query: raw_query.map(|q| escape(src, q)) })
+}
+
+/// The URL's bytes once unescaped, and the input they are when nothing was
+/// unescaped (most URLs): a piece kept as it is is then copied from the
+/// input's text, without checking its bytes as UTF-8 again.
+#[derive(Clone, Copy)]
+struct Source<'a> {
+    /// The input, when `bytes` are its bytes (the same memory).
+    text: Option<&'a str>,
+    bytes: &'a [u8],
+}
+
+impl Source<'_> {
+    /// `piece`, a slice of `bytes` (ASCII where this is called), as a string.
+    fn string(self, piece: &[u8]) -> String {
+        // Where the piece starts in `bytes`, found from the addresses: the
+        // slice taken there from `text` is `piece` itself.
+        let at = (piece.as_ptr() as usize).wrapping_sub(self.bytes.as_ptr() as usize);
+        match self.text.and_then(|t| t.get(at..at.checked_add(piece.len())?)) {
+            Some(text) => text.to_owned(),
+            None => ascii_string(piece.to_vec()),
+        }
+    }
 }
 
 /// `s` without the characters up to space (controls and space) at either
@@ -281,7 +305,7 @@ fn default_port(scheme: &str) -> Option<u16> {
 /// Canonicalizes the hostname: brackets mean IPv6; otherwise IDN to punycode,
 /// dots trimmed and collapsed, lower case, IPv4 forms to dotted decimal,
 /// escapes.
-fn canon_host(raw: &[u8]) -> Result<String, CanonError> {
+fn canon_host(src: Source<'_>, raw: &[u8]) -> Result<String, CanonError> {
     if raw.first() == Some(&b'[') {
         return canon_ipv6(raw);
     }
@@ -290,7 +314,7 @@ fn canon_host(raw: &[u8]) -> Result<String, CanonError> {
         if let Some([a, b, c, d]) = parse_ipv4(raw) {
             return Ok(format!("{a}.{b}.{c}.{d}"));
         }
-        return Ok(ascii_string(raw.to_vec()));
+        return Ok(src.string(raw));
     }
     let mut host = Vec::with_capacity(raw.len());
     if raw.is_ascii() {
@@ -424,9 +448,9 @@ fn canon_ipv6(raw: &[u8]) -> Result<String, CanonError> {
 
 /// Canonicalizes the path: `/./` removed, `/../` resolved against the previous
 /// component, runs of `/` collapsed, escapes; always starts with `/`.
-fn canon_path(raw: &[u8]) -> String {
+fn canon_path(src: Source<'_>, raw: &[u8]) -> String {
     if is_canonical_path(raw) {
-        return ascii_string(raw.to_vec());
+        return src.string(raw);
     }
     // Invariant: `out` ends with `/`; a final file name loses it at the end.
     let mut out = Vec::with_capacity(raw.len() + 1);
@@ -488,7 +512,10 @@ const ESCAPED: [bool; 256] = {
 };
 
 /// Percent-escapes every byte ≤ 0x20, ≥ 0x7f, `#` and `%` (upper-case hex).
-fn escape(raw: &[u8]) -> String {
+fn escape(src: Source<'_>, raw: &[u8]) -> String {
+    if !raw.iter().any(|&b| ESCAPED[usize::from(b)]) {
+        return src.string(raw);
+    }
     let mut out = Vec::with_capacity(raw.len());
     push_escaped(&mut out, raw);
     ascii_string(out)
@@ -697,6 +724,19 @@ mod tests {
         assert_eq!(&*unescape_fully(b"%%%25%32%35asd%%"), b"%%%asd%%");
         assert_eq!(&*unescape_fully(b"%2%35"), b"%");
         assert!(matches!(unescape_fully(b"http://plain.example/"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn pieces_copied_from_the_input_equal_those_of_an_unescaped_url() {
+        // A tab inside makes the URL a new buffer; without it, host, path,
+        // query and userinfo are copied from the input's text.
+        for url in ["http://u@example.com/a/b.html?q=1&r=x", "example.com", "https://www.example.co.jp/?", "http://a.b/~x/"] {
+            let inside = url.len() - 1;
+            let with_tab = format!("{}\t{}", &url[..inside], &url[inside..]);
+            assert_eq!(canonicalize(url), canonicalize(&with_tab), "{url}");
+        }
+        let url = canonicalize("http://u%20v@example.com/a?b").unwrap();
+        assert_eq!((url.userinfo.as_deref(), url.host.as_str(), url.query.as_deref()), (Some("u%20v"), "example.com", Some("b")));
     }
 
     #[test]
