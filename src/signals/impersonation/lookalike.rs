@@ -80,8 +80,13 @@ pub struct Index {
     /// (the first entry of each), behind a filter: most labels miss.
     glued: Table,
     glued_filter: Filter,
-    /// Skeletons of long everyday-word official labels → (brand, domain).
-    ordinary_skeletons: FxMap<Box<[u8]>, (u16, &'static str)>,
+    /// Skeletons of long everyday-word official labels, each once, with
+    /// (brand, domain).
+    ordinary_skeletons: Vec<(String, u16, &'static str)>,
+    /// [`poly_step`] hash of each of `ordinary_skeletons` → its place: a
+    /// check looks its skeleton up by its bytes (the map type is the one
+    /// `loose` has, which costs the wasm nothing more).
+    ordinary_by_hash: FxMap<u64, u32>,
     /// Loose key of each official label long enough for it → entry. The
     /// loose key is the [`merge_key`] of the label's single-character folds
     /// ([`fold_letters`], Unicode look-alikes included), so `grrail`, `gnall`
@@ -177,7 +182,7 @@ impl Index {
         let (mut glued, mut glued_filter) = (Table::with_capacity(domains), Filter::with_capacity(domains));
         let mut loose = FxMap::with_capacity_and_hasher(domains, Default::default());
         let mut loose_pairs = FxMap::with_capacity_and_hasher(domains, Default::default());
-        let mut ordinary_skeletons = FxMap::default();
+        let (mut ordinary_skeletons, mut ordinary_by_hash) = (Vec::new(), FxMap::default());
         let mut disguised_only = FxMap::default();
         let mut short = ShortLabels::default();
         let (mut plain_keys, mut skeleton_keys) = (KeyList::default(), KeyList::default());
@@ -204,7 +209,10 @@ impl Index {
                     // Everyday words (`outlook`, `office`) yield only exact
                     // confusables, and only when long enough to be distinctive.
                     if label.len() >= 6 {
-                        ordinary_skeletons.entry(skel.as_bytes().into()).or_insert((b as u16, domain.name));
+                        let at = ordinary_skeletons.len() as u32;
+                        if *ordinary_by_hash.entry(poly_hash(skel.as_bytes())).or_insert(at) == at {
+                            ordinary_skeletons.push((skel.to_string(), b as u16, domain.name));
+                        }
                     }
                     continue;
                 }
@@ -247,6 +255,7 @@ impl Index {
             glued,
             glued_filter,
             ordinary_skeletons,
+            ordinary_by_hash,
             loose,
             loose_pairs,
             disguised_only,
@@ -318,7 +327,8 @@ impl Index {
             let same_letters = plain.as_bytes() == self.plain.key(e);
             return Some(self.found(if same_letters { Kind::NearIdentical } else { Kind::Confusable }, e));
         }
-        if let Some(&(b, domain)) = self.ordinary_skeletons.get(skel) {
+        let ordinary = self.ordinary_by_hash.get(&poly_hash(skel)).and_then(|&i| self.ordinary_skeletons.get(i as usize));
+        if let Some(&(_, b, domain)) = ordinary.filter(|(k, ..)| k.as_bytes() == skel) {
             let official = domain.split('.').next().unwrap_or("");
             if plain != official && not_shorter(plain, official.as_bytes()) {
                 return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
@@ -444,6 +454,11 @@ impl Index {
 /// disguise: such labels are left to the typo rules.
 fn not_shorter(cand: &str, brand: &[u8]) -> bool {
     cand.chars().count() >= brand.len()
+}
+
+/// The polynomial hash ([`poly_step`] a byte) of `bytes`.
+fn poly_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0, |h, &b| poly_step(h, b))
 }
 
 /// The polynomial hash ([`poly_step`] a byte) of `text` with its dots
@@ -623,6 +638,25 @@ mod tests {
 
     fn kind(label: &str, site: &str) -> Option<(Kind, &'static str)> {
         index().check(label, label, site).map(|l| (l.kind, l.domain))
+    }
+
+    #[test]
+    fn every_ordinary_skeleton_is_found_by_its_hash() {
+        let index = index();
+        let mut found = 0;
+        for domain in brands::builtin().all().iter().flat_map(|b| b.domains.iter()) {
+            let label = domain.label();
+            let mut letters = [0u8; 128];
+            let Some(skeleton) = fold_letters(label, &mut letters).and_then(|n| Skeleton::of_folded(letters, n)) else { continue };
+            let skel = skeleton.as_bytes();
+            if !domain.ordinary || label.len() < 6 || skel.len() < MIN_LABEL {
+                continue;
+            }
+            let at = index.ordinary_by_hash.get(&poly_hash(skel)).and_then(|&i| index.ordinary_skeletons.get(i as usize));
+            assert!(at.is_some_and(|(k, ..)| k.as_bytes() == skel), "{label}");
+            found += 1;
+        }
+        assert!(found > 10, "{found}");
     }
 
     #[test]
