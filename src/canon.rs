@@ -173,9 +173,13 @@ fn trim_controls(s: &str) -> &str {
 /// The URL up to its first raw `#`, through [`unescape_fully`]. Cutting at
 /// the `#` before unescaping keeps `%23` as data (`host%23.com`). One scan
 /// finds the first byte either step is about: in most URLs it is the `#` or
-/// there is none, and the URL is borrowed with no second pass.
+/// there is none, and the URL is borrowed with no second pass. The five
+/// bytes are all at most `%`, which letters, digits and most punctuation are
+/// above: the scan passes those eight at a time.
 fn without_fragment_unescaped(url: &[u8]) -> Cow<'_, [u8]> {
-    match url.iter().position(|&b| matches!(b, b'#' | b'%' | b'\t' | b'\r' | b'\n')) {
+    let from = words_above(url, b'%');
+    let found = url[from..].iter().position(|&b| matches!(b, b'#' | b'%' | b'\t' | b'\r' | b'\n'));
+    match found.map(|i| from + i) {
         None => Cow::Borrowed(url),
         Some(i) if url[i] == b'#' => Cow::Borrowed(&url[..i]),
         Some(i) => {
@@ -183,6 +187,25 @@ fn without_fragment_unescaped(url: &[u8]) -> Cow<'_, [u8]> {
             unescape_fully(&url[..end])
         }
     }
+}
+
+/// How many bytes at the start of `bytes`, counted in whole eight-byte
+/// words, are all above `max` (below 0x80). A word is tested at once: a
+/// byte below `max + 1` borrows into its top bit when `max + 1` is taken
+/// from every byte, and bytes with the top bit already set (above `max`)
+/// are masked out (the "has a byte less than n" test of Bit Twiddling Hacks).
+fn words_above(bytes: &[u8], max: u8) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    let below = ONES * (u64::from(max) + 1);
+    let mut at = 0;
+    for word in bytes.chunks_exact(8) {
+        let x = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        if x.wrapping_sub(below) & !x & ONES << 7 != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at
 }
 
 /// Removes tab, CR and LF, then percent-unescapes until no escape is left.
@@ -737,6 +760,37 @@ mod tests {
         }
         let url = canonicalize("http://u%20v@example.com/a?b").unwrap();
         assert_eq!((url.userinfo.as_deref(), url.host.as_str(), url.query.as_deref()), (Some("u%20v"), "example.com", Some("b")));
+    }
+
+    #[test]
+    fn words_above_stop_before_the_first_small_byte() {
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // Mostly large bytes, sometimes one small, anywhere in 0..=40 bytes.
+            let len = (x % 41) as usize;
+            let mut bytes: Vec<u8> = (0..len).map(|i| 0x26 + ((x >> (i % 50)) as u8 % 0xd9)).collect();
+            if len > 0 && x % 3 == 0 {
+                bytes[(x >> 20) as usize % len] = (x >> 30) as u8 % 0x26;
+            }
+            let max = if x % 5 == 0 { 0x7f } else { b'%' };
+            let first = bytes.iter().position(|&b| b <= max).unwrap_or(len);
+            // Every whole word before the one with the first small byte.
+            assert_eq!(words_above(&bytes, max), first / 8 * 8, "{bytes:?} {max}");
+        }
+        // Every byte value at every place of two words of large bytes.
+        for max in [b'%', 0x7f] {
+            for v in 0..=255u8 {
+                for at in 0..16 {
+                    let mut bytes = [0xAAu8; 16];
+                    bytes[at] = v;
+                    let expected = if v <= max { at / 8 * 8 } else { 16 };
+                    assert_eq!(words_above(&bytes, max), expected, "{v:#x} at {at}, max {max:#x}");
+                }
+            }
+        }
     }
 
     #[test]
