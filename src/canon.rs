@@ -117,14 +117,29 @@ pub fn canonicalize(input: &str) -> Result<CanonUrl, CanonError> {
     // The hostname and path are extracted from the unescaped URL, as the spec
     // orders it ("This may render the URL invalid").
     let (scheme, rest) = split_scheme(&url)?;
-    let authority_end = rest.iter().position(|&b| b == b'/' || b == b'?').unwrap_or(rest.len());
+    // One scan finds where the authority ends (the first `/` or `?`), its
+    // last `@` and its last `:`.
+    let (mut authority_end, mut last_at, mut last_colon) = (rest.len(), None, None);
+    for (i, &b) in rest.iter().enumerate() {
+        match b {
+            b'/' | b'?' => {
+                authority_end = i;
+                break;
+            }
+            b'@' => last_at = Some(i),
+            b':' => last_colon = Some(i),
+            _ => {}
+        }
+    }
     let (authority, tail) = rest.split_at(authority_end);
     // Userinfo is split off at the last `@`; it is not part of the canonical URL.
-    let (userinfo, host_port) = match authority.iter().rposition(|&b| b == b'@') {
+    let (userinfo, host_port) = match last_at {
         Some(i) => (Some(escape(src, &authority[..i])), &authority[i + 1..]),
         None => (None, authority),
     };
-    let (raw_host, port) = split_port(host_port)?;
+    // The last `:` of `host_port`, if the authority's is in it.
+    let host_start = authority.len() - host_port.len();
+    let (raw_host, port) = split_port(host_port, last_colon.and_then(|c| c.checked_sub(host_start)))?;
     // A port is kept only when it is not the scheme's default.
     let port = port.filter(|&p| default_port(&scheme) != Some(p));
     let host = canon_host(src, raw_host)?;
@@ -282,8 +297,9 @@ fn split_scheme(url: &[u8]) -> Result<(Cow<'static, str>, &[u8]), CanonError> {
     Ok((Cow::Borrowed("http"), url))
 }
 
-/// Splits `host[:port]` (the host possibly a bracketed IPv6 literal).
-fn split_port(host_port: &[u8]) -> Result<(&[u8], Option<u16>), CanonError> {
+/// Splits `host[:port]` (the host possibly a bracketed IPv6 literal);
+/// `last_colon` is where its last `:` is.
+fn split_port(host_port: &[u8], last_colon: Option<usize>) -> Result<(&[u8], Option<u16>), CanonError> {
     if host_port.first() == Some(&b'[') {
         let close = host_port.iter().position(|&b| b == b']').ok_or(CanonError::BadHost)?;
         let (host, after) = host_port.split_at(close + 1);
@@ -293,7 +309,7 @@ fn split_port(host_port: &[u8]) -> Result<(&[u8], Option<u16>), CanonError> {
             _ => Err(CanonError::BadHost),
         };
     }
-    match host_port.iter().rposition(|&b| b == b':') {
+    match last_colon {
         Some(i) => Ok((&host_port[..i], parse_port(&host_port[i + 1..])?)),
         None => Ok((host_port, None)),
     }
@@ -760,6 +776,18 @@ mod tests {
         }
         let url = canonicalize("http://u%20v@example.com/a?b").unwrap();
         assert_eq!((url.userinfo.as_deref(), url.host.as_str(), url.query.as_deref()), (Some("u%20v"), "example.com", Some("b")));
+    }
+
+    #[test]
+    fn userinfo_and_port_from_one_scan() {
+        let parts = |url: &str| canonicalize(url).map(|u| (u.userinfo, u.host, u.port, u.path));
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(parts("http://user:pass@example.com/x"), Ok((some("user:pass"), "example.com".into(), None, "/x".into())));
+        assert_eq!(parts("http://u:p@example.com:8080?q"), Ok((some("u:p"), "example.com".into(), Some(8080), "/".into())));
+        assert_eq!(parts("http://a@b@example.com:81/"), Ok((some("a@b"), "example.com".into(), Some(81), "/".into())));
+        assert_eq!(parts("http://example.com:81/a:b@c"), Ok((None, "example.com".into(), Some(81), "/a:b@c".into())));
+        assert_eq!(parts("http://u@[::1]:82/"), Ok((some("u"), "[::1]".into(), Some(82), "/".into())));
+        assert_eq!(parts("http://example.com:x/"), Err(CanonError::BadPort));
     }
 
     #[test]
