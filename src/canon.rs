@@ -270,6 +270,12 @@ fn hex_value(b: u8) -> Option<u8> {
 /// something other than a port (`mailto:x`, `javascript:`) is a URL without a
 /// host.
 fn split_scheme(url: &[u8]) -> Result<(Cow<'static, str>, &[u8]), CanonError> {
+    // The web's two schemes, which nearly every URL starts with, need no scan.
+    for (prefix, name) in [(&b"https://"[..], "https"), (b"http://", "http")] {
+        if url.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix)) {
+            return Ok((Cow::Borrowed(name), &url[prefix.len()..]));
+        }
+    }
     let name_len = match url.first() {
         Some(b) if b.is_ascii_alphabetic() => url.iter().position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))).unwrap_or(url.len()),
         _ => 0,
@@ -776,6 +782,18 @@ mod tests {
         }
         let url = canonicalize("http://u%20v@example.com/a?b").unwrap();
         assert_eq!((url.userinfo.as_deref(), url.host.as_str(), url.query.as_deref()), (Some("u%20v"), "example.com", Some("b")));
+    }
+
+    #[test]
+    fn web_schemes_in_any_case() {
+        let scheme = |url: &str| split_scheme(url.as_bytes()).map(|(s, rest)| (s.into_owned(), String::from_utf8_lossy(rest).into_owned()));
+        let ok = |s: &str, rest: &str| Ok((s.to_string(), rest.to_string()));
+        assert_eq!(scheme("https://a.b/"), ok("https", "a.b/"));
+        assert_eq!(scheme("HtTp://a.b/"), ok("http", "a.b/"));
+        assert_eq!(scheme("httpx://a.b/"), ok("httpx", "a.b/"));
+        assert_eq!(scheme("http:/a.b/"), ok("http", "http:/a.b/"));
+        assert_eq!(scheme("https:a.b"), Err(CanonError::NoHost));
+        assert_eq!(scheme("http"), ok("http", "http"));
     }
 
     #[test]
