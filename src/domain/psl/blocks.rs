@@ -25,50 +25,27 @@ pub(super) fn find(key: &[u8]) -> Option<u8> {
     DECODED.get(block)?.get_or_init(|| Block::decode(block)).find(key, p)
 }
 
-/// Where the blocks start, made at the first lookup.
-struct Starts {
-    /// [`prefix`] of each block's first key.
-    prefixes: [u64; BLOCKS.len()],
-    /// `by_first[b]..by_first[b + 1]`: the blocks whose first key starts
-    /// with byte `b`, so that a search starts among the few of its key's
-    /// first byte (a tenth of the steps over all blocks).
-    by_first: [u16; 257],
-}
-
-// Block numbers fit `Starts::by_first`.
-const _: () = assert!(BLOCKS.len() < u16::MAX as usize);
-
-fn starts() -> &'static Starts {
-    static STARTS: OnceLock<Starts> = OnceLock::new();
+/// [`prefix`] of each block's first key, made at the first lookup.
+fn starts() -> &'static [u64; BLOCKS.len()] {
+    static STARTS: OnceLock<[u64; BLOCKS.len()]> = OnceLock::new();
     STARTS.get_or_init(|| {
-        let mut starts = Starts { prefixes: [0; BLOCKS.len()], by_first: [0; 257] };
-        for (p, &start) in starts.prefixes.iter_mut().zip(&BLOCKS) {
+        let mut starts = [0; BLOCKS.len()];
+        for (p, &start) in starts.iter_mut().zip(&BLOCKS) {
             *p = prefix(first_key(start));
-            starts.by_first[usize::from(first_byte(*p)) + 1] += 1;
-        }
-        for b in 1..starts.by_first.len() {
-            starts.by_first[b] += starts.by_first[b - 1];
         }
         starts
     })
 }
 
-/// The first byte of the key whose [`prefix`] is `p` (0 for the empty key).
-fn first_byte(p: u64) -> u8 {
-    (p >> 56) as u8
-}
-
 /// The number of the last block whose first key is not above `key`: the
 /// only block that can hold it. `p` is the key's [`prefix`].
 fn block_of(key: &[u8], p: u64) -> Option<usize> {
-    let Starts { prefixes, by_first } = starts();
-    // Blocks below `lo` start at or below the key, those from `hi` above
-    // it: those starting with a smaller first byte are below, a greater above.
-    let b = usize::from(first_byte(p));
-    let (mut lo, mut hi) = (usize::from(*by_first.get(b)?), usize::from(*by_first.get(b + 1)?));
+    let starts = starts();
+    // Blocks below `lo` start at or below the key, those from `hi` above it.
+    let (mut lo, mut hi) = (0, starts.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let start = *prefixes.get(mid)?;
+        let start = *starts.get(mid)?;
         // Equal prefixes leave the order to the bytes after them.
         let at_or_below = start < p || (start == p && first_key(*BLOCKS.get(mid)?) <= key);
         if at_or_below {
@@ -188,7 +165,7 @@ mod tests {
                 keys.push(key);
             }
             assert_eq!(keys.first().map(Vec::as_slice), Some(first_key(start)), "block {block}");
-            assert_eq!(starts.prefixes[block], prefix(first_key(start)));
+            assert_eq!(starts[block], prefix(first_key(start)));
             assert!(keys.windows(2).all(|w| w[0] < w[1]), "block {block} out of order");
             assert!(!keys.is_empty() && keys.len() <= 64, "block {block}: {} keys", keys.len());
         }
