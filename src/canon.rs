@@ -112,28 +112,67 @@ pub fn canonicalize(input: &str) -> Result<CanonUrl, CanonError> {
     // Rule 2 (remove the fragment), then rule 1 (remove tab, CR, LF, but not
     // their escapes) and rule 3 (repeatedly percent-unescape).
     let url = without_fragment_unescaped(trimmed.as_bytes());
+    let src = Source { text: matches!(url, Cow::Borrowed(_)).then_some(trimmed), bytes: &url };
 
     // The hostname and path are extracted from the unescaped URL, as the spec
     // orders it ("This may render the URL invalid").
     let (scheme, rest) = split_scheme(&url)?;
-    let authority_end = rest.iter().position(|&b| b == b'/' || b == b'?').unwrap_or(rest.len());
+    // One scan finds where the authority ends (the first `/` or `?`), its
+    // last `@` and its last `:`.
+    let (mut authority_end, mut last_at, mut last_colon) = (rest.len(), None, None);
+    for (i, &b) in rest.iter().enumerate() {
+        match b {
+            b'/' | b'?' => {
+                authority_end = i;
+                break;
+            }
+            b'@' => last_at = Some(i),
+            b':' => last_colon = Some(i),
+            _ => {}
+        }
+    }
     let (authority, tail) = rest.split_at(authority_end);
     // Userinfo is split off at the last `@`; it is not part of the canonical URL.
-    let (userinfo, host_port) = match authority.iter().rposition(|&b| b == b'@') {
-        Some(i) => (Some(escape(&authority[..i])), &authority[i + 1..]),
+    let (userinfo, host_port) = match last_at {
+        Some(i) => (Some(escape(src, &authority[..i])), &authority[i + 1..]),
         None => (None, authority),
     };
-    let (raw_host, port) = split_port(host_port)?;
+    // The last `:` of `host_port`, if the authority's is in it.
+    let host_start = authority.len() - host_port.len();
+    let (raw_host, port) = split_port(host_port, last_colon.and_then(|c| c.checked_sub(host_start)))?;
     // A port is kept only when it is not the scheme's default.
     let port = port.filter(|&p| default_port(&scheme) != Some(p));
-    let host = canon_host(raw_host)?;
+    let host = canon_host(src, raw_host)?;
     // "Do not apply these path canonicalizations to the query parameters": the
     // query starts at the first `?` and is only re-escaped.
     let (raw_path, raw_query) = match tail.iter().position(|&b| b == b'?') {
         Some(i) => (&tail[..i], Some(&tail[i + 1..])),
         None => (tail, None),
     };
-    Ok(CanonUrl { scheme, userinfo, host, port, path: canon_path(raw_path), query: raw_query.map(escape) })
+    Ok(CanonUrl { scheme, userinfo, host, port, path: canon_path(src, raw_path), query: raw_query.map(|q| escape(src, q)) })
+}
+
+/// The URL's bytes once unescaped, and the input they are when nothing was
+/// unescaped (most URLs): a piece kept as it is is then copied from the
+/// input's text, without checking its bytes as UTF-8 again.
+#[derive(Clone, Copy)]
+struct Source<'a> {
+    /// The input, when `bytes` are its bytes (the same memory).
+    text: Option<&'a str>,
+    bytes: &'a [u8],
+}
+
+impl Source<'_> {
+    /// `piece`, a slice of `bytes` (ASCII where this is called), as a string.
+    fn string(self, piece: &[u8]) -> String {
+        // Where the piece starts in `bytes`, found from the addresses: the
+        // slice taken there from `text` is `piece` itself.
+        let at = (piece.as_ptr() as usize).wrapping_sub(self.bytes.as_ptr() as usize);
+        match self.text.and_then(|t| t.get(at..at.checked_add(piece.len())?)) {
+            Some(text) => text.to_owned(),
+            None => ascii_string(piece.to_vec()),
+        }
+    }
 }
 
 /// `s` without the characters up to space (controls and space) at either
@@ -149,9 +188,13 @@ fn trim_controls(s: &str) -> &str {
 /// The URL up to its first raw `#`, through [`unescape_fully`]. Cutting at
 /// the `#` before unescaping keeps `%23` as data (`host%23.com`). One scan
 /// finds the first byte either step is about: in most URLs it is the `#` or
-/// there is none, and the URL is borrowed with no second pass.
+/// there is none, and the URL is borrowed with no second pass. The five
+/// bytes are all at most `%`, which letters, digits and most punctuation are
+/// above: the scan passes those eight at a time.
 fn without_fragment_unescaped(url: &[u8]) -> Cow<'_, [u8]> {
-    match url.iter().position(|&b| matches!(b, b'#' | b'%' | b'\t' | b'\r' | b'\n')) {
+    let from = words_above(url, b'%');
+    let found = url[from..].iter().position(|&b| matches!(b, b'#' | b'%' | b'\t' | b'\r' | b'\n'));
+    match found.map(|i| from + i) {
         None => Cow::Borrowed(url),
         Some(i) if url[i] == b'#' => Cow::Borrowed(&url[..i]),
         Some(i) => {
@@ -159,6 +202,25 @@ fn without_fragment_unescaped(url: &[u8]) -> Cow<'_, [u8]> {
             unescape_fully(&url[..end])
         }
     }
+}
+
+/// How many bytes at the start of `bytes`, counted in whole eight-byte
+/// words, are all above `max` (below 0x80). A word is tested at once: a
+/// byte below `max + 1` borrows into its top bit when `max + 1` is taken
+/// from every byte, and bytes with the top bit already set (above `max`)
+/// are masked out (the "has a byte less than n" test of Bit Twiddling Hacks).
+fn words_above(bytes: &[u8], max: u8) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    let below = ONES * (u64::from(max) + 1);
+    let mut at = 0;
+    for word in bytes.chunks_exact(8) {
+        let x = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        if x.wrapping_sub(below) & !x & ONES << 7 != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at
 }
 
 /// Removes tab, CR and LF, then percent-unescapes until no escape is left.
@@ -208,6 +270,12 @@ fn hex_value(b: u8) -> Option<u8> {
 /// something other than a port (`mailto:x`, `javascript:`) is a URL without a
 /// host.
 fn split_scheme(url: &[u8]) -> Result<(Cow<'static, str>, &[u8]), CanonError> {
+    // The web's two schemes, which nearly every URL starts with, need no scan.
+    for (prefix, name) in [(&b"https://"[..], "https"), (b"http://", "http")] {
+        if url.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix)) {
+            return Ok((Cow::Borrowed(name), &url[prefix.len()..]));
+        }
+    }
     let name_len = match url.first() {
         Some(b) if b.is_ascii_alphabetic() => url.iter().position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))).unwrap_or(url.len()),
         _ => 0,
@@ -235,8 +303,9 @@ fn split_scheme(url: &[u8]) -> Result<(Cow<'static, str>, &[u8]), CanonError> {
     Ok((Cow::Borrowed("http"), url))
 }
 
-/// Splits `host[:port]` (the host possibly a bracketed IPv6 literal).
-fn split_port(host_port: &[u8]) -> Result<(&[u8], Option<u16>), CanonError> {
+/// Splits `host[:port]` (the host possibly a bracketed IPv6 literal);
+/// `last_colon` is where its last `:` is.
+fn split_port(host_port: &[u8], last_colon: Option<usize>) -> Result<(&[u8], Option<u16>), CanonError> {
     if host_port.first() == Some(&b'[') {
         let close = host_port.iter().position(|&b| b == b']').ok_or(CanonError::BadHost)?;
         let (host, after) = host_port.split_at(close + 1);
@@ -246,7 +315,7 @@ fn split_port(host_port: &[u8]) -> Result<(&[u8], Option<u16>), CanonError> {
             _ => Err(CanonError::BadHost),
         };
     }
-    match host_port.iter().rposition(|&b| b == b':') {
+    match last_colon {
         Some(i) => Ok((&host_port[..i], parse_port(&host_port[i + 1..])?)),
         None => Ok((host_port, None)),
     }
@@ -281,7 +350,7 @@ fn default_port(scheme: &str) -> Option<u16> {
 /// Canonicalizes the hostname: brackets mean IPv6; otherwise IDN to punycode,
 /// dots trimmed and collapsed, lower case, IPv4 forms to dotted decimal,
 /// escapes.
-fn canon_host(raw: &[u8]) -> Result<String, CanonError> {
+fn canon_host(src: Source<'_>, raw: &[u8]) -> Result<String, CanonError> {
     if raw.first() == Some(&b'[') {
         return canon_ipv6(raw);
     }
@@ -290,7 +359,7 @@ fn canon_host(raw: &[u8]) -> Result<String, CanonError> {
         if let Some([a, b, c, d]) = parse_ipv4(raw) {
             return Ok(format!("{a}.{b}.{c}.{d}"));
         }
-        return Ok(ascii_string(raw.to_vec()));
+        return Ok(src.string(raw));
     }
     let mut host = Vec::with_capacity(raw.len());
     if raw.is_ascii() {
@@ -424,9 +493,9 @@ fn canon_ipv6(raw: &[u8]) -> Result<String, CanonError> {
 
 /// Canonicalizes the path: `/./` removed, `/../` resolved against the previous
 /// component, runs of `/` collapsed, escapes; always starts with `/`.
-fn canon_path(raw: &[u8]) -> String {
+fn canon_path(src: Source<'_>, raw: &[u8]) -> String {
     if is_canonical_path(raw) {
-        return ascii_string(raw.to_vec());
+        return src.string(raw);
     }
     // Invariant: `out` ends with `/`; a final file name loses it at the end.
     let mut out = Vec::with_capacity(raw.len() + 1);
@@ -488,7 +557,10 @@ const ESCAPED: [bool; 256] = {
 };
 
 /// Percent-escapes every byte ≤ 0x20, ≥ 0x7f, `#` and `%` (upper-case hex).
-fn escape(raw: &[u8]) -> String {
+fn escape(src: Source<'_>, raw: &[u8]) -> String {
+    if !raw.iter().any(|&b| ESCAPED[usize::from(b)]) {
+        return src.string(raw);
+    }
     let mut out = Vec::with_capacity(raw.len());
     push_escaped(&mut out, raw);
     ascii_string(out)
@@ -697,6 +769,74 @@ mod tests {
         assert_eq!(&*unescape_fully(b"%%%25%32%35asd%%"), b"%%%asd%%");
         assert_eq!(&*unescape_fully(b"%2%35"), b"%");
         assert!(matches!(unescape_fully(b"http://plain.example/"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn pieces_copied_from_the_input_equal_those_of_an_unescaped_url() {
+        // A tab inside makes the URL a new buffer; without it, host, path,
+        // query and userinfo are copied from the input's text.
+        for url in ["http://u@example.com/a/b.html?q=1&r=x", "example.com", "https://www.example.co.jp/?", "http://a.b/~x/"] {
+            let inside = url.len() - 1;
+            let with_tab = format!("{}\t{}", &url[..inside], &url[inside..]);
+            assert_eq!(canonicalize(url), canonicalize(&with_tab), "{url}");
+        }
+        let url = canonicalize("http://u%20v@example.com/a?b").unwrap();
+        assert_eq!((url.userinfo.as_deref(), url.host.as_str(), url.query.as_deref()), (Some("u%20v"), "example.com", Some("b")));
+    }
+
+    #[test]
+    fn web_schemes_in_any_case() {
+        let scheme = |url: &str| split_scheme(url.as_bytes()).map(|(s, rest)| (s.into_owned(), String::from_utf8_lossy(rest).into_owned()));
+        let ok = |s: &str, rest: &str| Ok((s.to_string(), rest.to_string()));
+        assert_eq!(scheme("https://a.b/"), ok("https", "a.b/"));
+        assert_eq!(scheme("HtTp://a.b/"), ok("http", "a.b/"));
+        assert_eq!(scheme("httpx://a.b/"), ok("httpx", "a.b/"));
+        assert_eq!(scheme("http:/a.b/"), ok("http", "http:/a.b/"));
+        assert_eq!(scheme("https:a.b"), Err(CanonError::NoHost));
+        assert_eq!(scheme("http"), ok("http", "http"));
+    }
+
+    #[test]
+    fn userinfo_and_port_from_one_scan() {
+        let parts = |url: &str| canonicalize(url).map(|u| (u.userinfo, u.host, u.port, u.path));
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(parts("http://user:pass@example.com/x"), Ok((some("user:pass"), "example.com".into(), None, "/x".into())));
+        assert_eq!(parts("http://u:p@example.com:8080?q"), Ok((some("u:p"), "example.com".into(), Some(8080), "/".into())));
+        assert_eq!(parts("http://a@b@example.com:81/"), Ok((some("a@b"), "example.com".into(), Some(81), "/".into())));
+        assert_eq!(parts("http://example.com:81/a:b@c"), Ok((None, "example.com".into(), Some(81), "/a:b@c".into())));
+        assert_eq!(parts("http://u@[::1]:82/"), Ok((some("u"), "[::1]".into(), Some(82), "/".into())));
+        assert_eq!(parts("http://example.com:x/"), Err(CanonError::BadPort));
+    }
+
+    #[test]
+    fn words_above_stop_before_the_first_small_byte() {
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // Mostly large bytes, sometimes one small, anywhere in 0..=40 bytes.
+            let len = (x % 41) as usize;
+            let mut bytes: Vec<u8> = (0..len).map(|i| 0x26 + ((x >> (i % 50)) as u8 % 0xd9)).collect();
+            if len > 0 && x % 3 == 0 {
+                bytes[(x >> 20) as usize % len] = (x >> 30) as u8 % 0x26;
+            }
+            let max = if x % 5 == 0 { 0x7f } else { b'%' };
+            let first = bytes.iter().position(|&b| b <= max).unwrap_or(len);
+            // Every whole word before the one with the first small byte.
+            assert_eq!(words_above(&bytes, max), first / 8 * 8, "{bytes:?} {max}");
+        }
+        // Every byte value at every place of two words of large bytes.
+        for max in [b'%', 0x7f] {
+            for v in 0..=255u8 {
+                for at in 0..16 {
+                    let mut bytes = [0xAAu8; 16];
+                    bytes[at] = v;
+                    let expected = if v <= max { at / 8 * 8 } else { 16 };
+                    assert_eq!(words_above(&bytes, max), expected, "{v:#x} at {at}, max {max:#x}");
+                }
+            }
+        }
     }
 
     #[test]

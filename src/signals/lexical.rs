@@ -343,8 +343,11 @@ fn contains_bait(label: &str) -> Option<&'static str> {
 /// short (`163.com`, `4399.com`) or sit under [`NUMBER_NAME_HOME_TLDS`].
 fn number_name(label: &str) -> bool {
     let digits = label.bytes().filter(u8::is_ascii_digit).count();
-    let letters = label.bytes().filter(u8::is_ascii_lowercase).count();
-    digits >= NUMBER_NAME_DIGITS && letters <= NUMBER_NAME_MAX_LETTERS && digits + letters == label.len()
+    // Most names have too few digits: their letters are not counted.
+    digits >= NUMBER_NAME_DIGITS && {
+        let letters = label.bytes().filter(u8::is_ascii_lowercase).count();
+        letters <= NUMBER_NAME_MAX_LETTERS && digits + letters == label.len()
+    }
 }
 
 /// Whether a user's name on a hosting platform reads as made to be thrown away:

@@ -127,12 +127,16 @@ impl Block {
     }
 
     /// The flags of `key`, whose [`prefix`] is `p`, if this block holds it.
+    /// The keys are in order, so their prefixes are too: a binary search
+    /// finds the keys that start as `key` does, and only their tails are
+    /// compared (most lookups of a host's last, missing key end there).
     fn find(&self, key: &[u8], p: u64) -> Option<u8> {
-        let mut tail_start = 0;
-        for k in &self.keys {
+        let first = self.keys.partition_point(|k| k.prefix < p);
+        let mut tail_start = first.checked_sub(1).and_then(|i| self.keys.get(i)).map_or(0, |k| usize::from(k.tail_end));
+        for k in self.keys.get(first..)?.iter().take_while(|k| k.prefix == p) {
             let tail_end = usize::from(k.tail_end);
             // Same first eight bytes and length: only a longer key's tail is left.
-            if k.prefix == p && usize::from(k.len) == key.len() && self.tails.get(tail_start..tail_end) == Some(key.get(8..).unwrap_or(&[])) {
+            if usize::from(k.len) == key.len() && self.tails.get(tail_start..tail_end) == Some(key.get(8..).unwrap_or(&[])) {
                 return Some(k.flags);
             }
             tail_start = tail_end;

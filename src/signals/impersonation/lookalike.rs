@@ -80,8 +80,13 @@ pub struct Index {
     /// (the first entry of each), behind a filter: most labels miss.
     glued: Table,
     glued_filter: Filter,
-    /// Skeletons of long everyday-word official labels → (brand, domain).
-    ordinary_skeletons: FxMap<String, (u16, &'static str)>,
+    /// Skeletons of long everyday-word official labels, each once, with
+    /// (brand, domain).
+    ordinary_skeletons: Vec<(String, u16, &'static str)>,
+    /// [`poly_step`] hash of each of `ordinary_skeletons` → its place: a
+    /// check looks its skeleton up by its bytes (the map type is the one
+    /// `loose` has, which costs the wasm nothing more).
+    ordinary_by_hash: FxMap<u64, u32>,
     /// Loose key of each official label long enough for it → entry. The
     /// loose key is the [`merge_key`] of the label's single-character folds
     /// ([`fold_letters`], Unicode look-alikes included), so `grrail`, `gnall`
@@ -177,7 +182,7 @@ impl Index {
         let (mut glued, mut glued_filter) = (Table::with_capacity(domains), Filter::with_capacity(domains));
         let mut loose = FxMap::with_capacity_and_hasher(domains, Default::default());
         let mut loose_pairs = FxMap::with_capacity_and_hasher(domains, Default::default());
-        let mut ordinary_skeletons = FxMap::default();
+        let (mut ordinary_skeletons, mut ordinary_by_hash) = (Vec::new(), FxMap::default());
         let mut disguised_only = FxMap::default();
         let mut short = ShortLabels::default();
         let (mut plain_keys, mut skeleton_keys) = (KeyList::default(), KeyList::default());
@@ -204,7 +209,10 @@ impl Index {
                     // Everyday words (`outlook`, `office`) yield only exact
                     // confusables, and only when long enough to be distinctive.
                     if label.len() >= 6 {
-                        ordinary_skeletons.entry(skel.to_string()).or_insert((b as u16, domain.name));
+                        let at = ordinary_skeletons.len() as u32;
+                        if *ordinary_by_hash.entry(poly_hash(skel.as_bytes())).or_insert(at) == at {
+                            ordinary_skeletons.push((skel.to_string(), b as u16, domain.name));
+                        }
                     }
                     continue;
                 }
@@ -247,6 +255,7 @@ impl Index {
             glued,
             glued_filter,
             ordinary_skeletons,
+            ordinary_by_hash,
             loose,
             loose_pairs,
             disguised_only,
@@ -293,11 +302,11 @@ impl Index {
         let mut letters = [0u8; 128];
         let folded = fold_letters(readable, &mut letters)?;
         let skeleton = Skeleton::of_folded(letters, folded)?;
-        let skel = skeleton.as_str();
+        let skel = skeleton.as_bytes();
         let mut plain_buf = None;
         let plain = without_hyphens(readable, &mut plain_buf);
         if !readable.is_ascii() {
-            if let Some(&(b, domain)) = self.disguised_only.get(skel) {
+            if let Some(&(b, domain)) = self.disguised_only.get(skeleton.as_str()) {
                 let mut official_buf = None;
                 let official = without_hyphens(domain.split('.').next().unwrap_or(""), &mut official_buf);
                 if plain != official && not_shorter(plain, official.as_bytes()) {
@@ -318,7 +327,8 @@ impl Index {
             let same_letters = plain.as_bytes() == self.plain.key(e);
             return Some(self.found(if same_letters { Kind::NearIdentical } else { Kind::Confusable }, e));
         }
-        if let Some(&(b, domain)) = self.ordinary_skeletons.get(skel) {
+        let ordinary = self.ordinary_by_hash.get(&poly_hash(skel)).and_then(|&i| self.ordinary_skeletons.get(i as usize));
+        if let Some(&(_, b, domain)) = ordinary.filter(|(k, ..)| k.as_bytes() == skel) {
             let official = domain.split('.').next().unwrap_or("");
             if plain != official && not_shorter(plain, official.as_bytes()) {
                 return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
@@ -328,19 +338,19 @@ impl Index {
         let mut best = None;
         if plain.is_ascii() {
             self.plain.one_edit(plain.as_bytes(), |e, key| {
-                best = judge(key, plain.as_bytes(), raw, self.entries[e as usize].label, || same_suffix(e)).map(|k| self.found(k, e));
+                best = judge(key, plain.as_bytes(), raw.as_bytes(), self.entries[e as usize].label, || same_suffix(e)).map(|k| self.found(k, e));
                 best.is_some()
             });
         }
         // Look-alike characters plus a slip: compare what people see. A label
         // one plain edit from the brand's was judged above: its skeleton must
         // not turn a rejected slip into an accepted one (`bling`, `bing`).
-        if best.is_none() && skel != plain {
-            self.skeletons.one_edit(skel.as_bytes(), |e, key| {
+        if best.is_none() && skel != plain.as_bytes() {
+            self.skeletons.one_edit(skel, |e, key| {
                 if edit(self.plain.key(e), plain.as_bytes()).is_some() {
                     return false;
                 }
-                best = judge(key, skel.as_bytes(), raw, self.entries[e as usize].label, || same_suffix(e))
+                best = judge(key, skel, raw.as_bytes(), self.entries[e as usize].label, || same_suffix(e))
                     .map(|k| self.found(if matches!(k, Kind::Bitsquat | Kind::BitsquatSameSuffix) { Kind::Typo } else { k }, e));
                 best.is_some()
             });
@@ -352,8 +362,8 @@ impl Index {
                 best = self.loose.get(&key).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
             }
         }
-        if best.is_none() && skel != plain {
-            if let Some((key, len)) = merge_key(skel.as_bytes()).filter(|&(_, len)| len >= LOOSE_MIN) {
+        if best.is_none() && skel != plain.as_bytes() {
+            if let Some((key, len)) = merge_key(skel).filter(|&(_, len)| len >= LOOSE_MIN) {
                 let close = |e: u32| len.abs_diff(self.skeletons.key(e).len()) <= LOOSE_LEN_SLACK;
                 best = self.loose_pairs.get(&key).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
             }
@@ -361,8 +371,7 @@ impl Index {
         if best.is_none() && plain.is_ascii() {
             // Two letters drawn for one, alone or with one slip more.
             pairs::each_contraction(plain.as_bytes(), |v| {
-                let text = std::str::from_utf8(v).unwrap_or("");
-                if let Some(e) = self.plain.exact_match(text) {
+                if let Some(e) = self.plain.exact_match(v) {
                     best = Some(self.found(Kind::Loose, e));
                     return true;
                 }
@@ -374,7 +383,7 @@ impl Index {
                     if key.len() < PAIR_SLIP_MIN {
                         return false;
                     }
-                    let kind = judge(key, v, text, self.entries[e as usize].label, || same_suffix(e));
+                    let kind = judge(key, v, v, self.entries[e as usize].label, || same_suffix(e));
                     if matches!(kind, Some(Kind::NearIdentical | Kind::Typo)) {
                         best = Some(self.found(Kind::Loose, e));
                     }
@@ -387,9 +396,9 @@ impl Index {
             let key_of = |e: u32| self.plain.key(e);
             best = self.plain_two.find(plain.as_bytes(), key_of, |_| true).map(|e| self.found(Kind::TwoSlips, e));
         }
-        if best.is_none() && skel != plain {
+        if best.is_none() && skel != plain.as_bytes() {
             let key_of = |e: u32| self.skeletons.key(e);
-            best = self.skeletons_two.find(skel.as_bytes(), key_of, |_| true).map(|e| self.found(Kind::TwoSlips, e));
+            best = self.skeletons_two.find(skel, key_of, |_| true).map(|e| self.found(Kind::TwoSlips, e));
         }
         best
     }
@@ -447,6 +456,11 @@ fn not_shorter(cand: &str, brand: &[u8]) -> bool {
     cand.chars().count() >= brand.len()
 }
 
+/// The polynomial hash ([`poly_step`] a byte) of `bytes`.
+fn poly_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0, |h, &b| poly_step(h, b))
+}
+
 /// The polynomial hash ([`poly_step`] a byte) of `text` with its dots
 /// removed, without allocating, going on from `hash` (0: from the start), as
 /// if `text` followed what `hash` hashed.
@@ -477,7 +491,7 @@ fn without_hyphens<'a>(text: &'a str, buf: &'a mut Option<[u8; PLAIN_MAX]>) -> &
 
 /// Classifies `cand` against the brand key `brand` (both plain or both
 /// skeletons); `None` when the edit is not one a lookalike would make.
-fn judge(brand: &[u8], cand: &[u8], raw: &str, label: &str, same_suffix: impl Fn() -> bool) -> Option<Kind> {
+fn judge(brand: &[u8], cand: &[u8], raw: &[u8], label: &str, same_suffix: impl Fn() -> bool) -> Option<Kind> {
     let e = edit(brand, cand)?;
     let len = brand.len();
     let unnoticed = match e {
@@ -494,7 +508,7 @@ fn judge(brand: &[u8], cand: &[u8], raw: &str, label: &str, same_suffix: impl Fn
     if accept(brand, &e, &same_suffix) {
         return Some(Kind::Typo);
     }
-    if is_bitflip(raw.as_bytes(), label.as_bytes()) {
+    if is_bitflip(raw, label.as_bytes()) {
         // Four-letter labels have too many honest one-bit neighbours (`joom`, `zoom`).
         return Some(if len >= 5 && same_suffix() { Kind::BitsquatSameSuffix } else { Kind::Bitsquat });
     }
@@ -624,6 +638,25 @@ mod tests {
 
     fn kind(label: &str, site: &str) -> Option<(Kind, &'static str)> {
         index().check(label, label, site).map(|l| (l.kind, l.domain))
+    }
+
+    #[test]
+    fn every_ordinary_skeleton_is_found_by_its_hash() {
+        let index = index();
+        let mut found = 0;
+        for domain in brands::builtin().all().iter().flat_map(|b| b.domains.iter()) {
+            let label = domain.label();
+            let mut letters = [0u8; 128];
+            let Some(skeleton) = fold_letters(label, &mut letters).and_then(|n| Skeleton::of_folded(letters, n)) else { continue };
+            let skel = skeleton.as_bytes();
+            if !domain.ordinary || label.len() < 6 || skel.len() < MIN_LABEL {
+                continue;
+            }
+            let at = index.ordinary_by_hash.get(&poly_hash(skel)).and_then(|&i| index.ordinary_skeletons.get(i as usize));
+            assert!(at.is_some_and(|(k, ..)| k.as_bytes() == skel), "{label}");
+            found += 1;
+        }
+        assert!(found > 10, "{found}");
     }
 
     #[test]

@@ -124,6 +124,12 @@ impl Skeleton {
         (n > 0).then_some(Skeleton { bytes: folded, len: n })
     }
 
+    /// The skeleton's bytes (ASCII), as the checks compare them, with no
+    /// UTF-8 check.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+
     /// The skeleton as text: ASCII, since every fold yields ASCII.
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")

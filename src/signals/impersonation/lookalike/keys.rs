@@ -133,13 +133,13 @@ impl Keys {
     }
 
     /// The entry whose key is exactly `key`.
-    pub(super) fn exact_match(&self, key: &str) -> Option<u32> {
-        let hash = poly(key.bytes());
+    pub(super) fn exact_match(&self, key: &[u8]) -> Option<u32> {
+        let hash = poly(key.iter().copied());
         if !self.filter.may_have(hash) {
             return None;
         }
         let e = self.exact.first(hash)?;
-        (self.key(e) == key.as_bytes()).then_some(e)
+        (self.key(e) == key).then_some(e)
     }
 
     /// Calls `found` with each entry one edit from `cand` (and its key) until
@@ -198,8 +198,8 @@ mod tests {
             list.push(key, indexed);
         }
         let keys = Keys::new(list);
-        assert_eq!(keys.exact_match("apple"), Some(1));
-        assert_eq!(keys.exact_match("appel"), None);
+        assert_eq!(keys.exact_match(b"apple"), Some(1));
+        assert_eq!(keys.exact_match(b"appel"), None);
         let near = |cand: &str| {
             let mut all = Vec::new();
             keys.one_edit(cand.as_bytes(), |e, key| {
