@@ -18,6 +18,28 @@
     'aria-labelledby', 'maxlength', 'pattern', 'for', 'form', 'action', 'method', 'multiple'];
   const SLICE_MS = 8;
 
+  // On pages marked data-sagiguard-bench (scripts/bench-content.mjs) every
+  // stretch of the guard's main-thread work after its scripts have run is a
+  // `sagiguard:slice` performance measure: `SG.timed(fn)` wraps an entry point
+  // (listener, timer, observer, the background's reply); an entry reached
+  // from inside another counts once. Elsewhere it returns `fn` itself.
+  let timedDepth = 0;
+  SG.timed = function timed(fn) {
+    if (!document.documentElement?.hasAttribute('data-sagiguard-bench')) return fn;
+    return function (...args) {
+      if (timedDepth) return fn.apply(this, args);
+      timedDepth++;
+      const start = performance.now();
+      try {
+        return fn.apply(this, args);
+      } finally {
+        timedDepth--;
+        performance.measure('sagiguard:slice', { start, duration: performance.now() - start });
+      }
+    };
+  };
+  const { timed } = SG;
+
   function collapse(s) {
     return s.replace(SPACES, ' ').trim();
   }
@@ -224,8 +246,6 @@
     let again = false;
     let timer = 0;
     let firstPending = 0;
-    const bench = document.documentElement?.hasAttribute('data-sagiguard-bench');
-    const stats = { passes: 0, slices: 0, totalMs: 0, longestSliceMs: 0, fields: 0 };
 
     function invalidateAll() {
       cache = new WeakMap();
@@ -274,7 +294,7 @@
       if (relevant) schedule();
     }
 
-    const observer = new MutationObserver(onMutations);
+    const observer = new MutationObserver(timed(onMutations));
     const OBSERVE = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES };
 
     function observe(root) {
@@ -293,7 +313,7 @@
       timer = setTimeout(run, wait);
     }
 
-    function run() {
+    const run = timed(() => {
       firstPending = 0;
       if (running) {
         again = true;
@@ -301,30 +321,24 @@
       }
       running = pass();
       step();
-    }
+    });
 
-    function step() {
+    const step = timed(() => {
       const start = performance.now();
       let r;
       do r = running.next();
       while (!r.done && performance.now() - start < SLICE_MS);
-      const ms = performance.now() - start;
-      stats.slices++;
-      stats.totalMs += ms;
-      stats.longestSliceMs = Math.max(stats.longestSliceMs, ms);
-      if (bench) performance.measure('sagiguard:slice', { start, duration: ms });
       if (!r.done) {
         setTimeout(step, 0);
         return;
       }
       running = null;
-      stats.passes++;
       if (r.value) onReport(r.value);
       if (again) {
         again = false;
         run();
       }
-    }
+    });
 
     /** The open shadow roots below `root`, found a few hundred elements at a time. */
     function* shadowRoots(root, found) {
@@ -384,7 +398,6 @@
       }
       const facts = pageFacts();
       const pageKey = JSON.stringify([forms, facts]);
-      stats.fields = fields.length;
       if (!changed && last && last.pageKey === pageKey && last.elements.length === elements.length
         && elements.every((el, i) => el === last.elements[i] && formIndexes[i] === last.formIndexes[i])) {
         return null;
@@ -398,7 +411,6 @@
       start: run,
       /** Asks for a pass soon (e.g. a field got focus before any pass saw it). */
       refresh: schedule,
-      stats,
       isField,
     };
   };

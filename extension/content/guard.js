@@ -13,7 +13,7 @@
   const SG = globalThis.__sagiguardContent;
   if (!SG || SG.started) return;
   SG.started = true;
-  const { values, warn, createExtractor } = SG;
+  const { values, warn, createExtractor, timed } = SG;
 
   /** The event hook.js dispatches on a form when a page script calls form.submit(). */
   const SCRIPT_SUBMIT = 'sagiguard-form-submit';
@@ -213,13 +213,13 @@
       const held = { form, submitter, via };
       heldForAnswer.push(held);
       // No answer at all (background gone): the page keeps working.
-      setTimeout(() => {
+      setTimeout(timed(() => {
         const i = heldForAnswer.indexOf(held);
         if (i >= 0 && !answer) {
           heldForAnswer.splice(i, 1);
           resume(held);
         }
-      }, 5000);
+      }), 5000);
       return true;
     }
     if (!guarding()) return false;
@@ -278,9 +278,9 @@
     if (form.isConnected) {
       const marker = document.createComment('');
       form.replaceWith(marker);
-      setTimeout(() => marker.replaceWith(form), 0);
+      setTimeout(timed(() => marker.replaceWith(form)), 0);
     }
-    if (!pending) setTimeout(() => openSubmitDialog({ form, submitter: null, via: 'script', kinds, field: form.elements[0] }), 0);
+    if (!pending) setTimeout(timed(() => openSubmitDialog({ form, submitter: null, via: 'script', kinds, field: form.elements[0] })), 0);
   }
 
   // ---- typing ----------------------------------------------------------------------
@@ -344,16 +344,20 @@
   // Capture phase on window, registered at document_start: before any page
   // listener, so a page cannot stop these events from reaching us.
   const capture = { capture: true };
-  addEventListener('submit', onSubmit, capture);
-  addEventListener(SCRIPT_SUBMIT, onScriptSubmit, capture);
-  addEventListener('formdata', onFormData, capture);
-  addEventListener('keydown', onKeydown, capture);
-  addEventListener('beforeinput', onBeforeInput, capture);
-  addEventListener('paste', onPasteOrDrop, capture);
-  addEventListener('drop', onPasteOrDrop, capture);
-  addEventListener('input', onInput, capture);
-  addEventListener('focusin', onFocusIn, capture);
-  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup']) addEventListener(type, onPointer, capture);
+  const submitListener = timed(onSubmit);
+  const formDataListener = timed(onFormData);
+  const pasteOrDropListener = timed(onPasteOrDrop);
+  const pointerListener = timed(onPointer);
+  addEventListener('submit', submitListener, capture);
+  addEventListener(SCRIPT_SUBMIT, timed(onScriptSubmit), capture);
+  addEventListener('formdata', formDataListener, capture);
+  addEventListener('keydown', timed(onKeydown), capture);
+  addEventListener('beforeinput', timed(onBeforeInput), capture);
+  addEventListener('paste', pasteOrDropListener, capture);
+  addEventListener('drop', pasteOrDropListener, capture);
+  addEventListener('input', timed(onInput), capture);
+  addEventListener('focusin', timed(onFocusIn), capture);
+  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup']) addEventListener(type, pointerListener, capture);
 
   // ---- reporting to the background ----------------------------------------------
 
@@ -388,24 +392,26 @@
     }
   }
 
-  async function send(report) {
+  function send(report) {
     if (!report.fields.length && !answer) return;
     const seq = ++reportSeq;
-    let reply;
+    let sent;
     try {
-      reply = await api.runtime.sendMessage({ type: 'page-report', url: location.href, fields: report.fields, forms: report.forms, facts: report.facts });
+      sent = api.runtime.sendMessage({ type: 'page-report', url: location.href, fields: report.fields, forms: report.forms, facts: report.facts });
     } catch {
       return; // extension reloaded or background unavailable: the page keeps working
     }
-    if (seq !== reportSeq || !reply || reply.error) return;
-    apply(report, reply);
+    sent.then(timed((reply) => {
+      if (seq !== reportSeq || !reply || reply.error) return;
+      apply(report, reply);
+    }), () => {}); // as above
   }
 
   function onRoot(root) {
     // Submit and formdata events do not leave a shadow root: listen inside each one too.
     if (root !== document) {
-      root.addEventListener('submit', onSubmit, capture);
-      root.addEventListener('formdata', onFormData, capture);
+      root.addEventListener('submit', submitListener, capture);
+      root.addEventListener('formdata', formDataListener, capture);
     }
   }
 
