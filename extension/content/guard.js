@@ -22,8 +22,15 @@
     'bank-branch', 'pin', 'otp', 'gift-card-code', 'national-id']);
   /** Below this confidence a card or gift-card classification needs the typed value to agree. */
   const UNSURE = 0.5;
-  // This world's own submit: never the page's (possibly wrapped) one.
-  const nativeSubmit = HTMLFormElement.prototype.submit;
+  /**
+   * Sends `form` with this world's own submit: never the page's (possibly
+   * wrapped) one, nor a field named "submit". Looked up when needed: page
+   * scripts cannot reach this world's prototypes, and a page that never
+   * submits from a script spares us setting up the interface.
+   */
+  function nativeSubmit(form) {
+    HTMLFormElement.prototype.submit.call(form);
+  }
 
   let answer = null; // the background's last answer for this frame
   let classes = new WeakMap(); // field -> {kind, confidence, group}
@@ -133,7 +140,7 @@
     if (!form.isConnected) return;
     passing = form;
     try {
-      if (via === 'script') nativeSubmit.call(form);
+      if (via === 'script') nativeSubmit(form);
       else if (submitter?.isConnected && submitter.form === form) form.requestSubmit(submitter);
       else form.requestSubmit();
     } finally {
@@ -248,7 +255,7 @@
     // We take the submission over: sent below, or after the person's choice.
     e.preventDefault();
     e.stopImmediatePropagation();
-    if (!holdSubmission(form, null, 'script')) nativeSubmit.call(form);
+    if (!holdSubmission(form, null, 'script')) nativeSubmit(form);
   }
 
   /**
