@@ -383,11 +383,13 @@
         const formIndex = new Map(rootForms.map((f, i) => [f, offset + i]));
         formElements.push(...rootForms);
         const labelFor = new Map();
+        let n = 0;
         for (const l of root.querySelectorAll('label[for]')) {
           const id = l.getAttribute('for');
           if (!labelFor.has(id)) labelFor.set(id, l);
+          if (++n % 512 === 0) yield;
         }
-        let n = 0;
+        n = 0;
         for (const el of root.querySelectorAll(FIELD_SELECTOR)) {
           if (!isField(el)) continue;
           let d = cache.get(el);
