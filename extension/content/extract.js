@@ -17,6 +17,10 @@
   const WATCHED_ATTRIBUTES = ['type', 'name', 'id', 'autocomplete', 'inputmode', 'placeholder', 'aria-label',
     'aria-labelledby', 'maxlength', 'pattern', 'for', 'form', 'action', 'method', 'multiple'];
   const SLICE_MS = 8;
+  // NodeFilter.SHOW_ELEMENT and SHOW_TEXT, spelled out: reading them would set
+  // up the NodeFilter interface in this world on every page.
+  const SHOW_ELEMENT = 0x1;
+  const SHOW_TEXT = 0x4;
 
   // On pages marked data-sagiguard-bench (scripts/bench-content.mjs) every
   // stretch of the guard's main-thread work after its scripts have run is a
@@ -148,7 +152,7 @@
     }
     if (!scope) return '';
     deps.push(scope);
-    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(scope, SHOW_ELEMENT | SHOW_TEXT);
     walker.currentNode = el;
     const pieces = [];
     let gathered = 0;
@@ -356,7 +360,7 @@
 
     /** The open shadow roots below `root`, found a few hundred elements at a time. */
     function* shadowRoots(root, found) {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+      const walker = document.createTreeWalker(root, SHOW_ELEMENT);
       let i = 0;
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         if (n.shadowRoot && !isOurs(n)) {
