@@ -13,7 +13,7 @@
   const SG = globalThis.__sagiguardContent;
   if (!SG || SG.started) return;
   SG.started = true;
-  const { values, warn, createExtractor } = SG;
+  const { values, warn, createExtractor, timed } = SG;
 
   /** The event hook.js dispatches on a form when a page script calls form.submit(). */
   const SCRIPT_SUBMIT = 'sagiguard-form-submit';
@@ -22,8 +22,15 @@
     'bank-branch', 'pin', 'otp', 'gift-card-code', 'national-id']);
   /** Below this confidence a card or gift-card classification needs the typed value to agree. */
   const UNSURE = 0.5;
-  // This world's own submit: never the page's (possibly wrapped) one.
-  const nativeSubmit = HTMLFormElement.prototype.submit;
+  /**
+   * Sends `form` with this world's own submit: never the page's (possibly
+   * wrapped) one, nor a field named "submit". Looked up when needed: page
+   * scripts cannot reach this world's prototypes, and a page that never
+   * submits from a script spares us setting up the interface.
+   */
+  function nativeSubmit(form) {
+    HTMLFormElement.prototype.submit.call(form);
+  }
 
   let answer = null; // the background's last answer for this frame
   let classes = new WeakMap(); // field -> {kind, confidence, group}
@@ -133,7 +140,7 @@
     if (!form.isConnected) return;
     passing = form;
     try {
-      if (via === 'script') nativeSubmit.call(form);
+      if (via === 'script') nativeSubmit(form);
       else if (submitter?.isConnected && submitter.form === form) form.requestSubmit(submitter);
       else form.requestSubmit();
     } finally {
@@ -213,13 +220,13 @@
       const held = { form, submitter, via };
       heldForAnswer.push(held);
       // No answer at all (background gone): the page keeps working.
-      setTimeout(() => {
+      setTimeout(timed(() => {
         const i = heldForAnswer.indexOf(held);
         if (i >= 0 && !answer) {
           heldForAnswer.splice(i, 1);
           resume(held);
         }
-      }, 5000);
+      }), 5000);
       return true;
     }
     if (!guarding()) return false;
@@ -248,7 +255,7 @@
     // We take the submission over: sent below, or after the person's choice.
     e.preventDefault();
     e.stopImmediatePropagation();
-    if (!holdSubmission(form, null, 'script')) nativeSubmit.call(form);
+    if (!holdSubmission(form, null, 'script')) nativeSubmit(form);
   }
 
   /**
@@ -278,9 +285,9 @@
     if (form.isConnected) {
       const marker = document.createComment('');
       form.replaceWith(marker);
-      setTimeout(() => marker.replaceWith(form), 0);
+      setTimeout(timed(() => marker.replaceWith(form)), 0);
     }
-    if (!pending) setTimeout(() => openSubmitDialog({ form, submitter: null, via: 'script', kinds, field: form.elements[0] }), 0);
+    if (!pending) setTimeout(timed(() => openSubmitDialog({ form, submitter: null, via: 'script', kinds, field: form.elements[0] })), 0);
   }
 
   // ---- typing ----------------------------------------------------------------------
@@ -344,16 +351,20 @@
   // Capture phase on window, registered at document_start: before any page
   // listener, so a page cannot stop these events from reaching us.
   const capture = { capture: true };
-  addEventListener('submit', onSubmit, capture);
-  addEventListener(SCRIPT_SUBMIT, onScriptSubmit, capture);
-  addEventListener('formdata', onFormData, capture);
-  addEventListener('keydown', onKeydown, capture);
-  addEventListener('beforeinput', onBeforeInput, capture);
-  addEventListener('paste', onPasteOrDrop, capture);
-  addEventListener('drop', onPasteOrDrop, capture);
-  addEventListener('input', onInput, capture);
-  addEventListener('focusin', onFocusIn, capture);
-  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup']) addEventListener(type, onPointer, capture);
+  const submitListener = timed(onSubmit);
+  const formDataListener = timed(onFormData);
+  const pasteOrDropListener = timed(onPasteOrDrop);
+  const pointerListener = timed(onPointer);
+  addEventListener('submit', submitListener, capture);
+  addEventListener(SCRIPT_SUBMIT, timed(onScriptSubmit), capture);
+  addEventListener('formdata', formDataListener, capture);
+  addEventListener('keydown', timed(onKeydown), capture);
+  addEventListener('beforeinput', timed(onBeforeInput), capture);
+  addEventListener('paste', pasteOrDropListener, capture);
+  addEventListener('drop', pasteOrDropListener, capture);
+  addEventListener('input', timed(onInput), capture);
+  addEventListener('focusin', timed(onFocusIn), capture);
+  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup']) addEventListener(type, pointerListener, capture);
 
   // ---- reporting to the background ----------------------------------------------
 
@@ -388,24 +399,26 @@
     }
   }
 
-  async function send(report) {
+  function send(report) {
     if (!report.fields.length && !answer) return;
     const seq = ++reportSeq;
-    let reply;
+    let sent;
     try {
-      reply = await api.runtime.sendMessage({ type: 'page-report', url: location.href, fields: report.fields, forms: report.forms, facts: report.facts });
+      sent = api.runtime.sendMessage({ type: 'page-report', url: location.href, fields: report.fields, forms: report.forms, facts: report.facts });
     } catch {
       return; // extension reloaded or background unavailable: the page keeps working
     }
-    if (seq !== reportSeq || !reply || reply.error) return;
-    apply(report, reply);
+    sent.then(timed((reply) => {
+      if (seq !== reportSeq || !reply || reply.error) return;
+      apply(report, reply);
+    }), () => {}); // as above
   }
 
   function onRoot(root) {
     // Submit and formdata events do not leave a shadow root: listen inside each one too.
     if (root !== document) {
-      root.addEventListener('submit', onSubmit, capture);
-      root.addEventListener('formdata', onFormData, capture);
+      root.addEventListener('submit', submitListener, capture);
+      root.addEventListener('formdata', formDataListener, capture);
     }
   }
 

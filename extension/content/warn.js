@@ -7,6 +7,7 @@
 (() => {
   const SG = (globalThis.__sagiguardContent ??= {});
   if (SG.warn) return;
+  const { timed } = SG; // extract.js runs first
 
   const HOST_STYLE = 'all: initial !important; display: block !important; visibility: visible !important; '
     + 'position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important; '
@@ -68,7 +69,7 @@
       'inset: auto 0 0 0 !important; width: auto !important; height: auto !important;'));
     const root = host.attachShadow({ mode: 'closed' });
     const close = el('button', { type: 'button', text: closeLabel });
-    close.addEventListener('click', () => host.remove());
+    close.addEventListener('click', timed(() => host.remove()));
     const bar = el('div', { class: `bar ${level === 'danger' ? 'danger' : 'caution'}`, role: 'alert' },
       el('div', { class: 'body' }, el('strong', { text: title }), el('ul', {}, ...reasons.slice(0, 3).map((r) => el('li', { text: r })))),
       close);
@@ -154,18 +155,19 @@
       onChoice(choice);
     }
 
-    dialog.addEventListener('cancel', (e) => {
+    const checkSoon = timed(check);
+    dialog.addEventListener('cancel', timed((e) => {
       e.preventDefault();
       finish(buttons[0].dataset.choice);
-    });
-    dialog.addEventListener('close', () => {
-      if (!state.done) queueMicrotask(check);
-    });
-    state.observer = new MutationObserver(() => queueMicrotask(check));
+    }));
+    dialog.addEventListener('close', timed(() => {
+      if (!state.done) queueMicrotask(checkSoon);
+    }));
+    state.observer = new MutationObserver(timed(() => queueMicrotask(checkSoon)));
     state.observer.observe(document, { childList: true });
     state.observer.observe(document.documentElement ?? document, { childList: true, attributes: true });
     state.observer.observe(host, { attributes: true });
-    state.watchdog = setInterval(check, 250);
+    state.watchdog = setInterval(checkSoon, 250);
     host.dataset.kind = mode;
     host.dataset.kinds = kinds.join(',');
     state.finish = finish;
