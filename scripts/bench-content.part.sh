@@ -6,3 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== content script in Chromium (budget: <= 2 ms per typical page; no task over 50 ms with 5,000 inputs)"
 node scripts/bench-content.mjs
+echo "== content script in Firefox ESR (the guard's slices only: Firefox gives no trace of script evaluation here)"
+node scripts/bench-content-firefox.mjs 3
