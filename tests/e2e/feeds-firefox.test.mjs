@@ -143,4 +143,37 @@ describe('firefox: threat-list feeds and the warning page', () => {
     const mine = testFeed(await send({ type: 'feeds' }));
     assert.equal(mine.state.entries, 3, 'the feed settings and state survived too');
   });
+
+  test('a stored list that no longer loads is downloaded again in full at the next start', async () => {
+    const { id } = testFeed(await send({ type: 'feeds' }));
+    // Damage the stored bytes from our own page (same origin as the background's IndexedDB).
+    const damaged = await ff.execAsync(`const done = arguments[arguments.length - 1];
+      const req = indexedDB.open('sagiguard-lists', 1);
+      req.onerror = () => done(String(req.error));
+      req.onsuccess = () => {
+        const db = req.result;
+        const store = () => db.transaction('lists', 'readwrite').objectStore('lists');
+        store().get(arguments[0]).onsuccess = (e) => {
+          const record = e.target.result;
+          record.bytes[record.bytes.length - 1] ^= 0xff;
+          store().put(record, arguments[0]).onsuccess = () => { db.close(); done('ok'); };
+        };
+      };`, id);
+    assert.equal(damaged, 'ok');
+    await ff.quit();
+    feed.mode = 'ok';
+    const { hits, conditional } = feed;
+    ff = await launchFirefox({ proxyPort: server.port, profile, prefs: KEEP });
+    let mine;
+    for (let tries = 0; tries < 100; tries++) {
+      mine = testFeed(await send({ type: 'feeds' }));
+      if (feed.hits > hits && mine.state.entries === 3) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(feed.hits > hits, 'the feed was downloaded again');
+    assert.equal(feed.conditional, conditional, 'in full, not as a conditional request');
+    assert.equal(mine.state.entries, 3, JSON.stringify(mine.state));
+    assert.equal(mine.state.error, null);
+    assert.ok(isWarning(await visit(LISTED)), 'the fresh list blocks');
+  });
 });
