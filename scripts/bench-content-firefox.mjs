@@ -9,24 +9,13 @@
 import { resolve } from 'node:path';
 import { launchFirefox } from '../tests/e2e/lib/firefox.mjs';
 import { startServer } from '../tests/e2e/lib/server.mjs';
+import { serveBenchPages } from './bench-pages.mjs';
 
 const ROUNDS = Number(process.argv[2] ?? 5);
 const BUILDS = process.argv.length > 3 ? process.argv.slice(3) : ['dist/firefox'];
 
-const HEAD = `<!doctype html><html lang="en" data-sagiguard-bench><head><meta charset="utf-8"><title>Bench</title></head><body>`;
-const LOGIN = `<h1>Sign in</h1><form method="post" action="/session">
-    <label>Email <input name="email" type="email" autocomplete="username"></label>
-    <label>Password <input name="password" type="password" autocomplete="current-password"></label>
-    <button>Sign in</button></form>`;
-const rows = [];
-for (let i = 0; i < 5000; i++) {
-  rows.push(`<tr><th><label for="f${i}">Item ${i} quantity</label></th><td><input id="f${i}" name="qty${i}" inputmode="numeric"></td></tr>`);
-}
 const server = await startServer();
-server.routes.set('/bench-login.html', (req, res) => res.end(`${HEAD}${LOGIN}</body></html>`));
-server.routes.set('/bench-article.html', (req, res) => res.end(`${HEAD}<h1>Notes</h1><p>An article with links and no form fields: <a href="/a">one</a>, <a href="/b">two</a>.</p></body></html>`));
-server.routes.set('/bench-5000.html', (req, res) => res.end(`${HEAD}<h1>Order sheet</h1><form method="post" action="/order"><table>${rows.join('')}</table>
-    <label>Card number <input name="cardnumber" autocomplete="cc-number"></label><button>Order</button></form></body></html>`));
+serveBenchPages(server);
 const PAGES = [
   ['login page, warned (IP host, banner)', 'http://192.0.2.10/bench-login.html'],
   ['login page, no warning', 'http://shop.example.com/bench-login.html'],

@@ -28,59 +28,20 @@
 import { resolve } from 'node:path';
 import { launchChromium } from '../tests/e2e/lib/chromium.mjs';
 import { startServer } from '../tests/e2e/lib/server.mjs';
+import { serveBenchPages } from './bench-pages.mjs';
 
 const ROUNDS = Number(process.argv[2] ?? 5);
 const BUILDS = process.argv.length > 3 ? process.argv.slice(3) : ['dist/chrome'];
 
-const HEAD = `<!doctype html><html lang="en" data-sagiguard-bench><head><meta charset="utf-8"><title>Bench</title>
-<script>
+// The page's long tasks, any cause, for the "longest task" column.
+const LONGTASKS = `<script>
   window.longest = 0; window.longtasks = 0;
   new PerformanceObserver((l) => { for (const e of l.getEntries()) { window.longtasks++; window.longest = Math.max(window.longest, e.duration); } })
     .observe({ type: 'longtask', buffered: true });
-</script></head><body>`;
-
-function loginPage() {
-  return `${HEAD}<h1>Sign in</h1><form method="post" action="/session">
-    <label>Email <input name="email" type="email" autocomplete="username"></label>
-    <label>Password <input name="password" type="password" autocomplete="current-password"></label>
-    <button>Sign in</button></form></body></html>`;
-}
-
-/** The login form inside a page of about 2,000 elements of 30 kinds (as a
- * site's header, navigation, articles and footer would be), no shadow roots. */
-function largerLoginPage() {
-  const parts = [];
-  for (let i = 0; i < 70; i++) {
-    parts.push(`<header><nav><ul><li><a href="/s${i}">Section <b>${i}</b></a></li><li><a href="/t${i}"><i>Topic</i></a></li></ul></nav></header>`,
-      `<main><article><h2>Story ${i}</h2><h3>by <em>someone</em></h3><p>Text with <strong>bold</strong>, <small>small</small> and <span>a span</span>.</p>`,
-      `<figure><picture><source srcset="/p${i}.webp"><img alt="" src="/p${i}.png"></picture><figcaption>Photo <time>${i}</time></figcaption></figure>`,
-      `<table><tr><td>${i}</td></tr></table><button type="button">More</button><svg viewBox="0 0 1 1"><path d="M0 0h1"></path></svg></article></main>`,
-      `<footer><section><div>Footer ${i}</div></section></footer>`);
-  }
-  return `${HEAD}${parts.join('')}<h1>Sign in</h1><form method="post" action="/session">
-    <label>Email <input name="email" type="email" autocomplete="username"></label>
-    <label>Password <input name="password" type="password" autocomplete="current-password"></label>
-    <button>Sign in</button></form></body></html>`;
-}
-
-function articlePage() {
-  return `${HEAD}<h1>Notes</h1><p>An article with links and no form fields: <a href="/a">one</a>, <a href="/b">two</a>.</p></body></html>`;
-}
-
-function bigPage(n) {
-  const rows = [];
-  for (let i = 0; i < n; i++) {
-    rows.push(`<tr><th><label for="f${i}">Item ${i} quantity</label></th><td><input id="f${i}" name="qty${i}" inputmode="numeric"></td></tr>`);
-  }
-  return `${HEAD}<h1>Order sheet</h1><form method="post" action="/order"><table>${rows.join('')}</table>
-    <label>Card number <input name="cardnumber" autocomplete="cc-number"></label><button>Order</button></form></body></html>`;
-}
+</script>`;
 
 const server = await startServer();
-server.routes.set('/bench-login.html', (req, res) => res.end(loginPage()));
-server.routes.set('/bench-larger.html', (req, res) => res.end(largerLoginPage()));
-server.routes.set('/bench-article.html', (req, res) => res.end(articlePage()));
-server.routes.set('/bench-5000.html', (req, res) => res.end(bigPage(5000)));
+serveBenchPages(server, LONGTASKS);
 const browsers = [];
 for (const dir of BUILDS) browsers.push(await launchChromium({ proxyPort: server.port, extension: resolve(dir) }));
 
