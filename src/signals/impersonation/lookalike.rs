@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use super::skeleton::{fold_letters, Skeleton};
 use crate::brands::{self, Brand, Brands, Domain, FxMap};
-use keys::{poly_step, KeyList, Keys};
+use keys::{poly, poly_step, KeyList, Keys};
 use short::ShortLabels;
 use table::{Filter, Table};
 use two_slips::TwoSlips;
@@ -210,7 +210,7 @@ impl Index {
                     // confusables, and only when long enough to be distinctive.
                     if label.len() >= 6 {
                         let at = ordinary_skeletons.len() as u32;
-                        if *ordinary_by_hash.entry(poly_hash(skel.as_bytes())).or_insert(at) == at {
+                        if *ordinary_by_hash.entry(poly(skel.bytes())).or_insert(at) == at {
                             ordinary_skeletons.push((skel.to_string(), b as u16, domain.name));
                         }
                     }
@@ -327,7 +327,7 @@ impl Index {
             let same_letters = plain.as_bytes() == self.plain.key(e);
             return Some(self.found(if same_letters { Kind::NearIdentical } else { Kind::Confusable }, e));
         }
-        let ordinary = self.ordinary_by_hash.get(&poly_hash(skel)).and_then(|&i| self.ordinary_skeletons.get(i as usize));
+        let ordinary = self.ordinary_by_hash.get(&poly(skel.iter().copied())).and_then(|&i| self.ordinary_skeletons.get(i as usize));
         if let Some(&(_, b, domain)) = ordinary.filter(|(k, ..)| k.as_bytes() == skel) {
             let official = domain.split('.').next().unwrap_or("");
             if plain != official && not_shorter(plain, official.as_bytes()) {
@@ -454,11 +454,6 @@ impl Index {
 /// disguise: such labels are left to the typo rules.
 fn not_shorter(cand: &str, brand: &[u8]) -> bool {
     cand.chars().count() >= brand.len()
-}
-
-/// The polynomial hash ([`poly_step`] a byte) of `bytes`.
-fn poly_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0, |h, &b| poly_step(h, b))
 }
 
 /// The polynomial hash ([`poly_step`] a byte) of `text` with its dots
@@ -652,7 +647,7 @@ mod tests {
             if !domain.ordinary || label.len() < 6 || skel.len() < MIN_LABEL {
                 continue;
             }
-            let at = index.ordinary_by_hash.get(&poly_hash(skel)).and_then(|&i| index.ordinary_skeletons.get(i as usize));
+            let at = index.ordinary_by_hash.get(&poly(skel.iter().copied())).and_then(|&i| index.ordinary_skeletons.get(i as usize));
             assert!(at.is_some_and(|(k, ..)| k.as_bytes() == skel), "{label}");
             found += 1;
         }

@@ -24,8 +24,8 @@ const BASE_INV: u64 = {
     inv
 };
 
-/// Polynomial hash of a key.
-fn poly(bytes: impl IntoIterator<Item = u8>) -> u64 {
+/// Polynomial hash of a key (also the lookalike index's key for everyday-word skeletons).
+pub(super) fn poly(bytes: impl IntoIterator<Item = u8>) -> u64 {
     bytes.into_iter().fold(0u64, poly_step)
 }
 
