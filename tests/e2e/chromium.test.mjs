@@ -93,6 +93,11 @@ describe('chromium: foundation', () => {
     const again = await openChecked(SUSPICIOUS_LOGIN);
     await again.locator('sagiguard-banner').waitFor({ state: 'visible' });
     browser.worker = await serviceWorker(browser.context);
+    // The restarted worker recorded its start's milestones, in order (the wake bench reads them).
+    const wake = await browser.worker.evaluate(() => globalThis.__sagiguard.wake);
+    const order = ['script', 'evaluated', 'engine', 'lists', 'verdict'];
+    assert.deepEqual(Object.keys(wake).sort(), [...order].sort(), JSON.stringify(wake));
+    for (let i = 1; i < order.length; i++) assert.ok(wake[order[i - 1]] <= wake[order[i]], JSON.stringify(wake));
     await again.close();
   });
 });
