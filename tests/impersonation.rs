@@ -52,6 +52,24 @@ fn typos_and_combos_call_for_caution() {
 }
 
 #[test]
+fn wallet_and_web_brands_beyond_the_big_ones() {
+    // Wallet and DeFi brands that drainer sites copy, and web services whose
+    // sign-in pages phishing kits ship, are in the table like the big brands.
+    assert_level("https://walletconect.com/", Level::Danger, Some("WalletConnect"));
+    assert_level("https://dappradar-airdrop.com/", Level::Caution, Some("DappRadar"));
+    assert_level("https://vkontakte-login.ru/", Level::Caution, Some("VK"));
+    assert_level("https://reddit-login.net/", Level::Caution, Some("Reddit"));
+    assert_level("https://deviantart.example.net/", Level::Caution, Some("DeviantArt"));
+    // A drainer's name made of lures, with no brand in it.
+    assert_level("https://connect-wallet-sync.com/", Level::Caution, None);
+    // Their ordinary-word names (`mail`, `chain`, `token`) derive no typo or
+    // ending-swap lookalikes, and the lure companions alone are no lure.
+    for url in ["https://mail.com/", "https://chain.com/", "https://token.com/", "https://nodesync-bridge.com/"] {
+        assert_no_warning(url);
+    }
+}
+
+#[test]
 fn a_brands_own_account_pages_are_not_imitations() {
     // github.io names are GitHub accounts, and GitHub keeps a brand's name for
     // the brand: its exact name there is its own project site.
