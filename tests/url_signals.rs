@@ -177,6 +177,18 @@ fn bait_words_in_the_site_name() {
     assert!(!has("https://login.example.com/", "bait-word-domain"));
 }
 
+#[test]
+fn wallet_drainer_words_in_the_site_name_call_for_caution_alone() {
+    for url in ["https://free-airdrop.com/", "https://wallet-rectify.io/", "https://nft-whitelist.net/"] {
+        assert!(has(url, "drainer-word-domain") && flagged(url), "{url}: {:?}", codes(url));
+    }
+    // Other bait words alone stay below caution, and a drainer word must be whole
+    // inside the name (`rectifiers` is no `rectify`).
+    assert!(!flagged("https://my-wallet-shop.com/"));
+    assert!(!has("https://cathodic-rectifiers.com/", "drainer-word-domain"));
+    assert!(!flagged("https://cathodic-rectifiers.com/"));
+}
+
 // --- structure of the address --------------------------------------------
 
 #[test]

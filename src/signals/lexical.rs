@@ -25,8 +25,18 @@ use crate::verdict::Reason;
 const BAIT_WORDS: &[&str] = &[
     "login", "signin", "verify", "verification", "authenticate", "account", "update", "secure", "confirm", "unlock",
     "recover", "webscr", "wallet", "airdrop", "claim", "reward", "dapp", "validate", "restore", "rectify", "web3",
-    "mainnet", "whitelist",
+    "mainnet", "whitelist", "validation", "rectification", "staking", "presale",
 ];
+
+/// The [`BAIT_WORDS`] of wallet drainers that honest site names almost never
+/// hold: of the development half's 76,879 legitimate rows, two sites have one
+/// in their name (`digitalcertvalidation`, `algorand-mainnet`). Such a word is
+/// a second sign (`drainer-word-domain`) beside `bait-word-domain`, so it
+/// reaches `caution` alone; the other bait words need company. It lifted the
+/// polkadot-js scam domains from 33.8% to 36.8% and eth-phishing-detect's from
+/// 36.1% to 37.3% (about 1,400 rows) for one more Tranco 10k-100k site.
+const DRAINER_WORDS: &[&str] =
+    &["airdrop", "mainnet", "presale", "rectification", "rectify", "staking", "validate", "validation", "whitelist"];
 
 /// Labels that end a domain name; seen in the middle of a host they mean another
 /// domain is being shown inside this one (`amazon.co.jp.example.cn`).
@@ -335,6 +345,9 @@ fn hyphenated_domain(label: &str) -> bool {
 /// [`BAIT_WORDS`] indexed for [`contains_bait`].
 const BAIT: Words = Words::new(BAIT_WORDS);
 
+/// [`DRAINER_WORDS`] indexed for the site-name check.
+const DRAINER: Words = Words::new(DRAINER_WORDS);
+
 /// The first bait word inside `label`.
 fn contains_bait(label: &str) -> Option<&'static str> {
     BAIT.first_in(label)
@@ -492,6 +505,9 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
     }
     if let Some(word) = contains_bait(site_label) {
         out.push(Reason::new("bait-word-domain").detail(word));
+        if let Some(drainer) = DRAINER.first_in(site_label) {
+            out.push(Reason::new("drainer-word-domain").detail(drainer));
+        }
         if let Some(second) = second_lure(site_label, word) {
             out.push(Reason::new("bait-word-pair").detail(second));
         }
@@ -508,7 +524,7 @@ pub(super) fn signals(t: &Target, platform: Option<hosting::Platform>, out: &mut
 const LURE_COMPANIONS: &[&str] = &[
     "access", "alert", "auth", "billing", "cancel", "center", "customer", "delivery", "help", "invoice", "notice",
     "online", "payment", "refund", "security", "service", "shipment", "support", "suspend", "team", "tracking",
-    "bridge", "chain", "connect", "defi", "fix", "migrate", "node", "stake", "staking", "sync", "token",
+    "bridge", "chain", "connect", "defi", "fix", "migrate", "node", "stake", "sync", "token",
 ];
 
 /// A second lure word in `label` beside the bait word `first` (another bait
@@ -552,6 +568,15 @@ mod tests {
         assert_eq!(contains_bait("bakery"), None);
         assert!(contains_bait("web3-whitelist").is_some());
         assert_eq!(contains_bait("definitions"), None);
+    }
+
+    #[test]
+    fn drainer_words_are_bait_words() {
+        for w in DRAINER_WORDS {
+            assert!(BAIT_WORDS.contains(w), "{w}");
+        }
+        assert_eq!(DRAINER.first_in("claim-airdrop-now"), Some("airdrop"));
+        assert_eq!(DRAINER.first_in("secure-login"), None);
     }
 
     #[test]
