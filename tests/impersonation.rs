@@ -60,6 +60,13 @@ fn wallet_and_web_brands_beyond_the_big_ones() {
     assert_level("https://vkontakte-login.ru/", Level::Caution, Some("VK"));
     assert_level("https://reddit-login.net/", Level::Caution, Some("Reddit"));
     assert_level("https://deviantart.example.net/", Level::Caution, Some("DeviantArt"));
+    // Exchanges that closed are still copied; the giveaway scams borrow Tesla.
+    assert_level("https://localbitcoins.online/", Level::Caution, Some("LocalBitcoins"));
+    assert_level("https://tesla-giveaway.example.com/", Level::Caution, Some("Tesla"));
+    // One exchange's name one slip from another's is its own, and Tesla's
+    // China site is Tesla's.
+    assert_no_warning("https://www.bitmex.com/");
+    assert_no_warning("https://www.tesla.cn/");
     // A drainer's name made of lures, with no brand in it.
     assert_level("https://connect-wallet-sync.com/", Level::Caution, None);
     // Their ordinary-word names (`mail`, `chain`, `token`) derive no typo or
