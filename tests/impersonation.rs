@@ -57,6 +57,7 @@ fn wallet_and_web_brands_beyond_the_big_ones() {
     // sign-in pages phishing kits ship, are in the table like the big brands.
     assert_level("https://walletconect.com/", Level::Danger, Some("WalletConnect"));
     assert_level("https://dappradar-airdrop.com/", Level::Caution, Some("DappRadar"));
+    assert_level("https://polkastarter-claim.com/", Level::Caution, Some("Polkastarter"));
     assert_level("https://vkontakte-login.ru/", Level::Caution, Some("VK"));
     assert_level("https://reddit-login.net/", Level::Caution, Some("Reddit"));
     assert_level("https://deviantart.example.net/", Level::Caution, Some("DeviantArt"));
