@@ -5,7 +5,8 @@
 //! - a *combo* when everything around it is lure words (`login`, `secure`,
 //!   `jp`, `card`, `my`, ...), a stray letter, digits or hyphens, with at least
 //!   one lure word: the label says "this is the brand's sign-in page";
-//!   A distinctive token with only digits beside it (`brand-58213`) is a combo too;
+//!   A distinctive token with only digits beside it (`brand-58213`), or with
+//!   one short fragment across a hyphen (`tw-telegram`, `myjcb-in`), is a combo too;
 //! - a plain *mention* otherwise (`amazonvideo`, `amazons`, `apple-farm`):
 //!   weaker, since brands, fans and resellers name their sites so.
 //!
@@ -182,6 +183,26 @@ fn glued_at_edge(bytes: &[u8], start: usize, end: usize) -> bool {
 /// glue (`my`, `co`, `id`) makes too many ordinary names.
 const GLUE_MIN: usize = 3;
 
+/// How long the one fragment beside a token may be (`tw-telegram`, `binance-qat`).
+const FRAGMENT_LEN: std::ops::RangeInclusive<usize> = 1..=3;
+
+/// Whether the label is the token and, across a hyphen, one fragment of one
+/// to three letters that is no word (`tw-telegram`, `whatsapp-qae`,
+/// `myjcb-in`): how throwaway copies of a brand's name are minted by the
+/// hundred. A brand's own sites seldom look so, `-inc` (how a brand names its
+/// corporate site) aside; a brand's infrastructure names sometimes do
+/// (`ads-twitter`), which is why this is a combo (caution), never danger.
+fn lone_fragment(bytes: &[u8], start: usize, end: usize) -> bool {
+    let rest = if start == 0 {
+        bytes[end..].strip_prefix(b"-")
+    } else if end == bytes.len() {
+        bytes[..start].strip_suffix(b"-")
+    } else {
+        None
+    };
+    rest.is_some_and(|r| FRAGMENT_LEN.contains(&r.len()) && r.iter().all(u8::is_ascii_lowercase) && r != b"inc")
+}
+
 fn is_edge(b: Option<&u8>) -> bool {
     b.is_none_or(|b| *b == b'-' || b.is_ascii_digit())
 }
@@ -201,7 +222,9 @@ pub fn find<'a>(brands: &'a Brands, label: &str) -> Option<(TokenHit<'a>, Streng
         let numbered = !hit.token.strict && bytes.iter().any(u8::is_ascii_digit);
         let combo = if hit.token.strict && !bounded {
             bait == Bait::Strong || glued_at_edge(bytes, hit.start, hit.end)
-        } else { bait >= Bait::Weak || (numbered && bait == Bait::Filler) };
+        } else {
+            bait >= Bait::Weak || (numbered && bait == Bait::Filler) || (!hit.token.strict && lone_fragment(bytes, hit.start, hit.end))
+        };
         if hit.token.strict && !bounded && !combo {
             return;
         }
@@ -248,6 +271,22 @@ mod tests {
         // Short tokens with a number stay mentions (`7line`), and words still need to be lures.
         assert_eq!(combo("7line"), Some(("line", Strength::Mention)));
         assert_eq!(combo("amazon2024deals"), Some(("amazon", Strength::Mention)));
+    }
+
+    #[test]
+    fn one_short_fragment_across_a_hyphen() {
+        assert_eq!(combo("tw-telegram"), Some(("telegram", Strength::Combo)));
+        assert_eq!(combo("whatsapp-qae"), Some(("whatsapp", Strength::Combo)));
+        assert_eq!(combo("myjcb-i"), Some(("jcb", Strength::Combo)));
+        assert_eq!(combo("smbc-xyz"), Some(("smbc", Strength::Combo)));
+        // Longer words, a company form, glued fragments, two fragments and
+        // strict tokens stay mentions.
+        assert_eq!(combo("telegram-fans"), Some(("telegram", Strength::Mention)));
+        assert_eq!(combo("rakuten-inc"), Some(("rakuten", Strength::Mention)));
+        assert_eq!(combo("telegramff"), Some(("telegram", Strength::Mention)));
+        assert_eq!(combo("tw-telegram-fr"), Some(("telegram", Strength::Mention)));
+        assert_eq!(combo("au-shop"), Some(("au", Strength::Mention)));
+        assert_eq!(combo("apple-tv"), Some(("apple", Strength::Mention)));
     }
 
     #[test]
