@@ -39,6 +39,7 @@ const STRONG_BAIT: &[&str] = &[
     "signin", "support", "supports", "unlock", "update", "updates", "verification", "verify", "warning",
     // The same lures in other languages phishing kits are written in.
     "assistance", "compte", "conta", "cuenta", "konto", "seguridad", "servicio", "soporte", "suporte", "verificar",
+    "verified", "kyc", "authorization", "authorize", "appeal", "copyright", "violation", "suspension", "activation", "activate", "unblock", "complaint",
 ];
 
 /// Glue words and fragments that stick to brand names in lures (`jp`, `co`,
