@@ -78,6 +78,21 @@ fn wallet_and_web_brands_beyond_the_big_ones() {
 }
 
 #[test]
+fn a_popular_site_one_letter_from_a_brand_is_its_own() {
+    // Oricon is one letter from Orico, and Google's and Yahoo's second mail
+    // domains hold their brands' names: all are their owners' own sites.
+    for url in ["https://www.oricon.co.jp/", "https://googlemail.com/", "https://ymail.com/", "https://www.google.cn/"] {
+        assert_no_warning(url);
+    }
+    // Orico's own typos still count, and the new names derive no typos of
+    // their own (`orion.de` is no Oricon, `ymaal.co` no Yahoo).
+    assert_level("https://oricoo.co.jp/", Level::Caution, Some("オリコ"));
+    for url in ["https://orion.de/", "https://ymaal.co/", "https://voriconazole.online/"] {
+        assert_no_warning(url);
+    }
+}
+
+#[test]
 fn a_brands_own_account_pages_are_not_imitations() {
     // github.io names are GitHub accounts, and GitHub keeps a brand's name for
     // the brand: its exact name there is its own project site.
