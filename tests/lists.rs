@@ -152,6 +152,50 @@ fn host_entry_covers_the_host_and_its_subdomains() {
 }
 
 #[test]
+fn hosts_only_lists_are_flagged_and_still_match_every_url_of_their_hosts() {
+    let mut hosts = ListBuilder::new(Role::Block);
+    for e in ["evil.example", "||bad.example^", "192.0.2.7", "*.worse.example"] {
+        hosts.add_entry(e).unwrap();
+    }
+    let hosts = hosts.finish("hosts").unwrap();
+    assert!(hosts.hosts_only() && hosts.meta().hosts_only);
+    let mut mixed = ListBuilder::new(Role::Block);
+    for e in ["evil.example", "https://phish.example/login/"] {
+        mixed.add_entry(e).unwrap();
+    }
+    let mixed = mixed.finish("mixed").unwrap();
+    assert!(!mixed.hosts_only());
+    // Looked up by host expressions alone, a hosts-only list misses nothing.
+    let mut engine = Engine::new();
+    engine.lists_mut().insert(Role::Block, hosts);
+    for url in ["https://evil.example/", "https://a.b.evil.example/x/y/z.html?q=1", "http://192.0.2.7/a/b", "https://bad.example/?x", "https://worse.example/p/"] {
+        assert!(listed(&engine, url), "{url}");
+    }
+    assert!(!listed(&engine, "https://evil.example.com/a"));
+    let mut engine = Engine::new();
+    engine.lists_mut().insert(Role::Block, mixed);
+    assert!(listed(&engine, "https://phish.example/login/x"));
+    assert!(listed(&engine, "https://www.evil.example/a/b"));
+    assert!(!listed(&engine, "https://phish.example/other"));
+}
+
+#[test]
+fn a_list_stored_before_the_hosts_only_flag_is_looked_up_by_every_expression() {
+    // Before the flag, the header's word at 44 was 0 for every list.
+    let mut b = ListBuilder::new(Role::Block);
+    b.add_entry("evil.example").unwrap();
+    let mut bytes = b.finish("old").unwrap().into_bytes();
+    bytes[44..48].copy_from_slice(&0u32.to_le_bytes());
+    let sum = lists::hash::hash64(&bytes[16..]);
+    bytes[8..16].copy_from_slice(&sum.to_le_bytes());
+    let old = CompiledList::load("old", Role::Block, bytes).unwrap();
+    assert!(!old.hosts_only());
+    let mut engine = Engine::new();
+    engine.lists_mut().insert(Role::Block, old);
+    assert!(listed(&engine, "https://www.evil.example/a/b?c"));
+}
+
+#[test]
 fn platform_customer_entry_never_blocks_the_platform() {
     let engine = engine_with(Role::Block, &["abc.pages.dev", "https://victim.github.io/phish/"]);
     assert!(listed(&engine, "https://abc.pages.dev/"));
@@ -252,7 +296,8 @@ fn round_trip_keeps_entries_and_metadata() {
     assert_eq!(loaded.name(), "JPCERT/CC");
     assert_eq!(loaded.len(), list.len());
     let (m, n) = (loaded.meta(), list.meta());
-    assert_eq!((m.role, m.format, m.entries, m.skipped, m.built_at, m.build_ms), (n.role, n.format, n.entries, n.skipped, n.built_at, n.build_ms));
+    assert_eq!((m.role, m.format, m.entries, m.skipped, m.built_at, m.build_ms, m.hosts_only), (n.role, n.format, n.entries, n.skipped, n.built_at, n.build_ms, n.hosts_only));
+    assert!(!m.hosts_only, "JPCERT/CC lists URLs with paths");
     assert!(loaded.contains("amaz0n-jp.example/ap/signin"));
     assert_eq!(loaded.as_bytes(), &bytes[..], "stored form is the memory form");
     assert_eq!(CompiledList::load("x", Role::Trust, bytes).unwrap_err(), LoadError::WrongRole);

@@ -44,12 +44,14 @@ pub struct ListBuilder {
     started_ms: f64,
     /// Whole hosts of the feed being read (see [`FeedReport::whole_hosts`]).
     whole_hosts: Vec<String>,
+    /// Some entry names a path, not a whole host.
+    has_paths: bool,
 }
 
 impl ListBuilder {
     /// An empty builder for a block or trust list.
     pub fn new(role: Role) -> ListBuilder {
-        ListBuilder { role, hashes: Vec::new(), skipped: 0, format: None, started_ms: clock::now_ms(), whole_hosts: Vec::new() }
+        ListBuilder { role, hashes: Vec::new(), skipped: 0, format: None, started_ms: clock::now_ms(), whole_hosts: Vec::new(), has_paths: false }
     }
 
     /// Adds every entry of a feed (format detected). A feed over the size cap,
@@ -97,6 +99,7 @@ impl ListBuilder {
             skipped: self.skipped,
             built_at: (now / 1000.0) as u64,
             build_ms: 0,
+            hosts_only: !self.has_paths,
         };
         let mut list = CompiledList::build(&self.hashes, &meta);
         list.stamp_build_ms((clock::now_ms() - self.started_ms).max(0.0) as u32);
@@ -112,7 +115,9 @@ impl Sink for ListBuilder {
                     return Err(FeedError::TooManyEntries { max: MAX_ENTRIES });
                 }
                 self.hashes.push(hash64(e.as_bytes()));
-                if let Some(host) = e.strip_suffix('/').filter(|h| !h.contains('/')) {
+                let whole_host = e.strip_suffix('/').filter(|h| !h.contains('/'));
+                self.has_paths |= whole_host.is_none();
+                if let Some(host) = whole_host {
                     if self.whole_hosts.len() < MAX_WHOLE_HOSTS && !host.starts_with('[') && !is_platform_host(host) {
                         self.whole_hosts.push(host.to_string());
                     }

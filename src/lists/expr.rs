@@ -11,6 +11,7 @@
 //! it would block, or trust, every customer of a platform.
 
 use super::hash::{hash64, hash64_pieces};
+use super::store::CompiledList;
 use crate::canon;
 use crate::domain;
 use crate::target::Target;
@@ -62,24 +63,47 @@ fn refang(s: &str) -> String {
     }
 }
 
+/// The expression hashes a URL is looked up by, in the two sets lists need.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Probes {
+    /// Every expression: host suffixes × path prefixes, most specific first.
+    pub all: Vec<u64>,
+    /// The host suffixes' `host/` expressions alone, which are all a
+    /// hosts-only list can hold.
+    pub hosts: Vec<u64>,
+}
+
+impl Probes {
+    /// The hashes worth looking up in `list`: its entries can only equal
+    /// these (a hosts-only list holds no path, so only `host/` can match).
+    pub fn for_list(&self, list: &CompiledList) -> &[u64] {
+        if list.hosts_only() {
+            &self.hosts
+        } else {
+            &self.all
+        }
+    }
+}
+
 /// The hashes of every expression of `target` that a list entry may match:
 /// its host suffixes within `site` (only the exact host for an IP or a host
 /// without a site), each with its path prefixes. `site` is the registrable
 /// domain, or on a hosting platform the user's site, so that an entry naming
 /// the platform (`weebly.com` on a trust list) does not cover its users' sites.
-pub fn probe_hashes(target: &Target, site: Option<&str>) -> Vec<u64> {
-    let mut out = Vec::with_capacity(30);
+pub fn probe_hashes(target: &Target, site: Option<&str>) -> Probes {
+    let mut out = Probes { all: Vec::with_capacity(30), hosts: Vec::with_capacity(5) };
     probe_hashes_into(target, site, &mut out);
     out
 }
 
-/// [`probe_hashes`] into a buffer the caller keeps (cleared first). No
+/// [`probe_hashes`] into buffers the caller keeps (cleared first). No
 /// expression string is built: the host (or suffix), path and query are laid
 /// out once per host in a stack buffer, and every expression of that host is
 /// a prefix of it, since its path is a prefix of the URL's path. URLs too long
 /// for the buffer hash each expression from its pieces.
-pub fn probe_hashes_into(target: &Target, site: Option<&str>, out: &mut Vec<u64>) {
-    out.clear();
+pub fn probe_hashes_into(target: &Target, site: Option<&str>, out: &mut Probes) {
+    out.all.clear();
+    out.hosts.clear();
     let url = &target.url;
     let host = url.host.as_str();
     let min_len = match (site, target.ip) {
@@ -92,10 +116,15 @@ pub fn probe_hashes_into(target: &Target, site: Option<&str>, out: &mut Vec<u64>
         let laid = [h, url.path.as_str(), if url.query.is_some() { "?" } else { "" }, url.query.as_deref().unwrap_or("")];
         let fits = lay_out(&mut buf, &laid);
         for e in parts.iter().filter(|e| std::ptr::eq(e.host, h)) {
-            out.push(match fits {
+            let hash = match fits {
                 Some(full) => hash64(&full[..e.len()]),
                 None => hash64_pieces(e.pieces().map(str::as_bytes)),
-            });
+            };
+            out.all.push(hash);
+            // `host/`: every URL has it (its path prefixes start with `/`).
+            if e.len() == h.len() + 1 {
+                out.hosts.push(hash);
+            }
         }
     }
 }
@@ -128,8 +157,17 @@ mod tests {
                 .filter(|e| e.split('/').next().unwrap_or("").len() >= min)
                 .map(|e| hash64(e.as_bytes()))
                 .collect();
-            assert_eq!(probe_hashes(&t, t.site.as_deref()), want, "{url}");
+            let probes = probe_hashes(&t, t.site.as_deref());
+            assert_eq!(probes.all, want, "{url}");
             assert!(!want.is_empty());
+            // One `host/` expression per host suffix, each among them all.
+            let hosts: Vec<u64> = canon::expressions(&t.url)
+                .iter()
+                .filter(|e| e.split('/').next().unwrap_or("").len() >= min && e.ends_with('/') && e.matches('/').count() == 1)
+                .map(|e| hash64(e.as_bytes()))
+                .collect();
+            assert_eq!(probes.hosts, hosts, "{url}");
+            assert!(!hosts.is_empty());
         }
     }
 

@@ -99,7 +99,7 @@ impl Lists {
             return;
         }
         let hashes = probe_hashes(target, site);
-        let hit = |l: &CompiledList| l.contains_any(&hashes);
+        let hit = |l: &CompiledList| l.contains_any(hashes.for_list(l));
         if self.user_allow.as_ref().is_some_and(hit) {
             out.push(Reason::new("user-allow"));
         }

@@ -21,6 +21,13 @@
 //!   bucket ends in the unary bits (one or two 64-bit words), then compare the
 //!   ~1 low part in the bucket: a few dozen instructions and 2–3 cache misses,
 //!   which [`CompiledList::contains_any`] overlaps across a URL's expressions.
+//! * **Hosts-only lists.** Most big lists (hosts files, domain block lists)
+//!   name whole hosts only. Such a list is flagged when compiled, and a URL is
+//!   then looked up by its `host/` expressions alone (2 for
+//!   `https://www.evil.example/a/b?q`, not 8): as many fewer cache misses, and
+//!   no entry is missed, since an entry `host/` can only equal an expression
+//!   whose path is `/`. Lists stored before the flag existed read as 0 (may
+//!   name paths) and are looked up by every expression, as before.
 //! * **Load.** Bytes in → magic, version, lengths, checksum and bit counts
 //!   verified → used as they are (no rebuild, no copy beyond taking the buffer).
 //!
@@ -36,7 +43,8 @@
 //! 32  u32 build_ms    time the compile took
 //! 36  u32 skipped     feed lines that gave no entry
 //! 40  u8 role, u8 format, u16 name length
-//! 44  u32 reserved    0
+//! 44  u32 flags       bit 0: every entry names a whole host (`host/`), so a
+//!                     lookup needs only a URL's host expressions; other bits 0
 //! 48  name (UTF-8), zero-padded to a multiple of 8
 //!     low:   n × u32, zero-padded to a multiple of 8
 //!     upper: ceil((n + 2^p) / 64) × u64
@@ -52,6 +60,8 @@ const MAGIC: &[u8; 4] = b"SGLS";
 const HEADER: usize = 48;
 /// Buckets per index word.
 const BLOCK: usize = 16;
+/// Header flag: every entry is a whole host (see "Hosts-only lists").
+const HOSTS_ONLY: u32 = 1;
 
 /// Whether `bytes` look like a compiled list (the CLI uses it to tell a
 /// compiled list from a feed).
@@ -109,6 +119,9 @@ pub struct ListMeta {
     pub built_at: u64,
     /// How long compiling took, in milliseconds.
     pub build_ms: u32,
+    /// Every entry names a whole host (`evil.example/`), none a path: a URL
+    /// is then looked up by its host expressions only.
+    pub hosts_only: bool,
 }
 
 /// One compiled list: a set of expression hashes plus its name, in the
@@ -176,6 +189,7 @@ impl CompiledList {
         bytes[24..32].copy_from_slice(&meta.built_at.to_le_bytes());
         put32(&mut bytes, 32, meta.build_ms);
         put32(&mut bytes, 36, meta.skipped);
+        put32(&mut bytes, 44, if meta.hosts_only { HOSTS_ONLY } else { 0 });
         bytes[40] = meta.role as u8;
         bytes[41] = meta.format as u8;
         bytes[42..44].copy_from_slice(&(name.len() as u16).to_le_bytes());
@@ -315,7 +329,14 @@ impl CompiledList {
             skipped: get32(&self.bytes, 36),
             built_at: u64::from_le_bytes(at),
             build_ms: get32(&self.bytes, 32),
+            hosts_only: self.hosts_only(),
         }
+    }
+
+    /// Whether every entry names a whole host, so that only a URL's host
+    /// expressions can match ([`crate::lists::expr::Probes::for_list`]).
+    pub fn hosts_only(&self) -> bool {
+        get32(&self.bytes, 44) & HOSTS_ONLY != 0
     }
 
     /// Whether the expression with hash `h` is in the list.
