@@ -536,3 +536,23 @@ fn searching_for_an_address_is_not_following_it() {
         assert!(check(&url).level < Level::Danger, "{url}");
     }
 }
+
+#[test]
+fn a_victims_address_written_into_the_link() {
+    assert!(flagged("http://hacked-shop.example/cli/webmail/?email=kim.lee@corp.example.com"));
+    assert!(flagged("https://hacked-shop.example/kim@corp.example.jp_OneDrive_Shared/"));
+    // Percent-encoded, the address is still one.
+    assert!(has("https://hacked-shop.example/auth/?login=kim%40corp.example.com", "email-in-link"));
+    // Real sites confirm whose password is reset; handles and image densities are no addresses.
+    assert!(!flagged("https://shop.example/password/reset/9b1f0c?email=kim%40example.com"));
+    assert!(!flagged("https://social.example/@kim@other.example"));
+    assert!(!flagged("https://shop.example/img/logo@2x.png"));
+}
+
+#[test]
+fn kit_copies_in_hash_named_folders() {
+    assert!(flagged("http://hacked-shop.example/lib/manual/73c9114ddd890d2e76f25b7738c22544/way.php"));
+    assert!(flagged("https://hacked-shop.example/5D3C20A584DAF4CCEBE13CB258F5EA62/info"));
+    assert!(!flagged("https://cdn.example/assets/486bff3681e7fd91f805c4b7f5ff4be2/manifest.json"));
+    assert!(!flagged("https://shop.example/news/73c9114ddd890d2e76f25b7738c2254/"));
+}

@@ -66,6 +66,58 @@ pub(super) fn signals(t: &Target, on_shortener: bool, out: &mut Vec<Reason>) {
     if !on_shortener && link_id_path(&t.url.path) {
         out.push(Reason::new("link-id-path"));
     }
+    let reset = words::contains(&path, "reset");
+    if !reset && (carries_email(&t.url.path) || t.url.query.as_deref().is_some_and(carries_email)) {
+        out.push(Reason::new("email-in-link"));
+    }
+    if page_path(&path) && words::split(&path, b'/').any(hash_name) {
+        out.push(Reason::new("hash-folder"));
+    }
+}
+
+/// Whether `s` (a path, or a query as sent) holds an e-mail address as a whole
+/// path segment or parameter value (`?email=kim@example.com`,
+/// `/kim@example.com/`): kits write the victim's address into the link they
+/// send so that their sign-in page greets the person by it. A handle before
+/// the address (`/@kim@example.social`) is a profile, not an address. Real
+/// sites put the address into password-reset links (`/password/reset/TOKEN?
+/// email=`), so a path with `reset` in it is not asked.
+fn carries_email(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().filter(|&(_, &c)| c == b'@').any(|(at, _)| {
+        let local = b[..at].iter().rev().take_while(|&&c| c.is_ascii_alphanumeric() || b"._+-".contains(&c)).count();
+        let starts_part = at == local || b"/?=&".contains(&b[at - local - 1]);
+        let host = &b[at + 1..];
+        let host = &host[..host.iter().take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'.').count()];
+        let tld = host.rsplit(|&c| c == b'.').next().unwrap_or_default();
+        let dotted = host.iter().position(|&c| c == b'.').is_some_and(|i| i > 0 && i < host.len() - tld.len());
+        // `logo@2x.png`: an image's pixel density, not a mail host.
+        let digits = host.iter().take_while(|c| c.is_ascii_digit()).count();
+        let density = digits > 0 && host[digits..].starts_with(b"x.");
+        local > 0 && starts_part && dotted && !density && tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic)
+    })
+}
+
+/// Whether the path names a page rather than a file a page loads: its last
+/// segment has no extension or a page's (`/x/`, `/info`, `/index.php`), not
+/// `.woff` or `.json`, which sites keep in hash-named cache folders.
+fn page_path(path: &str) -> bool {
+    let last = path.rsplit('/').next().unwrap_or_default();
+    match words::split_last_dot(last) {
+        None => true,
+        Some((_, ext)) => PAGE_EXTENSIONS.contains(&ext),
+    }
+}
+
+/// File extensions of pages people are shown.
+const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "php", "asp", "aspx", "jsp", "cgi"];
+
+/// Whether a path segment is 32 hex digits, an MD5 sum
+/// (`/c6ed1214de6b08d8908b52bae198400e/`): kits copy themselves into a
+/// freshly named folder for each visitor, so that every victim's link differs
+/// and no list can name them all. Pages people read are named in words.
+fn hash_name(segment: &str) -> bool {
+    segment.len() == 32 && segment.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// How long a short-link id is (`/wKe4t`, `/k7PqW2xZ9v`).
@@ -236,6 +288,46 @@ mod tests {
         for path in ["/", "/ChangePassword", "/iPhone15", "/NYCBallet", "/about", "/kp929", "/News-Events", "/k7PqW2xZ9v/x", "/PDF", "/Ab", "/x.html"] {
             assert!(!link_id_path(path), "{path}");
         }
+    }
+
+    #[test]
+    fn addresses_written_into_the_link() {
+        for url in [
+            "https://shop.example/?email=kim@example.com",
+            "https://shop.example/index.php?m=kim.lee+x@mail.example.co.jp&amp;r=1",
+            "https://shop.example/kim@example.com/drive/",
+            "https://shop.example/login?user=a@b.io",
+        ] {
+            assert!(codes(url).contains(&"email-in-link"), "{url}");
+        }
+        for url in [
+            "https://social.example/@kim",
+            "https://social.example/@kim@example.social",
+            "https://shop.example/password/reset/5f1c?email=kim%40example.com",
+            "https://shop.example/photo@2x.png",
+            "https://shop.example/img/icon@3x.webp",
+            "https://shop.example/?q=a@b",
+            "https://shop.example/?v=@example.com",
+            "https://shop.example/x@localhost",
+            "https://shop.example/x@.com",
+            "https://shop.example/x@host.123",
+        ] {
+            assert!(!codes(url).contains(&"email-in-link"), "{url}");
+        }
+    }
+
+    #[test]
+    fn folders_named_by_a_hash() {
+        assert!(codes("https://shop.example/dir/c6ed1214de6b08d8908b52bae198400e/Verification.php").contains(&"hash-folder"));
+        assert!(codes("https://shop.example/950CAAEA0281AA2BEBED8F9ECCA4BD30?sec=x").contains(&"hash-folder"));
+        // One digit short, one too many, and a non-hex letter.
+        assert!(!codes("https://shop.example/c6ed1214de6b08d8908b52bae198400/").contains(&"hash-folder"));
+        assert!(!codes("https://shop.example/c6ed1214de6b08d8908b52bae198400e0/").contains(&"hash-folder"));
+        assert!(!codes("https://shop.example/c6ed1214de6b08d8908b52bae198400g/").contains(&"hash-folder"));
+        assert!(!codes("https://shop.example/c6ed1214de6b08d8908b52bae198400e.css").contains(&"hash-folder"));
+        // Files a page loads from a cache folder.
+        assert!(!codes("https://cdn.example/c6ed1214de6b08d8908b52bae198400e/font.woff").contains(&"hash-folder"));
+        assert!(!codes("https://cdn.example/icons/c6ed1214de6b08d8908b52bae198400e/manifest.json").contains(&"hash-folder"));
     }
 
     #[test]
