@@ -556,3 +556,14 @@ fn kit_copies_in_hash_named_folders() {
     assert!(!flagged("https://cdn.example/assets/486bff3681e7fd91f805c4b7f5ff4be2/manifest.json"));
     assert!(!flagged("https://shop.example/news/73c9114ddd890d2e76f25b7738c2254/"));
 }
+
+#[test]
+fn kit_pages_in_wordpress_admin_folders_and_copied_commands() {
+    assert!(flagged("https://hacked-shop.example/wp-admin/css/colors/blue/bank/DE/"));
+    assert!(flagged("https://hacked-shop.example/wp-content/_message"));
+    assert!(flagged("https://hacked-shop.example/docs/login.php?cmd=login_submit&id=4f2566"));
+    assert!(!flagged("https://shop.example/wp-admin/"));
+    assert!(!flagged("https://shop.example/wp-admin/network/sites.php"));
+    assert!(!flagged("https://shop.example/wp-admin/css/login.min.css"));
+    assert!(!flagged("https://shop.example/search?cmd=find&q=login"));
+}

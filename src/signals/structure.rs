@@ -70,6 +70,10 @@ pub(super) fn signals(t: &Target, on_shortener: bool, out: &mut Vec<Reason>) {
     if !reset && (carries_email(&t.url.path) || t.url.query.as_deref().is_some_and(carries_email)) {
         out.push(Reason::new("email-in-link"));
     }
+    let query = t.url.query.as_deref().map(lower);
+    if KIT_COMMANDS.iter().any(|c| words::contains(&path, c) || query.as_deref().is_some_and(|q| words::contains(q, c))) {
+        out.push(Reason::new("kit-command"));
+    }
     if page_path(&path) && words::split(&path, b'/').any(hash_name) {
         out.push(Reason::new("hash-folder"));
     }
@@ -108,6 +112,11 @@ fn page_path(path: &str) -> bool {
         Some((_, ext)) => PAGE_EXTENSIONS.contains(&ext),
     }
 }
+
+/// Commands that kits copy from PayPal's and webmail's sign-in links
+/// (`?cmd=_login-run`, `?cmd=login_submit`) and keep on the hacked sites they
+/// run from; a site's own links do not carry another service's commands.
+const KIT_COMMANDS: &[&str] = &["cmd=_", "login_submit", "cmd-login="];
 
 /// File extensions of pages people are shown.
 const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "php", "asp", "aspx", "jsp", "cgi"];
@@ -173,11 +182,21 @@ fn kit_path(path: &str, site: &str) -> bool {
 }
 
 /// Whether the path is a page or folder inside WordPress's own code and file
-/// folders (`/wp-content/plugins/x/login.php`, `/wp-includes/js/bank/`), which
-/// hold scripts, styles and uploads, never pages for people.
+/// folders (`/wp-content/plugins/x/login.php`, `/wp-includes/js/bank/`,
+/// `/wp-content/_message`), which hold scripts, styles and uploads, never
+/// pages for people; or in a folder of its admin area, whose pages sit at its
+/// top (`/wp-admin/css/colors/bank/`) but for the network and user screens.
 fn wordpress_page(path: &str) -> bool {
     let inside = words::contains(path, "/wp-content/") || words::contains(path, "/wp-includes/");
-    inside && (path.ends_with('/') || [".html", ".htm", ".php"].iter().any(|e| path.ends_with(e)))
+    (inside || admin_subfolder(path)) && page_path(path)
+}
+
+/// Whether `path` goes into a folder below `/wp-admin/` other than the
+/// admin's own page folders.
+fn admin_subfolder(path: &str) -> bool {
+    let Some(at) = path.find("/wp-admin/") else { return false };
+    let rest = &path[at + "/wp-admin/".len()..];
+    rest.split_once('/').is_some_and(|(folder, _)| !matches!(folder, "network" | "user"))
 }
 
 /// Whether some path segment reads as another site's host: a name, then a
@@ -262,6 +281,13 @@ mod tests {
         assert!(kit_path("/wp-includes/js/auth/index.php", ""));
         assert!(!kit_path("/wp-content/uploads/2024/05/menu.pdf", ""));
         assert!(!kit_path("/wp-admin/", ""));
+        assert!(!kit_path("/wp-admin/profile.php", ""));
+        assert!(!kit_path("/wp-admin/network/sites.php", ""));
+        assert!(!kit_path("/wp-admin/css/login.min.css", ""));
+        assert!(kit_path("/wp-admin/css/colors/blue/bank/de/", ""));
+        assert!(kit_path("/blog/wp-admin/includes/secure/index.php", ""));
+        assert!(kit_path("/wp-content/_message", ""));
+        assert!(!kit_path("/wp-content/uploads/fav/site.webmanifest", ""));
         assert!(!kit_path("/blog/wp-guide.html", ""));
     }
 
@@ -314,6 +340,15 @@ mod tests {
         ] {
             assert!(!codes(url).contains(&"email-in-link"), "{url}");
         }
+    }
+
+    #[test]
+    fn commands_copied_from_sign_in_links() {
+        assert!(codes("https://shop.example/mail/surf2.php?cmd=login_submit").contains(&"kit-command"));
+        assert!(codes("https://shop.example/x/?CMD=_Login-Run&dispatch=5885").contains(&"kit-command"));
+        assert!(codes("https://shop.example/jfk/cmd-login=7b26a8/?reff=x").contains(&"kit-command"));
+        assert!(!codes("https://shop.example/?cmd=search&q=login").contains(&"kit-command"));
+        assert!(!codes("https://shop.example/login_help.html").contains(&"kit-command"));
     }
 
     #[test]
