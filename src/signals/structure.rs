@@ -66,15 +66,15 @@ pub(super) fn signals(t: &Target, on_shortener: bool, out: &mut Vec<Reason>) {
     if !on_shortener && link_id_path(&t.url.path) {
         out.push(Reason::new("link-id-path"));
     }
-    let reset = words::contains(&path, "reset");
-    if !reset && (carries_email(&t.url.path) || t.url.query.as_deref().is_some_and(carries_email)) {
+    let query = t.url.query.as_deref();
+    let emailed = carries_email(&t.url.path) || query.is_some_and(carries_email);
+    if emailed && !words::contains(&path, "reset") {
         out.push(Reason::new("email-in-link"));
     }
-    let query = t.url.query.as_deref().map(lower);
-    if KIT_COMMANDS.iter().any(|c| words::contains(&path, c) || query.as_deref().is_some_and(|q| words::contains(q, c))) {
+    if kit_command(&path) || query.is_some_and(|q| kit_command(&lower(q))) {
         out.push(Reason::new("kit-command"));
     }
-    if page_path(&path) && words::split(&path, b'/').any(hash_name) {
+    if path.len() > HASH_LEN && page_path(&path) && words::split(&path, b'/').any(hash_name) {
         out.push(Reason::new("hash-folder"));
     }
 }
@@ -118,15 +118,25 @@ fn page_path(path: &str) -> bool {
 /// run from; a site's own links do not carry another service's commands.
 const KIT_COMMANDS: &[&str] = &["cmd=_", "login_submit", "cmd-login="];
 
+/// Whether `s` (lower case) holds one of [`KIT_COMMANDS`], in one pass that
+/// compares only where a command's first letter stands.
+fn kit_command(s: &str) -> bool {
+    let b = s.as_bytes();
+    (0..b.len()).any(|i| matches!(b[i], b'c' | b'l') && KIT_COMMANDS.iter().any(|c| b[i..].starts_with(c.as_bytes())))
+}
+
 /// File extensions of pages people are shown.
 const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "php", "asp", "aspx", "jsp", "cgi"];
+
+/// How many hex digits an MD5 sum takes.
+const HASH_LEN: usize = 32;
 
 /// Whether a path segment is 32 hex digits, an MD5 sum
 /// (`/c6ed1214de6b08d8908b52bae198400e/`): kits copy themselves into a
 /// freshly named folder for each visitor, so that every victim's link differs
 /// and no list can name them all. Pages people read are named in words.
 fn hash_name(segment: &str) -> bool {
-    segment.len() == 32 && segment.bytes().all(|b| b.is_ascii_hexdigit())
+    segment.len() == HASH_LEN && segment.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// How long a short-link id is (`/wKe4t`, `/k7PqW2xZ9v`).
@@ -187,15 +197,22 @@ fn kit_path(path: &str, site: &str) -> bool {
 /// pages for people; or in a folder of its admin area, whose pages sit at its
 /// top (`/wp-admin/css/colors/bank/`) but for the network and user screens.
 fn wordpress_page(path: &str) -> bool {
-    let inside = words::contains(path, "/wp-content/") || words::contains(path, "/wp-includes/");
-    (inside || admin_subfolder(path)) && page_path(path)
+    let mut from = 0;
+    while let Some(at) = words::find_from(path, "/wp-", from) {
+        let rest = &path[at + "/wp-".len()..];
+        let inside = rest.starts_with("content/") || rest.starts_with("includes/");
+        let admin = rest.strip_prefix("admin/").is_some_and(admin_subfolder);
+        if inside || admin {
+            return page_path(path);
+        }
+        from = at + 1;
+    }
+    false
 }
 
-/// Whether `path` goes into a folder below `/wp-admin/` other than the
-/// admin's own page folders.
-fn admin_subfolder(path: &str) -> bool {
-    let Some(at) = path.find("/wp-admin/") else { return false };
-    let rest = &path[at + "/wp-admin/".len()..];
+/// Whether `rest`, the path after `/wp-admin/`, goes into a folder other
+/// than the admin's own page folders.
+fn admin_subfolder(rest: &str) -> bool {
     rest.split_once('/').is_some_and(|(folder, _)| !matches!(folder, "network" | "user"))
 }
 
@@ -349,6 +366,8 @@ mod tests {
         assert!(codes("https://shop.example/jfk/cmd-login=7b26a8/?reff=x").contains(&"kit-command"));
         assert!(!codes("https://shop.example/?cmd=search&q=login").contains(&"kit-command"));
         assert!(!codes("https://shop.example/login_help.html").contains(&"kit-command"));
+        // `kit_command` compares only where one of these first letters stands.
+        assert!(KIT_COMMANDS.iter().all(|c| c.starts_with(['c', 'l'])));
     }
 
     #[test]
