@@ -311,3 +311,14 @@ fn short_brand_tokens_glued_to_a_lure_at_the_labels_edge_call_for_caution() {
         assert!(!codes.contains(&"brand-combo"), "{url}: {codes:?}");
     }
 }
+
+#[test]
+fn a_disguised_brand_name_beside_other_words_is_a_combo() {
+    assert_level("https://app-teiegram.org/", Level::Caution, Some("Telegram"));
+    assert_level("https://vvhatsapp-sx.com/", Level::Caution, Some("WhatsApp"));
+    assert_level("https://rnicrosoft-support.net/", Level::Caution, Some("Microsoft"));
+    // Honest words beside each other, and a word that is one letter from a brand's name.
+    assert_no_warning("https://trust-bank.com/");
+    assert_no_warning("https://green-apples.com/");
+    assert_no_warning("https://teleqraph-news.com/");
+}

@@ -124,6 +124,9 @@ pub(super) fn signals(t: &Target, person: Option<&str>, account_named: bool, out
             };
             out.push(Reason::new(code).brand(brand.name).detail(token));
             flagged = true;
+        } else if let Some((brand, part)) = confusable_part(label, t.suffix()) {
+            out.push(Reason::new("brand-combo").brand(brand.name).detail(part.to_string()));
+            flagged = true;
         }
     }
 
@@ -208,6 +211,28 @@ fn label_token(brands: &'static Brands, label: &str) -> Option<(&'static Brand, 
     let mut buf = [0u8; 2 * FOLD_ON_STACK];
     let folded = fold_label(label, &mut buf)?;
     combo::find(brands, &folded).map(|(hit, s)| (hit.brand, hit.token.text, s))
+}
+
+/// The shortest hyphen-separated part [`confusable_part`] reads: shorter
+/// parts have too many honest spellings that fold onto a brand's.
+const CONFUSABLE_PART_MIN: usize = 5;
+
+/// A hyphen-separated part of the site label that reads exactly as a brand's
+/// name written in other letters (`app-teiegram`, `vvhatsapp-sx`): the
+/// brand's name disguised and combined with other words, which the token
+/// match, comparing letters as written, cannot see. Only exact confusable
+/// readings count, never typos: parts are short words, and a one-letter slip
+/// from a brand is often another word (`trust`, `truist`).
+fn confusable_part<'a>(label: &'a str, suffix: &str) -> Option<(&'static Brand, &'a str)> {
+    if !label.contains('-') || label.starts_with("xn--") {
+        return None;
+    }
+    let index = lookalike::index();
+    label.split('-').filter(|p| p.len() >= CONFUSABLE_PART_MIN && p.len() < label.len()).find_map(|part| {
+        let site = [part, ".", suffix].concat();
+        let found = index.check(part, part, &site).filter(|l| l.kind == Kind::Confusable)?;
+        Some((found.brand, part))
+    })
 }
 
 /// An official domain spelled out in consecutive subdomain labels.
