@@ -79,7 +79,7 @@ pub(super) fn signals(t: &Target, on_shortener: bool, out: &mut Vec<Reason>) {
     }
 }
 
-/// Whether `s` (a path, or a query as sent) holds an e-mail address as a whole
+/// Whether `s` (a path or a query, both canonical: `%40` is `@` here) holds an e-mail address as a whole
 /// path segment or parameter value (`?email=kim@example.com`,
 /// `/kim@example.com/`): kits write the victim's address into the link they
 /// send so that their sign-in page greets the person by it. A handle before
