@@ -118,11 +118,12 @@ fn page_path(path: &str) -> bool {
 /// run from; a site's own links do not carry another service's commands.
 const KIT_COMMANDS: &[&str] = &["cmd=_", "login_submit", "cmd-login="];
 
-/// Whether `s` (lower case) holds one of [`KIT_COMMANDS`], in one pass that
-/// compares only where a command's first letter stands.
+/// [`KIT_COMMANDS`] indexed for one scan of a path or query.
+const KIT: Words = Words::new(KIT_COMMANDS);
+
+/// Whether `s` (lower case) holds one of [`KIT_COMMANDS`].
 fn kit_command(s: &str) -> bool {
-    let b = s.as_bytes();
-    (0..b.len()).any(|i| matches!(b[i], b'c' | b'l') && KIT_COMMANDS.iter().any(|c| b[i..].starts_with(c.as_bytes())))
+    KIT.first_in(s).is_some()
 }
 
 /// File extensions of pages people are shown.
@@ -366,8 +367,8 @@ mod tests {
         assert!(codes("https://shop.example/jfk/cmd-login=7b26a8/?reff=x").contains(&"kit-command"));
         assert!(!codes("https://shop.example/?cmd=search&q=login").contains(&"kit-command"));
         assert!(!codes("https://shop.example/login_help.html").contains(&"kit-command"));
-        // `kit_command` compares only where one of these first letters stands.
-        assert!(KIT_COMMANDS.iter().all(|c| c.starts_with(['c', 'l'])));
+        // Every listed command is found, wherever it stands.
+        assert!(KIT_COMMANDS.iter().all(|c| kit_command(c) && kit_command(&["x/", c, "1"].concat())));
     }
 
     #[test]

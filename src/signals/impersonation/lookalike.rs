@@ -289,6 +289,22 @@ impl Index {
         Some(found)
     }
 
+    /// The brand whose registrable label `word` (a hyphen-free part of a
+    /// label) reads as exactly in other letters (`teiegram`, `vvhatsapp`):
+    /// only the confusable reading of [`Index::check`], with no typo or
+    /// ending to judge, for the words a label is made of.
+    pub fn confusable_word(&self, word: &str) -> Option<&'static Brand> {
+        let mut letters = [0u8; 128];
+        let folded = fold_letters(word, &mut letters)?;
+        let skeleton = Skeleton::of_folded(letters, folded)?;
+        let skel = skeleton.as_bytes();
+        if skel.len() < MIN_LABEL {
+            return None;
+        }
+        let e = self.skeletons.exact_match(skel).filter(|&e| not_shorter(word, self.plain.key(e)))?;
+        (word.as_bytes() != self.plain.key(e)).then(|| self.found(Kind::Confusable, e).brand)
+    }
+
     /// [`Index::check`] before the imitated domain is matched to the ending
     /// (`suffix`, the site's public suffix).
     fn check_label(&self, raw: &str, readable: &str, site: &str, suffix: &str) -> Option<Lookalike> {

@@ -124,7 +124,7 @@ pub(super) fn signals(t: &Target, person: Option<&str>, account_named: bool, out
             };
             out.push(Reason::new(code).brand(brand.name).detail(token));
             flagged = true;
-        } else if let Some((brand, part)) = confusable_part(label, t.suffix()) {
+        } else if let Some((brand, part)) = confusable_part(label) {
             out.push(Reason::new("brand-combo").brand(brand.name).detail(part.to_string()));
             flagged = true;
         }
@@ -223,16 +223,12 @@ const CONFUSABLE_PART_MIN: usize = 5;
 /// match, comparing letters as written, cannot see. Only exact confusable
 /// readings count, never typos: parts are short words, and a one-letter slip
 /// from a brand is often another word (`trust`, `truist`).
-fn confusable_part<'a>(label: &'a str, suffix: &str) -> Option<(&'static Brand, &'a str)> {
+fn confusable_part(label: &str) -> Option<(&'static Brand, &str)> {
     if !label.contains('-') || label.starts_with("xn--") {
         return None;
     }
     let index = lookalike::index();
-    label.split('-').filter(|p| p.len() >= CONFUSABLE_PART_MIN && p.len() < label.len()).find_map(|part| {
-        let site = [part, ".", suffix].concat();
-        let found = index.check(part, part, &site).filter(|l| l.kind == Kind::Confusable)?;
-        Some((found.brand, part))
-    })
+    label.split('-').filter(|p| p.len() >= CONFUSABLE_PART_MIN).find_map(|part| Some((index.confusable_word(part)?, part)))
 }
 
 /// An official domain spelled out in consecutive subdomain labels.
