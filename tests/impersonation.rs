@@ -185,6 +185,36 @@ fn lookalike_code(url: &str) -> Option<&'static str> {
 }
 
 #[test]
+fn coined_names_of_five_letters_or_more_derive_typos() {
+    // Names that are no dictionary word (`nordea`, `lazada`, `capcom`) get
+    // their typo and confusable lookalikes like the big brands' names...
+    for (url, brand) in [
+        ("https://nordaa.com/", "Nordea"),
+        ("https://lazadda.com/", "Lazada"),
+        ("https://aramexx.com/", "Aramex"),
+        ("https://lawsom.co.jp/", "ローソン"),
+    ] {
+        assert_level(url, Level::Caution, Some(brand));
+    }
+    assert_level("https://capcorn.co.jp/", Level::Danger, Some("カプコン"));
+    // ...and their honest neighbours, one real word or name away, stay clean.
+    for url in ["https://norden.com/", "https://lawton.co.jp/", "https://capco.co.jp/", "https://mortons.com/"] {
+        assert_no_warning(url);
+    }
+}
+
+#[test]
+fn renewal_and_invoice_lures_of_security_software() {
+    // Fake "your protection expired" pages borrow the antivirus brands.
+    assert_level("https://norton-renewal.com/", Level::Caution, Some("Norton"));
+    assert_level("https://mcafee-subscription.com/", Level::Caution, Some("McAfee"));
+    assert_level("https://avast-invoice.com/", Level::Caution, Some("Avast"));
+    for url in ["https://www.norton.com/", "https://www.mcafee.com/", "https://ahamo.com/", "https://www.onamae.com/"] {
+        assert_no_warning(url);
+    }
+}
+
+#[test]
 fn short_labels_are_typod_only_under_the_brands_own_suffix() {
     // Four letters (`hulu.com`): a neighbouring key, a vowel or an extra
     // letter counts when the suffix is the brand's own...

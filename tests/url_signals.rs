@@ -406,6 +406,20 @@ fn random_user_names_and_more_platforms() {
 }
 
 #[test]
+fn object_storage_buckets_and_rental_server_names_are_user_sites() {
+    // A bucket served as a web page is anyone's upload.
+    assert!(has("https://my-photos.oss-ap-northeast-1.aliyuncs.com/index.html", "free-hosting"));
+    assert!(has("https://files-1250000000.cos.ap-tokyo.myqcloud.com/a.html", "free-hosting"));
+    assert!(flagged("https://aeon-card77.oss-ap-northeast-1.aliyuncs.com/aeon.html"));
+    // The names Japanese rental servers give every new account.
+    assert!(has("https://kotaro.xsrv.jp/", "free-hosting"));
+    assert!(has("https://shop.onamaeweb.jp/", "free-hosting"));
+    // The endpoint itself is the provider's, and a bucket alone is no warning.
+    assert!(!has("https://oss-ap-northeast-1.aliyuncs.com/", "free-hosting"));
+    assert!(!flagged("https://my-photos.oss-ap-northeast-1.aliyuncs.com/index.html"));
+}
+
+#[test]
 fn control_panel_service_names() {
     assert!(flagged("https://cpcalendars.qwmartin.com/"));
     assert!(!flagged("https://webmail.qwmartin.com/"));

@@ -40,6 +40,8 @@ const STRONG_BAIT: &[&str] = &[
     // The same lures in other languages phishing kits are written in.
     "assistance", "compte", "conta", "cuenta", "konto", "seguridad", "servicio", "soporte", "suporte", "verificar",
     "verified", "kyc", "authorization", "authorize", "appeal", "copyright", "violation", "suspension", "activation", "activate", "unblock", "complaint",
+    // Fake renewal notices and invoices (security software, subscriptions).
+    "renew", "renewal", "subscription", "subscriptions", "expired", "invoice", "cancel", "cancellation",
 ];
 
 /// Glue words and fragments that stick to brand names in lures (`jp`, `co`,
