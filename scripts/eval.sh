@@ -4,7 +4,9 @@
 # Builds the release CLI, runs `sagiguard scan` over every row of
 # ${SAGIGUARD_DATA:-../shared/data} (relative to the repository root) and prints
 # recall per phishing source and lookalike kind, false alarms and `danger` per
-# legitimate slice, and throughput. Skips (exit 0) when the data is absent.
+# legitimate slice, and throughput; then threat-list lookups and the lookalikes
+# dnstwist makes of every brand in the table (scripts/eval-brands.py). Skips
+# (exit 0) when the data is absent.
 # Extra arguments go to scripts/eval.py (e.g. `--dump /tmp/eval-misses`).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,3 +32,12 @@ cp "$target/release/sagiguard" "$tmp/sagiguard"
 python3 scripts/eval.py "$tmp/sagiguard" "$data" "$@"
 echo
 python3 scripts/eval-lists.py "$tmp/sagiguard" "$data"
+echo
+# The lookalike generator the data was made with, pinned, in target/ (not the
+# system's Python); without the network this part is skipped.
+pydeps="$target/eval-pydeps"
+if [ ! -d "$pydeps/dnstwist" ] && ! python3 -m pip install --quiet --disable-pip-version-check --target "$pydeps" dnstwist==20250130 >/dev/null 2>&1; then
+    echo "eval: lookalikes of every brand skipped: dnstwist (PyPI) could not be installed."
+else
+    PYTHONPATH="$pydeps" python3 scripts/eval-brands.py "$tmp/sagiguard" "$data"
+fi
