@@ -539,6 +539,20 @@ fn harmless_destinations_and_return_addresses_leave_the_link_alone() {
 }
 
 #[test]
+fn a_page_shown_through_a_web_translator_is_judged_as_itself() {
+    // Google Translate's page proxy shows any site under its own address;
+    // its `u` names the page, often without a scheme.
+    let v = check("https://translate.google.com/translate?hl=&sl=auto&tl=ja&u=kxq.vwbz.workers.dev/login");
+    assert_eq!(v.level, Level::Caution);
+    assert_eq!(v.host, "kxq.vwbz.workers.dev");
+    assert_eq!(v.reasons[0].code, "forwards-to");
+    assert_eq!(check("https://translate.google.co.jp/translate?sl=en&tl=ja&u=https://www.amazon.co.jp.account-check.example/").level, Level::Danger);
+    // Translating an ordinary page, or text, is no warning.
+    assert_eq!(check("https://translate.google.com/translate?sl=auto&tl=ja&u=https://www.example.org/news").level, Level::Trusted);
+    assert!(!has("https://translate.google.com/translate?sl=auto&tl=ja&text=hello", "forwards-to"));
+}
+
+#[test]
 fn searching_for_an_address_is_not_following_it() {
     let listed_looking = "https%3A%2F%2Fwww.amazon.co.jp.account-check.example%2F";
     for url in [

@@ -1,6 +1,8 @@
 //! Links that pass the person on to another address: a query that carries a
 //! whole web address (`www.google.com/url?q=https://…`, `vk.com/away.php?to=…`,
-//! `click.php?…&https://t.co/…`). Open redirectors on well-known sites are how
+//! `click.php?…&https://t.co/…`), and web page translators that show another
+//! site's page under their own address (`translate.google.com/translate?u=…`).
+//! Open redirectors on well-known sites are how
 //! scam links borrow a trusted name; where such a link leads is what matters,
 //! so [`crate::Engine::check_url`] judges the destination too.
 //!
@@ -32,6 +34,11 @@ const SEARCH_PAGES: &[&str] = &["", "find", "results", "s", "search"];
 /// next `&`. `None` for a query that carries no address, or only return
 /// addresses or search terms. `path` is the canonical path.
 pub fn destination<'q>(path: &str, query: &'q str) -> Option<&'q str> {
+    if is_translate_page(path) {
+        if let Some(page) = translated_page(query) {
+            return Some(page);
+        }
+    }
     // Most queries carry no address: one byte scan says so before any split.
     if !query.bytes().any(|b| b == b':' || b | 0x20 == b'w') {
         return None;
@@ -45,6 +52,23 @@ pub fn destination<'q>(path: &str, query: &'q str) -> Option<&'q str> {
         let searched = || named(SEARCH_PARAMS) && is_search_page(path);
         (is_web_address(value) && !named(RETURN_PARAMS) && !searched()).then_some(value)
     })
+}
+
+/// Whether `path` is a web page translator's (`translate.google.com/translate`),
+/// which shows another site's page under its own address.
+fn is_translate_page(path: &str) -> bool {
+    path.eq_ignore_ascii_case("/translate")
+}
+
+/// The page a translator is asked to show: its `u` parameter, which may be
+/// written without a scheme (`u=evil.example/login`). It must at least look
+/// like a host name, with a dot before any path.
+fn translated_page(query: &str) -> Option<&str> {
+    let value = query.split('&').find_map(|part| part.strip_prefix("u="))?;
+    let host = value.split(['/', '?']).next().unwrap_or("");
+    let looks_like_host = host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
+        && host.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':'));
+    (looks_like_host || is_web_address(value)).then_some(value)
 }
 
 /// Whether `path` is a search result page or the home page.
@@ -71,6 +95,18 @@ mod tests {
         assert_eq!(destination("/click.php", "g=14&comp=1&https://t.co/abc"), Some("https://t.co/abc"));
         assert_eq!(destination("/", "url=www.evil.example"), Some("www.evil.example"));
         assert_eq!(destination("/search", "to=https://evil.example/"), Some("https://evil.example/"));
+        // A translator shows the page its `u` names, scheme or not.
+        assert_eq!(destination("/translate", "hl=&sl=auto&tl=ja&u=evil.example/login"), Some("evil.example/login"));
+        assert_eq!(destination("/translate", "sl=auto&u=https://evil.example/"), Some("https://evil.example/"));
+    }
+
+    #[test]
+    fn a_translator_asked_for_no_page_forwards_nowhere() {
+        assert_eq!(destination("/translate", "sl=auto&tl=ja&text=hello"), None);
+        assert_eq!(destination("/translate", "u=hello"), None);
+        assert_eq!(destination("/translate", "u=.example/"), None);
+        // `u` elsewhere is an ordinary parameter.
+        assert_eq!(destination("/profile", "u=evil.example"), None);
     }
 
     #[test]
