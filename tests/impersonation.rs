@@ -215,6 +215,22 @@ fn renewal_and_invoice_lures_of_security_software() {
 }
 
 #[test]
+fn toll_marketplace_and_regional_bank_lures() {
+    // Toll-payment texts, marketplace "buyer protection" pages and banks'
+    // sign-in lures in the languages they are written in.
+    assert_level("https://ezpass-toll-payment.com/", Level::Caution, Some("E-ZPass"));
+    assert_level("https://vinted-verify.com/", Level::Caution, Some("Vinted"));
+    assert_level("https://ziraat-giris.com/", Level::Caution, Some("Ziraat Bankası"));
+    for url in ["https://www.e-zpassny.com/", "https://www.vinted.fr/", "https://www.ziraatbank.com.tr/", "https://www.paypay-sec.co.jp/"] {
+        assert_no_warning(url);
+    }
+    // Honest names one slip from theirs: an airline, another bank.
+    for url in ["https://www.united.com/", "https://rakbankonline.ae/"] {
+        assert_no_warning(url);
+    }
+}
+
+#[test]
 fn short_labels_are_typod_only_under_the_brands_own_suffix() {
     // Four letters (`hulu.com`): a neighbouring key, a vowel or an extra
     // letter counts when the suffix is the brand's own...

@@ -39,7 +39,7 @@ const STRONG_BAIT: &[&str] = &[
     "signin", "support", "supports", "unlock", "update", "updates", "verification", "verify", "warning",
     // The same lures in other languages phishing kits are written in.
     "assistance", "compte", "conta", "cuenta", "konto", "seguridad", "servicio", "soporte", "suporte", "verificar",
-    "verified", "kyc", "authorization", "authorize", "appeal", "copyright", "violation", "suspension", "activation", "activate", "unblock", "complaint",
+    "verified", "giris", "anmelden", "connexion", "accedi", "ingresar", "acceso", "kyc", "authorization", "authorize", "appeal", "copyright", "violation", "suspension", "activation", "activate", "unblock", "complaint",
     // Fake renewal notices and invoices (security software, subscriptions).
     "renew", "renewal", "subscription", "subscriptions", "expired", "invoice", "cancel", "cancellation",
 ];
@@ -59,7 +59,7 @@ const WEAK_BAIT: &[&str] = &[
     "my", "mypage", "net", "new", "nft", "official", "online", "order", "orders", "package", "parcel", "pay",
     "point", "points", "portal", "prime", "promo", "protect", "redelivery", "redirect", "register", "return",
     "reward", "rewards", "safe", "safety", "service", "services", "setting", "settings", "shipping", "signup",
-    "site", "sms", "ssl", "sso", "summary", "swap", "sync", "system", "team", "token", "track", "tracking", "user",
+    "site", "sms", "ssl", "sso", "summary", "swap", "sync", "system", "team", "toll", "tolls", "token", "track", "tracking", "user",
     "users", "validation", "view", "vip", "wallet", "web", "ww", "www",
 ];
 
