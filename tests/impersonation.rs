@@ -363,6 +363,10 @@ fn a_disguised_brand_name_beside_other_words_is_a_combo() {
     assert_level("https://app-teiegram.org/", Level::Caution, Some("Telegram"));
     assert_level("https://vvhatsapp-sx.com/", Level::Caution, Some("WhatsApp"));
     assert_level("https://rnicrosoft-support.net/", Level::Caution, Some("Microsoft"));
+    // An everyday-word name written in other letters is a disguise too,
+    // though the word itself beside others is only a mention.
+    assert_level("https://my-0ffice.com/", Level::Caution, Some("Microsoft"));
+    assert_no_warning("https://office-depot.com/");
     // Honest words beside each other, and a word that is one letter from a brand's name.
     assert_no_warning("https://trust-bank.com/");
     assert_no_warning("https://green-apples.com/");

@@ -301,8 +301,15 @@ impl Index {
         if skel.len() < MIN_LABEL {
             return None;
         }
-        let e = self.skeletons.exact_match(skel).filter(|&e| not_shorter(word, self.plain.key(e)))?;
-        (word.as_bytes() != self.plain.key(e)).then(|| self.found(Kind::Confusable, e).brand)
+        if let Some(e) = self.skeletons.exact_match(skel).filter(|&e| not_shorter(word, self.plain.key(e))) {
+            return (word.as_bytes() != self.plain.key(e)).then(|| self.found(Kind::Confusable, e).brand);
+        }
+        // An everyday-word name (`office`, `outlook`) written in other
+        // letters (`0ffice`) is a disguise even where the word itself is not.
+        let ordinary = self.ordinary_by_hash.get(&poly(skel.iter().copied())).and_then(|&i| self.ordinary_skeletons.get(i as usize));
+        let &(_, b, domain) = ordinary.filter(|(k, ..)| k.as_bytes() == skel)?;
+        let official = domain.split('.').next().unwrap_or("");
+        (word != official && not_shorter(word, official.as_bytes())).then(|| &self.brands.all()[usize::from(b)])
     }
 
     /// [`Index::check`] before the imitated domain is matched to the ending
