@@ -221,11 +221,12 @@ fn toll_marketplace_and_regional_bank_lures() {
     assert_level("https://ezpass-toll-payment.com/", Level::Caution, Some("E-ZPass"));
     assert_level("https://vinted-verify.com/", Level::Caution, Some("Vinted"));
     assert_level("https://ziraat-giris.com/", Level::Caution, Some("Ziraat Bankası"));
-    for url in ["https://www.e-zpassny.com/", "https://www.vinted.fr/", "https://www.ziraatbank.com.tr/", "https://www.paypay-sec.co.jp/"] {
+    assert_level("https://eneos-card-login.com/", Level::Caution, Some("ENEOS"));
+    for url in ["https://www.e-zpassny.com/", "https://www.vinted.fr/", "https://www.ziraatbank.com.tr/", "https://www.paypay-sec.co.jp/", "https://www.eneos.co.jp/"] {
         assert_no_warning(url);
     }
     // Honest names one slip from theirs: an airline, another bank.
-    for url in ["https://www.united.com/", "https://rakbankonline.ae/"] {
+    for url in ["https://www.united.com/", "https://rakbankonline.ae/", "https://grapheneos.org/"] {
         assert_no_warning(url);
     }
 }
