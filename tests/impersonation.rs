@@ -209,7 +209,7 @@ fn renewal_and_invoice_lures_of_security_software() {
     assert_level("https://norton-renewal.com/", Level::Caution, Some("Norton"));
     assert_level("https://mcafee-subscription.com/", Level::Caution, Some("McAfee"));
     assert_level("https://avast-invoice.com/", Level::Caution, Some("Avast"));
-    for url in ["https://www.norton.com/", "https://www.mcafee.com/", "https://ahamo.com/", "https://www.onamae.com/"] {
+    for url in ["https://www.norton.com/", "https://www.mcafee.com/", "https://ahamo.com/"] {
         assert_no_warning(url);
     }
 }

@@ -414,6 +414,10 @@ fn object_storage_buckets_and_rental_server_names_are_user_sites() {
     // The names Japanese rental servers give every new account.
     assert!(has("https://kotaro.xsrv.jp/", "free-hosting"));
     assert!(has("https://shop.onamaeweb.jp/", "free-hosting"));
+    // An honest account there is no warning: the platform's own name is
+    // not the user's lure.
+    assert!(!flagged("https://kotaro.onamaeweb.jp/"));
+    assert!(!flagged("https://kotaro.xsrv.jp/"));
     // The endpoint itself is the provider's, and a bucket alone is no warning.
     assert!(!has("https://oss-ap-northeast-1.aliyuncs.com/", "free-hosting"));
     assert!(!flagged("https://my-photos.oss-ap-northeast-1.aliyuncs.com/index.html"));
