@@ -306,10 +306,18 @@ impl Index {
         }
         // An everyday-word name (`office`, `outlook`) written in other
         // letters (`0ffice`) is a disguise even where the word itself is not.
+        self.ordinary_confusable(skel, word).map(|l| l.brand)
+    }
+
+    /// The everyday-word brand label (`outlook`, kept apart from the typo
+    /// keys) that `plain` reads as exactly in other letters, `skel` being
+    /// its skeleton; `None` for the word itself.
+    fn ordinary_confusable(&self, skel: &[u8], plain: &str) -> Option<Lookalike> {
         let ordinary = self.ordinary_by_hash.get(&poly(skel.iter().copied())).and_then(|&i| self.ordinary_skeletons.get(i as usize));
         let &(_, b, domain) = ordinary.filter(|(k, ..)| k.as_bytes() == skel)?;
         let official = domain.split('.').next().unwrap_or("");
-        (word != official && not_shorter(word, official.as_bytes())).then(|| &self.brands.all()[usize::from(b)])
+        (plain != official && not_shorter(plain, official.as_bytes()))
+            .then(|| Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain })
     }
 
     /// [`Index::check`] before the imitated domain is matched to the ending
@@ -350,12 +358,8 @@ impl Index {
             let same_letters = plain.as_bytes() == self.plain.key(e);
             return Some(self.found(if same_letters { Kind::NearIdentical } else { Kind::Confusable }, e));
         }
-        let ordinary = self.ordinary_by_hash.get(&poly(skel.iter().copied())).and_then(|&i| self.ordinary_skeletons.get(i as usize));
-        if let Some(&(_, b, domain)) = ordinary.filter(|(k, ..)| k.as_bytes() == skel) {
-            let official = domain.split('.').next().unwrap_or("");
-            if plain != official && not_shorter(plain, official.as_bytes()) {
-                return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
-            }
+        if let Some(found) = self.ordinary_confusable(skel, plain) {
+            return Some(found);
         }
         let same_suffix = |e: u32| owned(self.entries[e as usize].label);
         let mut best = None;
