@@ -16,7 +16,6 @@ Brands whose domains are all marked `~` (short or ordinary-word labels, from
 which no typos are derived on purpose) are shown apart.
 """
 
-import gzip
 import os
 import random
 import subprocess
@@ -25,6 +24,10 @@ import tempfile
 from collections import Counter
 
 import dnstwist
+
+from eval import rows  # the same reading of the data as the main evaluation
+
+BRANDS_TSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "brands.tsv")
 
 PER_FUZZER = 25
 FLAGGED = ("caution", "danger")
@@ -35,13 +38,6 @@ KINDS = {
     "repetition": "typosquat", "plural": "typosquat", "dictionary": "combosquat", "bitsquatting": "bitsquat",
     "tld-swap": "tld-swap", "subdomain": "subdomain-split", "various": "various",
 }
-
-
-def rows(path):
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        header = f.readline().rstrip("\n").split("\t")
-        for line in f:
-            yield dict(zip(header, line.rstrip("\n").split("\t")))
 
 
 def brand_domains(path):
@@ -74,7 +70,7 @@ def main():
             legit.add(r["domain"])
     for r in rows(os.path.join(data, "legit_dev.tsv.gz")):
         legit.add(r["url_or_domain"])
-    brands, official = brand_domains("data/brands.tsv")
+    brands, official = brand_domains(BRANDS_TSV)
 
     rng = random.Random(7)
     cases = []  # (domain, kind, typo-deriving brand)
@@ -82,7 +78,9 @@ def main():
         fuzz = dnstwist.Fuzzer(domain, dictionary=[w for w, _ in words.most_common()], tld_dictionary=[t for t, _ in tlds.most_common()])
         fuzz.generate()
         by_fuzzer = {}
-        for d in fuzz.domains:
+        # dnstwist keeps its results in a set: sorted, so that the seeded draw
+        # below picks the same rows in every run.
+        for d in sorted(fuzz.domains, key=lambda d: (d["fuzzer"], d["domain"])):
             name, fuzzer = d["domain"], d["fuzzer"]
             if fuzzer in ("*original", "cyrillic") or name in official or name in legit:
                 continue
@@ -109,10 +107,11 @@ def main():
     typo_brands = sum(1 for b in brands if b[2])
     print(f"lookalikes of every brand in the table (dnstwist {dnstwist.__version__}, <= {PER_FUZZER} per brand and fuzzer)")
     print(f"{'kind':24} {'rows':>7} {'recall':>8}   {typo_brands} brands with typos derived / {len(brands) - typo_brands} without")
+    def share(key):
+        return f"{100 * hit[key] / total[key]:6.2f}%" if total[key] else "     -"
+
     for kind in sorted(k for k in total if isinstance(k, str)):
-        with_typos, without = (kind, True), (kind, False)
-        share = lambda k: f"{100 * hit[k] / total[k]:6.2f}%" if total[k] else "     -"
-        print(f"{kind:24} {total[kind]:7} {share(kind):>8}   {share(with_typos)} / {share(without)}")
+        print(f"{kind:24} {total[kind]:7} {share(kind):>8}   {share((kind, True))} / {share((kind, False))}")
 
 
 if __name__ == "__main__":

@@ -61,14 +61,14 @@ fn is_translate_page(path: &str) -> bool {
 }
 
 /// The page a translator is asked to show: its `u` parameter, which may be
-/// written without a scheme (`u=evil.example/login`). It must at least look
-/// like a host name, with a dot before any path.
+/// written without a scheme (`u=evil.example/login`), so a dot inside what
+/// comes before any path is enough here; the engine parses it as it parses
+/// any link, and a value that is no address leaves the link as it was.
 fn translated_page(query: &str) -> Option<&str> {
     let value = query.split('&').find_map(|part| part.strip_prefix("u="))?;
     let host = value.split(['/', '?']).next().unwrap_or("");
-    let looks_like_host = host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
-        && host.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':'));
-    (looks_like_host || is_web_address(value)).then_some(value)
+    let dotted = host.trim_matches('.').contains('.') && !host.starts_with('.');
+    (dotted || is_web_address(value)).then_some(value)
 }
 
 /// Whether `path` is a search result page or the home page.

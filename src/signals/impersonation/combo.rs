@@ -37,9 +37,11 @@ const STRONG_BAIT: &[&str] = &[
     "customer", "helpdesk", "limited", "lock", "locked", "login", "logon", "notice", "password", "payment",
     "payments", "protection", "recovery", "refund", "reset", "resetting", "restore", "secure", "security", "sign",
     "signin", "support", "supports", "unlock", "update", "updates", "verification", "verify", "warning",
+    "verified", "kyc", "authorization", "authorize", "appeal", "copyright", "violation", "suspension", "activation",
+    "activate", "unblock", "complaint",
     // The same lures in other languages phishing kits are written in.
     "assistance", "compte", "conta", "cuenta", "konto", "seguridad", "servicio", "soporte", "suporte", "verificar",
-    "verified", "giris", "anmelden", "connexion", "accedi", "ingresar", "acceso", "kyc", "authorization", "authorize", "appeal", "copyright", "violation", "suspension", "activation", "activate", "unblock", "complaint",
+    "giris", "anmelden", "connexion", "accedi", "ingresar", "acceso",
     // Fake renewal notices and invoices (security software, subscriptions).
     "renew", "renewal", "subscription", "subscriptions", "expired", "invoice", "cancel", "cancellation",
 ];
