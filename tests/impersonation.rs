@@ -292,9 +292,24 @@ fn internationalised_homographs_of_short_and_ordinary_labels_are_dangerous() {
     assert_level("https://xn--lv-9ma8g.com/", Level::Danger, Some("Microsoft"));
     // Cyrillic small-capital letters that UTS #39 leaves out (`м`, `г`, `і`).
     assert_eq!(lookalike_code("https://xn--80afbf8a6a2l.com/"), Some("confusable-domain"));
-    // ASCII spellings of short and ordinary labels are not read that way.
-    for url in ["https://1cdn.example/", "https://l1ve.example/", "https://upz.net/", "https://xn--mnchen-3ya.de/"] {
+    // ASCII spellings of short and ordinary labels are not read that way
+    // under other endings.
+    for url in ["https://1cdn.example/", "https://l1ve.example/", "https://upz.net/", "https://xn--mnchen-3ya.de/", "https://c1ti.net/"] {
         assert_eq!(lookalike_code(url), None, "{url}");
+    }
+}
+
+#[test]
+fn ascii_spellings_of_short_labels_under_their_own_ending_call_for_caution() {
+    // `1` and `l` for `i`, `rn` for `m`, `cl` for `d`: under the brand's own
+    // ending, where the name is rarely anyone else's.
+    for (url, brand) in [("https://c1ti.com/", "Citibank"), ("https://brno.com/", "BMO"), ("https://clhl.com/", "DHL")] {
+        assert_eq!(lookalike_code(url), Some("loose-lookalike"), "{url}");
+        assert_level(url, Level::Caution, Some(brand));
+    }
+    // The brand's own names, and two-letter labels, stay as they are.
+    for url in ["https://citi.com/", "https://bmo.com/", "https://dhl.com/", "https://d8.com/"] {
+        assert_no_warning(url);
     }
 }
 

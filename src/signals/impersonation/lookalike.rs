@@ -98,9 +98,11 @@ pub struct Index {
     /// merges on top of the pair folds (`fecllex`, `srnbc`).
     loose_pairs: FxMap<u64, u32>,
     /// Skeletons of labels too short or too ordinary for any other lookalike
-    /// (`ups`, `au`, `live`) → (brand, domain): matched only by labels written
+    /// (`ups`, `au`, `live`) → (brand, domain): matched by labels written
     /// with non-ASCII letters (`ȕpś`, `lìve`), which cannot be honest spellings
-    /// of them. (Digits for letters were tried: `1cdn` is an honest name.)
+    /// of them, and by ASCII ones of three letters or more under the brand's
+    /// own ending (`c1ti.com`, `dhi.com`). (Digits for letters under any
+    /// ending were tried: `1cdn` is an honest name.)
     disguised_only: FxMap<String, (u16, &'static str)>,
     /// Three-letter labels, for one letter appended or doubled.
     short: ShortLabels,
@@ -309,6 +311,18 @@ impl Index {
         self.ordinary_confusable(skel, word).map(|l| l.brand)
     }
 
+    /// The short or ordinary brand label (`ups`, `live`) whose skeleton is
+    /// `skel`, when `plain` is another spelling of it no shorter than it and
+    /// `accept` takes the brand's label; as a confusable.
+    fn disguised(&self, skel: &str, plain: &str, accept: impl Fn(&str) -> bool) -> Option<Lookalike> {
+        let &(b, domain) = self.disguised_only.get(skel)?;
+        let label = domain.split('.').next().unwrap_or("");
+        let mut official_buf = None;
+        let official = without_hyphens(label, &mut official_buf);
+        (plain != official && not_shorter(plain, official.as_bytes()) && accept(label))
+            .then(|| Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain })
+    }
+
     /// The everyday-word brand label (`outlook`, kept apart from the typo
     /// keys) that `plain` reads as exactly in other letters, `skel` being
     /// its skeleton; `None` for the word itself.
@@ -336,29 +350,32 @@ impl Index {
         let skel = skeleton.as_bytes();
         let mut plain_buf = None;
         let plain = without_hyphens(readable, &mut plain_buf);
-        if !readable.is_ascii() {
-            if let Some(&(b, domain)) = self.disguised_only.get(skeleton.as_str()) {
-                let mut official_buf = None;
-                let official = without_hyphens(domain.split('.').next().unwrap_or(""), &mut official_buf);
-                if plain != official && not_shorter(plain, official.as_bytes()) {
-                    return Some(Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain });
-                }
-            }
-        }
         // Whether a brand owns `label` under this very suffix (`visa` for
         // `vis.com`): short labels are only typo'd when kept under it.
         let owned = |label: &str| !suffix.is_empty() && self.official_under(label, suffix);
+        if !readable.is_ascii() {
+            if let Some(found) = self.disguised(skeleton.as_str(), plain, |_| true) {
+                return Some(found);
+            }
+        }
         if let Some((b, domain)) = self.short.find(plain.as_bytes(), owned) {
             return Some(Lookalike { kind: Kind::Typo, brand: &self.brands.all()[usize::from(b)], domain });
         }
+        // In plain letters (`c1ti.com`, `brno.com`), a short or ordinary
+        // label only under the brand's own ending, where such a name is rarely
+        // anyone else's, and as a look-alike rather than beyond doubt.
+        let plain_disguise = || {
+            self.disguised(skeleton.as_str(), plain, |official| official.len() >= 3 && owned(official))
+                .map(|found| Lookalike { kind: Kind::Loose, ..found })
+        };
         if skel.len() < MIN_LABEL {
-            return None;
+            return plain_disguise();
         }
         if let Some(e) = self.skeletons.exact_match(skel).filter(|&e| not_shorter(plain, self.plain.key(e))) {
             let same_letters = plain.as_bytes() == self.plain.key(e);
             return Some(self.found(if same_letters { Kind::NearIdentical } else { Kind::Confusable }, e));
         }
-        if let Some(found) = self.ordinary_confusable(skel, plain) {
+        if let Some(found) = self.ordinary_confusable(skel, plain).or_else(plain_disguise) {
             return Some(found);
         }
         let same_suffix = |e: u32| owned(self.entries[e as usize].label);
