@@ -279,8 +279,13 @@ fn homoglyph_pairs_fold_the_same_wherever_they_start() {
     assert_level("https://clliscorcl.com/", Level::Danger, Some("Discord"));
     // Pair folds and rough merges together (`rn`, `d`/`b`, `m`/`n`, `lc`).
     assert_eq!(lookalike_code("https://rnizuhodamlc.co.jp/"), Some("loose-lookalike"));
+    // A look-alike of a look-alike: `lc` for `k` drawn as `le`, `cl` for `d` as `el`.
+    for (url, brand) in [("https://softbanle.jp/", "SoftBank"), ("https://faceboole.com/", "Facebook"), ("https://elropbox.com/", "Dropbox")] {
+        assert_eq!(lookalike_code(url), Some("loose-lookalike"), "{url}");
+        assert_level(url, Level::Caution, Some(brand));
+    }
     // Ordinary names with such pairs are not read as brands.
-    for url in ["https://connect.net/", "https://click.com/", "https://licious.com/"] {
+    for url in ["https://connect.net/", "https://click.com/", "https://licious.com/", "https://hotels.com/", "https://elbow.com/"] {
         assert!(!matches!(lookalike_code(url), Some("confusable-domain" | "loose-lookalike")), "{url}");
     }
 }

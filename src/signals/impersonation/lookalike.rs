@@ -94,8 +94,8 @@ pub struct Index {
     /// they would split `googlc` from `google` (`loose_pairs` is the key for
     /// the lookalikes that need them).
     loose: FxMap<u64, u32>,
-    /// [`merge_key`] hash of each such label's skeleton → entry: the loose
-    /// merges on top of the pair folds (`fecllex`, `srnbc`).
+    /// [`merge_key`] hash of each such label's [`pair_skeleton`] → entry: the
+    /// loose merges on top of the pair folds (`fecllex`, `srnbc`, `softbanle`).
     loose_pairs: FxMap<u64, u32>,
     /// Skeletons of labels too short or too ordinary for any other lookalike
     /// (`ups`, `au`, `live`) → (brand, domain): matched by labels written
@@ -112,6 +112,10 @@ pub struct Index {
     skeletons_two: TwoSlips,
 }
 
+/// Shortest everyday-word label (`outlook`, `office`) whose exact
+/// confusables are dangerous; shorter ones only call for caution, under the
+/// brand's own ending.
+const ORDINARY_MIN: usize = 6;
 /// Shortest official label whose loose key is distinctive enough to match on.
 const LOOSE_MIN: usize = 5;
 /// Shortest skeleton whose [`merge_key`] is matched: pair folds on top of the
@@ -159,6 +163,25 @@ fn merge_key(letters: &[u8]) -> Option<(u64, usize)> {
         n += 1;
     }
     (n >= LOOSE_MIN - 1).then_some((hash, letters.len()))
+}
+
+/// The skeleton of folded letters with `e` read as `c`, so that the pair
+/// folds see `le` as `lc` (`k`) and `el` as `cl` (`d`): a look-alike of a
+/// look-alike (`softbanle`, `elropbox`), which only the loose merges (where
+/// `c` and `e` are one letter anyway) compare. `None` when no `e` touches an
+/// `l`: the skeleton itself then serves.
+fn pair_skeleton(letters: &[u8; 128], n: usize) -> Option<Skeleton> {
+    let touches = letters[..n].windows(2).any(|w| matches!(w, [b'e', b'l'] | [b'l', b'e']));
+    if !touches {
+        return None;
+    }
+    let mut read = *letters;
+    for b in &mut read[..n] {
+        if *b == b'e' {
+            *b = b'c';
+        }
+    }
+    Skeleton::of_folded(read, n)
 }
 
 /// The index for the built-in brand table, built on first use.
@@ -210,7 +233,7 @@ impl Index {
                 if domain.ordinary {
                     // Everyday words (`outlook`, `office`) yield only exact
                     // confusables, and only when long enough to be distinctive.
-                    if label.len() >= 6 {
+                    if label.len() >= ORDINARY_MIN {
                         let at = ordinary_skeletons.len() as u32;
                         if *ordinary_by_hash.entry(poly(skel.bytes())).or_insert(at) == at {
                             ordinary_skeletons.push((skel.to_string(), b as u16, domain.name));
@@ -242,7 +265,9 @@ impl Index {
                     if let Some((key, _)) = merge_key(&letters[..folded]) {
                         loose.entry(key).or_insert(e);
                     }
-                    if let Some((key, _)) = merge_key(skel.as_bytes()).filter(|_| skel.len() >= LOOSE_PAIRS_MIN) {
+                    let pairs = pair_skeleton(&letters, folded);
+                    let pairs = pairs.as_ref().map_or(skel.as_bytes(), Skeleton::as_bytes);
+                    if let Some((key, _)) = merge_key(pairs).filter(|_| skel.len() >= LOOSE_PAIRS_MIN) {
                         loose_pairs.entry(key).or_insert(e);
                     }
                 }
@@ -375,8 +400,14 @@ impl Index {
             let same_letters = plain.as_bytes() == self.plain.key(e);
             return Some(self.found(if same_letters { Kind::NearIdentical } else { Kind::Confusable }, e));
         }
-        if let Some(found) = self.ordinary_confusable(skel, plain).or_else(plain_disguise) {
+        if let Some(found) = self.ordinary_confusable(skel, plain) {
             return Some(found);
+        }
+        // Longer everyday-word labels were read as confusables just above.
+        if skel.len() < ORDINARY_MIN {
+            if let Some(found) = plain_disguise() {
+                return Some(found);
+            }
         }
         let same_suffix = |e: u32| owned(self.entries[e as usize].label);
         let mut best = None;
@@ -406,8 +437,10 @@ impl Index {
                 best = self.loose.get(&key).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
             }
         }
-        if best.is_none() && skel != plain.as_bytes() {
-            if let Some((key, len)) = merge_key(skel).filter(|&(_, len)| len >= LOOSE_MIN) {
+        let pairs = if best.is_none() { pair_skeleton(&letters, folded) } else { None };
+        if best.is_none() && (skel != plain.as_bytes() || pairs.as_ref().is_some_and(|p| p.as_bytes().len() < folded)) {
+            let pairs = pairs.as_ref().map_or(skel, Skeleton::as_bytes);
+            if let Some((key, len)) = merge_key(pairs).filter(|&(_, len)| len >= LOOSE_MIN) {
                 let close = |e: u32| len.abs_diff(self.skeletons.key(e).len()) <= LOOSE_LEN_SLACK;
                 best = self.loose_pairs.get(&key).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
             }
