@@ -38,6 +38,11 @@ fn confusable_and_near_identical_domains_are_dangerous() {
     assert_level("https://kuroneokyamato.com/", Level::Danger, Some("ヤマト運輸"));
     assert_level("https://myetherwalet.net/", Level::Danger, Some("MyEtherWallet"));
     assert_level("https://smbccard.com/", Level::Danger, Some("三井住友カード"));
+    // An official name split by a dot, even where its last part is also a
+    // slip of the brand's name (`witter`, `nstagram`).
+    assert_level("https://am.azon.co.jp/", Level::Danger, Some("Amazon"));
+    assert_level("https://t.witter.com/", Level::Danger, Some("X (Twitter)"));
+    assert_level("https://i.nstagram.com/login", Level::Danger, Some("Instagram"));
 }
 
 #[test]
@@ -258,8 +263,15 @@ fn dropping_an_edge_letter_that_leaves_a_word_is_no_typo() {
     for url in ["https://cloud.net/", "https://mobile.fr/", "https://www.cloud.example/"] {
         assert_eq!(lookalike_code(url), None, "{url}");
     }
-    // A dropped letter inside the label still is one.
+    // A dropped letter inside the label still is one, and so is an edge
+    // letter of a seven-letter label under the brand's own suffix.
     assert_eq!(lookalike_code("https://iclud.com/"), Some("typo-domain"));
+    for url in ["https://rakute.co.jp/", "https://ercari.com/"] {
+        assert_eq!(lookalike_code(url), Some("typo-domain"), "{url}");
+    }
+    for url in ["https://rakute.org/", "https://space.com/", "https://googl.com/"] {
+        assert_eq!(lookalike_code(url), None, "{url}");
+    }
 }
 
 #[test]

@@ -699,7 +699,10 @@ fn accept(brand: &[u8], e: &Edit, same_suffix: impl Fn() -> bool) -> bool {
         Edit::Omit { at } => {
             let doubled = brand.get(at + 1) == Some(&brand[at]) || (at > 0 && brand[at - 1] == brand[at]);
             let edge_min = if at == 0 { 8 } else if at + 1 == len { 9 } else { 6 };
-            doubled || len >= edge_min
+            // An edge letter dropped from a seven-letter label is a slip
+            // under the brand's own suffix (`rakute.co.jp`); shorter ones
+            // leave words (`space` of `spacex`, `cloud` of `icloud`).
+            doubled || len >= edge_min || (len >= 7 && same_suffix())
         }
     }
 }

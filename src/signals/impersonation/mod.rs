@@ -80,7 +80,13 @@ pub(super) fn signals(t: &Target, person: Option<&str>, account_named: bool, out
     if !named_label.is_empty() {
         let readable = if t.has_punycode() { domain::to_unicode(named_label) } else { Cow::Borrowed(named_label) };
         let index = lookalike::index();
-        let found = index.check(named_label, &readable, named).or_else(|| (host.len() > named.len()).then(|| index.split_match(host)).flatten());
+        let split = || (host.len() > named.len()).then(|| index.split_match(host)).flatten();
+        let found = match index.check(named_label, &readable, named) {
+            // An official name split by a dot (`t.witter.com`) says more than
+            // the slip its last part may also be (`witter`).
+            Some(l) if !matches!(l.kind, Kind::Confusable | Kind::NearIdentical | Kind::TldSwap) => split().or(Some(l)),
+            found => found.or_else(split),
+        };
         if let Some(l) = found {
             // A brand's exact name on an account platform: the brand's own account.
             if account_named && l.kind == Kind::TldSwap {
