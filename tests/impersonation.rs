@@ -331,6 +331,17 @@ fn ascii_spellings_of_short_labels_under_their_own_ending_call_for_caution() {
 }
 
 #[test]
+fn everyday_word_labels_with_hyphens_are_read_without_them() {
+    // `cdn-apple` drawn with `1` for `l` and its hyphen dropped is still a disguise...
+    assert_eq!(lookalike_code("https://cdnapp1e.com/"), Some("confusable-domain"));
+    assert_eq!(lookalike_code("https://0utlook.com/"), Some("confusable-domain"));
+    // ...but the same letters without the hyphen alone are no lookalike.
+    for url in ["https://cdnapple.com/", "https://amazonadsystem.com/"] {
+        assert_eq!(lookalike_code(url), None, "{url}");
+    }
+}
+
+#[test]
 fn two_letters_drawn_for_one_call_for_caution() {
     // `bl` for `d`, and with one slip more on a longer label.
     assert_eq!(lookalike_code("https://nintenblo.com/"), Some("loose-lookalike"));

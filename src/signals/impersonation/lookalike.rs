@@ -341,11 +341,7 @@ impl Index {
     /// `accept` takes the brand's label; as a confusable.
     fn disguised(&self, skel: &str, plain: &str, accept: impl Fn(&str) -> bool) -> Option<Lookalike> {
         let &(b, domain) = self.disguised_only.get(skel)?;
-        let label = domain.split('.').next().unwrap_or("");
-        let mut official_buf = None;
-        let official = without_hyphens(label, &mut official_buf);
-        (plain != official && not_shorter(plain, official.as_bytes()) && accept(label))
-            .then(|| Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain })
+        accept(domain.split('.').next().unwrap_or("")).then(|| self.other_spelling(b, domain, plain)).flatten()
     }
 
     /// The everyday-word brand label (`outlook`, kept apart from the typo
@@ -354,7 +350,15 @@ impl Index {
     fn ordinary_confusable(&self, skel: &[u8], plain: &str) -> Option<Lookalike> {
         let ordinary = self.ordinary_by_hash.get(&poly(skel.iter().copied())).and_then(|&i| self.ordinary_skeletons.get(i as usize));
         let &(_, b, domain) = ordinary.filter(|(k, ..)| k.as_bytes() == skel)?;
-        let official = domain.split('.').next().unwrap_or("");
+        self.other_spelling(b, domain, plain)
+    }
+
+    /// `plain` (a label without its hyphens, read as brand `b`'s label in
+    /// `domain`) as a confusable of it: another spelling, no shorter than the
+    /// brand's label without its hyphens; `None` for that label itself.
+    fn other_spelling(&self, b: u16, domain: &'static str, plain: &str) -> Option<Lookalike> {
+        let mut official_buf = None;
+        let official = without_hyphens(domain.split('.').next().unwrap_or(""), &mut official_buf);
         (plain != official && not_shorter(plain, official.as_bytes()))
             .then(|| Lookalike { kind: Kind::Confusable, brand: &self.brands.all()[usize::from(b)], domain })
     }
@@ -437,7 +441,8 @@ impl Index {
                 best = self.loose.get(&key).filter(|&&e| close(e)).map(|&e| self.found(Kind::Loose, e));
             }
         }
-        let pairs = if best.is_none() { pair_skeleton(&letters, folded) } else { None };
+        // Too short for a loose key: no second skeleton to make.
+        let pairs = if best.is_none() && folded >= LOOSE_MIN { pair_skeleton(&letters, folded) } else { None };
         if best.is_none() && (skel != plain.as_bytes() || pairs.as_ref().is_some_and(|p| p.as_bytes().len() < folded)) {
             let pairs = pairs.as_ref().map_or(skel, Skeleton::as_bytes);
             if let Some((key, len)) = merge_key(pairs).filter(|&(_, len)| len >= LOOSE_MIN) {
@@ -699,7 +704,7 @@ fn accept(brand: &[u8], e: &Edit, same_suffix: impl Fn() -> bool) -> bool {
         Edit::Omit { at } => {
             let doubled = brand.get(at + 1) == Some(&brand[at]) || (at > 0 && brand[at - 1] == brand[at]);
             let edge_min = if at == 0 { 8 } else if at + 1 == len { 9 } else { 6 };
-            // An edge letter dropped from a seven-letter label is a slip
+            // An edge letter dropped from a label of seven letters or more is a slip
             // under the brand's own suffix (`rakute.co.jp`); shorter ones
             // leave words (`space` of `spacex`, `cloud` of `icloud`).
             doubled || len >= edge_min || (len >= 7 && same_suffix())
