@@ -83,6 +83,26 @@ fn wallet_and_web_brands_beyond_the_big_ones() {
 }
 
 #[test]
+fn european_hosting_mail_and_shop_brands() {
+    // Hosting and mail providers whose renewal and mailbox lures fill the
+    // European feeds, and shops whose vouchers are copied.
+    assert_level("https://ovh-facture-login.com/", Level::Caution, Some("OVHcloud"));
+    assert_level("https://aruba-login-rinnovo.it/", Level::Caution, Some("Aruba.it"));
+    assert_level("https://ionos.de.kundeserver.example.cl/auth.php", Level::Danger, Some("IONOS"));
+    assert_level("https://web-de-login.com/", Level::Caution, Some("WEB.DE"));
+    assert_level("https://tesco-bank-verify.com/", Level::Caution, Some("Tesco"));
+    assert_level("https://magalu-ofertas-login.site/", Level::Caution, Some("Magalu"));
+    for url in ["https://www.ovhcloud.com/fr/", "https://www.ionos.co.uk/", "https://web.de/", "https://www.tesco.com/", "https://www.kaufland.de/"] {
+        assert_no_warning(url);
+    }
+    // Their names hide in ordinary words: a web designer's site is no WEB.DE,
+    // `visionos` no IONOS, and a `sites-com` subdomain no Tesco.
+    for url in ["https://mywebdesign.com/", "https://webdesign-sign.com/", "https://visionos.com/", "https://dolmen-hs-sites-com.sandbox.hs-sites.com/"] {
+        assert_no_warning(url);
+    }
+}
+
+#[test]
 fn a_popular_site_one_letter_from_a_brand_is_its_own() {
     // Oricon is one letter from Orico, and Google's and Yahoo's second mail
     // domains hold their brands' names: all are their owners' own sites.
