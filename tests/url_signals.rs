@@ -101,6 +101,20 @@ fn url_shorteners_with_a_link_only() {
 }
 
 #[test]
+fn mail_click_trackers_hide_where_a_link_leads() {
+    // Every link in a mail sent through these services is rewritten to one
+    // of their hosts, so a scam mail's link shows only the service.
+    assert_eq!(codes("https://u1234567.ct.sendgrid.net/ls/click?upn=Ab12Cd34"), ["link-tracker"]);
+    assert!(has("https://shop.us17.list-manage.com/track/click?u=1a2b&id=3c4d", "link-tracker"));
+    assert!(has("https://abcdefg.r.bh.d.sendibt3.com/tr/cl/Xy12", "link-tracker"));
+    // The services' own sites are not links of theirs, and a look-alike
+    // ending is no tracker.
+    assert!(!has("https://sendgrid.com/", "link-tracker"));
+    assert!(!has("https://list-manage.com/", "link-tracker"));
+    assert!(!has("https://ct.sendgrid.net.example.com/ls/click", "link-tracker"));
+}
+
+#[test]
 fn a_brands_open_shortener_is_a_shortened_link_not_the_brand_speaking() {
     // Anyone can make a t.co or lnkd.in link to anywhere: it is not the brand's page.
     for url in ["https://t.co/AbC123xyz", "https://lnkd.in/gAbC12x"] {

@@ -1,6 +1,6 @@
 //! Hosting: addresses that belong to a shared service's users rather than to the
-//! service. Free hosting and app platforms, dynamic DNS, IPFS gateways and URL
-//! shorteners cost a scammer nothing and leave no owner to trace, so phishing
+//! service. Free hosting and app platforms, dynamic DNS, IPFS gateways, URL
+//! shorteners and e-mail services' click trackers cost a scammer nothing and leave no owner to trace, so phishing
 //! lives there; so do many honest hobby sites, which is why these reasons only
 //! add weight and never decide alone.
 //!
@@ -25,6 +25,10 @@ pub(crate) enum Kind {
     IpfsGateway,
     /// A URL shortener: the link hides where it goes.
     Shortener,
+    /// An e-mail service's click-tracking link (`u123.ct.sendgrid.net/ls/click`):
+    /// like a shortener it hides where it goes, and scam mails sent through
+    /// such services carry them.
+    Tracker,
 }
 
 /// One row of `data/hosting.tsv`.
@@ -77,6 +81,7 @@ fn parse(text: &'static str) -> Result<Vec<(u64, Service)>, String> {
             "dynamic-dns" => Kind::DynamicDns,
             "ipfs-gateway" => Kind::IpfsGateway,
             "shortener" => Kind::Shortener,
+            "tracker" => Kind::Tracker,
             _ => return Err(bad()),
         };
         let (path, account) = match matching {
@@ -218,6 +223,7 @@ pub(super) fn signals(t: &Target, found: Option<Platform>, out: &mut Vec<Reason>
                 Kind::Hosting => "free-hosting",
                 Kind::DynamicDns => "dynamic-dns",
                 Kind::Shortener => "url-shortener",
+                Kind::Tracker => "link-tracker",
                 Kind::IpfsGateway => "ipfs",
             };
             out.push(Reason::new(code).detail(p.suffix));

@@ -38,8 +38,9 @@ const USUAL_PORTS: &[u16] = &[80, 443, 8080, 8443];
 /// A query made of one bare token (`/?fuihhyra`): how kits tag their victims.
 const BARE_QUERY_LEN: std::ops::RangeInclusive<usize> = 4..=16;
 
-/// `on_shortener`: the host is a link shortener, whose links are link ids
-/// by design (`url-shortener` says so), so `link-id-path` would contradict it.
+/// `on_shortener`: the host is a link shortener or click tracker, whose links
+/// are link ids by design (`url-shortener` and `link-tracker` say so), so
+/// `link-id-path` would contradict them.
 pub(super) fn signals(t: &Target, on_shortener: bool, out: &mut Vec<Reason>) {
     if t.ip {
         out.push(Reason::new("ip-host"));
