@@ -1,8 +1,8 @@
 //! Hosting: addresses that belong to a shared service's users rather than to the
 //! service. Free hosting and app platforms, dynamic DNS, IPFS gateways, URL
-//! shorteners and e-mail services' click trackers cost a scammer nothing and leave no owner to trace, so phishing
-//! lives there; so do many honest hobby sites, which is why these reasons only
-//! add weight and never decide alone.
+//! shorteners and e-mail services' click trackers cost a scammer nothing and
+//! leave no owner to trace, so phishing lives there; so do many honest hobby
+//! sites, which is why these reasons only add weight and never decide alone.
 //!
 //! The curated table is `data/hosting.tsv`; the public suffix list's private
 //! section (`Target::private_suffix`) adds every platform it knows.
