@@ -83,8 +83,15 @@ pub fn reason_sentence(lang: Lang, reason: &Reason, host: &str) -> String {
 }
 
 fn fill(template: &str, brand: Option<&str>, detail: Option<&str>, host: &str) -> String {
+    let brand = brand.unwrap_or("?");
+    // A name that is a possessive already (Sainsbury's) takes no second 's.
+    let template = if brand.ends_with("'s") || brand.ends_with("\u{2019}s") {
+        std::borrow::Cow::Owned(template.replace("{brand}'s", brand))
+    } else {
+        std::borrow::Cow::Borrowed(template)
+    };
     template
-        .replace("{brand}", brand.unwrap_or("?"))
+        .replace("{brand}", brand)
         .replace("{detail}", detail.unwrap_or(""))
         .replace("{host}", host)
 }
@@ -93,6 +100,13 @@ fn fill(template: &str, brand: Option<&str>, detail: Option<&str>, host: &str) -
 mod tests {
     use super::*;
     use crate::verdict::Policy;
+
+    #[test]
+    fn a_possessive_name_takes_no_second_s() {
+        let t = "not one of {brand}'s sites, but {brand} in name";
+        assert_eq!(fill(t, Some("Sainsbury's"), None, ""), "not one of Sainsbury's sites, but Sainsbury's in name");
+        assert_eq!(fill(t, Some("Tesco"), None, ""), "not one of Tesco's sites, but Tesco in name");
+    }
 
     #[test]
     fn locale_tags() {
