@@ -2,6 +2,7 @@
 //! near misses that must not be, and every brand's own domains staying clean.
 
 use sagiguard::brands;
+use sagiguard::text::{reason_sentence, Lang};
 use sagiguard::verdict::Level;
 use sagiguard::Engine;
 
@@ -100,6 +101,11 @@ fn european_hosting_mail_and_shop_brands() {
     for url in ["https://mywebdesign.com/", "https://webdesign-sign.com/", "https://visionos.com/", "https://dolmen-hs-sites-com.sandbox.hs-sites.com/"] {
         assert_no_warning(url);
     }
+    // A name that is a possessive already reads as one in the sentences.
+    let v = Engine::new().check_url("https://sainsburys-rewards.co.uk/").expect("valid URL");
+    let combo = v.reasons.iter().find(|r| r.code == "brand-combo").expect("brand-combo");
+    let sentence = reason_sentence(Lang::En, combo, &v.host);
+    assert!(sentence.contains("one of Sainsbury's sites") && !sentence.contains("'s's"), "{sentence}");
 }
 
 #[test]

@@ -105,6 +105,8 @@ fn mail_click_trackers_hide_where_a_link_leads() {
     // Every link in a mail sent through these services is rewritten to one
     // of their hosts, so a scam mail's link shows only the service.
     assert_eq!(codes("https://u1234567.ct.sendgrid.net/ls/click?upn=Ab12Cd34"), ["link-tracker"]);
+    // Its link id is the tracker's own, as a shortener's is.
+    assert_eq!(codes("https://u1234567.ct.sendgrid.net/3abcXyZq"), ["link-tracker"]);
     assert!(has("https://shop.us17.list-manage.com/track/click?u=1a2b&id=3c4d", "link-tracker"));
     assert!(has("https://abcdefg.r.bh.d.sendibt3.com/tr/cl/Xy12", "link-tracker"));
     // The services' own sites are not links of theirs, and a look-alike

@@ -31,6 +31,14 @@ pub(crate) enum Kind {
     Tracker,
 }
 
+impl Kind {
+    /// Whether the service's links are ids that hide where they lead, so the
+    /// path is the service's own and says nothing about a scam kit.
+    pub(crate) fn hides_destination(self) -> bool {
+        matches!(self, Kind::Shortener | Kind::Tracker)
+    }
+}
+
 /// One row of `data/hosting.tsv`.
 #[derive(Clone, Copy, Debug)]
 struct Service {

@@ -20,7 +20,7 @@ use crate::verdict::Reason;
 /// Returns the site a person means by "this site" ([`person_site`]).
 pub fn url_signals<'t>(target: &'t Target, out: &mut Vec<Reason>) -> Option<&'t str> {
     let platform = if target.ip { None } else { hosting::platform(target) };
-    structure::signals(target, platform.is_some_and(|p| matches!(p.kind, hosting::Kind::Shortener | hosting::Kind::Tracker)), out);
+    structure::signals(target, platform.is_some_and(|p| p.kind.hides_destination()), out);
     hosting::signals(target, platform, out);
     lexical::signals(target, platform, out);
     subdomain::signals(target, platform.is_some(), out);
