@@ -57,8 +57,11 @@
     return text(`kind_${kind.replaceAll('-', '_')}`);
   }
 
+  /** "card number and card security code", "A, B and C" (ja: "A、BとC"). */
   function kindList(kinds) {
-    return kinds.map(kindName).join(text('kindListSeparator'));
+    const names = kinds.map(kindName);
+    const last = names.pop();
+    return names.length ? `${names.join(text('kindListSeparator'))}${text('kindListLast')}${last}` : (last ?? '');
   }
 
   function isTextual(el) {

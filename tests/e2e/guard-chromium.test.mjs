@@ -129,7 +129,7 @@ describe('chromium: form guard', () => {
       assert.deepEqual(await waitDialog(page, 'submit'), { kind: 'submit', kinds: 'card-number,card-cvc' });
       if (way === 'the submit button') {
         const ax = await axDialog(page);
-        assert.match(ax.description, /card number, card security code to 192\.0\.2\.10/);
+        assert.match(ax.description, /your card number and card security code to 192\.0\.2\.10\./);
         assert.deepEqual(ax.buttons.slice(-3), ["Don't send", 'Send anyway', 'I trust this site']);
         await page.screenshot({ path: `${ART}/chromium-guard-dialog.png` });
       }
