@@ -14,7 +14,7 @@ CARGO_FUZZ_VERSION=0.13.2
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(check_url feed stored_list check_page forms_html)
+[[ ${#targets[@]} -gt 0 ]] || targets=(check_url feed stored_list check_page forms_html pasted)
 
 if [[ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" != "$CARGO_FUZZ_VERSION" ]]; then
   echo "==> installing cargo-fuzz $CARGO_FUZZ_VERSION (once; about two minutes)" >&2

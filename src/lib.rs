@@ -16,6 +16,7 @@ pub mod forms;
 pub mod guide;
 pub mod lists;
 mod lowercase;
+pub mod pasted;
 pub mod signals;
 mod decimal;
 mod ipv6;

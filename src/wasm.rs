@@ -73,6 +73,20 @@ impl WasmEngine {
         }
     }
 
+    /// Judges what a person pasted to ask about a link (a line of a mail, a
+    /// defanged address from a bulletin): `checkUrl`'s answer for the link
+    /// found in it (`pasted::link_in`), with `checked` set to that link when
+    /// it is not the text as pasted, so the person sees what was judged.
+    #[wasm_bindgen(js_name = checkPasted)]
+    pub fn check_pasted(&self, text: &str, lang: &str) -> JsValue {
+        let link = crate::pasted::link_in(text);
+        let answer = self.check_url(&link, lang);
+        if link != text.trim() && js_sys::Reflect::set(&answer, &JsValue::from_str("checked"), &JsValue::from_str(&link)).is_err() {
+            return error("could not build the answer object");
+        }
+        answer
+    }
+
     /// Compiles a downloaded feed (any format; `role` is `block` or `trust`)
     /// into `{bytes: Uint8Array, entries, skipped, format, wholeHosts}` to store, or `{error}`
     /// (too large, nothing usable...: keep the previous list). Does not load it.

@@ -32,6 +32,22 @@ fn check_reports_bad_input_as_an_error() {
 }
 
 #[test]
+fn check_finds_the_link_in_pasted_text_and_says_which() {
+    let out = sagiguard().args(["check", "Your account is locked: <hxxp://192.0.2[.]44/verify/login>."]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.starts_with("checked: http://192.0.2.44/verify/login\ncaution "), "{text}");
+    let out = sagiguard().args(["check", "--json", "「http://192.0.2.44/」"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["checked"], "http://192.0.2.44/");
+    assert_eq!(json["host"], "192.0.2.44");
+    // A bare link is judged as given, with no line about it.
+    let out = sagiguard().args(["check", "--json", "http://192.0.2.44/"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json.get("checked").is_none(), "{json}");
+}
+
+#[test]
 fn scan_keeps_going_past_lines_it_cannot_read() {
     let mut child = sagiguard().arg("scan").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     child.stdin.take().unwrap().write_all(b"http://192.0.2.1/login\n\nchrome://x\n\xff\xfe\nexample.com\n").unwrap();

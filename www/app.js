@@ -41,7 +41,7 @@ function showVerdict() {
   const input = $('url').value.trim();
   if (!input) return;
   $('result').hidden = false;
-  renderVerdict({ level: $('level'), host: $('host'), brand: $('brand'), reasons: $('reasons') }, engine.checkUrl(input, lang), t, 'notAUrl');
+  renderVerdict({ level: $('level'), host: $('host'), brand: $('brand'), reasons: $('reasons') }, engine.checkPasted(input, lang), t, 'notAUrl');
 }
 
 $('check').addEventListener('submit', (e) => {

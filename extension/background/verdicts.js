@@ -40,7 +40,14 @@ export async function showLevel(tabId, level) {
   await api.action.setTitle({ tabId, title: `${t(table, 'actionTitle')}: ${t(table, `level_${level}`)}` });
 }
 
+/** The verdict for the link in what the person pasted into the popup (the engine finds it). */
+async function pastedVerdict(text) {
+  const [lang] = await Promise.all([chosenLang(), listsReady]);
+  return engine().checkPasted(text, lang);
+}
+
 on('check-url', ({ url }) => verdictFor(String(url ?? '')));
+on('check-pasted', ({ text }) => pastedVerdict(String(text ?? '')));
 
 // Keeps the toolbar badge from showing an earlier page's level: a tab that
 // starts loading a new page loses its badge until that page is judged (its

@@ -62,7 +62,7 @@ $('check-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const result = $('check-result');
   result.dataset.done = '0';
-  const verdict = await api.runtime.sendMessage({ type: 'check-url', url: $('check-url').value.trim() });
+  const verdict = await api.runtime.sendMessage({ type: 'check-pasted', text: $('check-url').value });
   renderVerdict({ level: $('check-level'), host: $('check-host'), brand: $('check-brand'), reasons: $('check-reasons') }, verdict, say, 'popupNotAUrl');
   result.hidden = false;
   result.dataset.done = '1';

@@ -27,6 +27,8 @@ export function renderVerdict(els, verdict, say, errorKey = 'popupNotAWebPage') 
   const site = verdict.site || verdict.host;
   els.host.replaceChildren(h('span', { class: 'label', text: say('popupSite') }), ' ', h('strong', { class: 'site', text: site }));
   if (verdict.host && verdict.host !== site) els.host.append(h('span', { class: 'muted host', text: ` (${verdict.host})` }));
+  // The link the engine found in a pasted text, when it is not the text itself.
+  if (verdict.checked) els.host.append(h('br'), h('span', { class: 'muted checked', text: say('popupChecked', verdict.checked) }));
   els.brand.hidden = !verdict.brand;
   els.brand.textContent = verdict.brand ? say('popupImitates', verdict.brand) : '';
   els.reasons.replaceChildren(...verdict.reasons.map((r) => h('li', { 'data-code': r.code, text: r.text })));

@@ -17,7 +17,7 @@ const MAX_HOST: usize = 253;
 
 /// Label separators: the ASCII full stop and the ideographic / full-width /
 /// half-width full stops that IDNA maps to it.
-fn is_dot(c: char) -> bool {
+pub(crate) fn is_dot(c: char) -> bool {
     matches!(c, '.' | '\u{3002}' | '\u{FF0E}' | '\u{FF61}')
 }
 

@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 
 mod idna;
+pub(crate) use idna::is_dot;
 mod ip;
 mod psl;
 mod psl_format;

@@ -14,6 +14,7 @@ use super::hash::{hash64, hash64_pieces};
 use super::store::CompiledList;
 use crate::canon;
 use crate::domain;
+use crate::pasted;
 use crate::target::Target;
 
 /// Longest feed entry considered; longer ones are garbage.
@@ -35,11 +36,8 @@ pub fn entry_expression(raw: &str) -> Option<String> {
     if s.contains('*') {
         return None;
     }
-    let refanged;
-    if s.contains("[.]") || s.starts_with("hxxp") {
-        refanged = refang(s);
-        s = &refanged;
-    }
+    let refanged = pasted::refang(s);
+    s = &refanged;
     if let Some(i) = s.find("://") {
         let scheme = s[..i].to_ascii_lowercase();
         if !matches!(scheme.as_str(), "http" | "https") {
@@ -52,15 +50,6 @@ pub fn entry_expression(raw: &str) -> Option<String> {
         return None;
     }
     Some(format!("{}{}", url.host, url.path))
-}
-
-/// Undoes the usual "defanging" of threat feeds (`hxxp://`, `evil[.]example`).
-fn refang(s: &str) -> String {
-    let s = s.replace("[.]", ".");
-    match s.strip_prefix("hxxp") {
-        Some(rest) => format!("http{rest}"),
-        None => s,
-    }
 }
 
 /// The expression hashes a URL is looked up by, in the two sets lists need.
@@ -177,6 +166,7 @@ mod tests {
         assert_eq!(entry_expression("*.evil.example").as_deref(), Some("evil.example/"));
         assert_eq!(entry_expression("||evil.example^").as_deref(), Some("evil.example/"));
         assert_eq!(entry_expression("hxxp://evil[.]example/a").as_deref(), Some("evil.example/a"));
+        assert_eq!(entry_expression("hXXps[:]//evil(.)example/a").as_deref(), Some("evil.example/a"));
         assert_eq!(entry_expression("https://Evil.Example/login/?x=1").as_deref(), Some("evil.example/login/"));
         assert_eq!(entry_expression("localhost"), None);
         assert_eq!(entry_expression("two words"), None);

@@ -99,6 +99,12 @@ describe('chromium: popup', () => {
     await page.fill('#check-url', 'javascript:alert(1)');
     await page.click('#check button[type=submit]');
     await page.waitForFunction(() => document.getElementById('check-level').dataset.level === 'error');
+    // A line of a mail, defanged as a bulletin writes it: the link in it is judged and named.
+    await page.fill('#check-url', 'Your account is locked: <hxxp://192.0.2[.]44/verify/login>.');
+    await page.press('#check-url', 'Enter');
+    await page.waitForFunction(() => document.getElementById('check-level').dataset.level === 'caution');
+    assert.equal(await page.textContent('#check-host .checked'), 'Link found in the text: http://192.0.2.44/verify/login');
+    await page.screenshot({ path: `${ART}/chromium-popup-pasted.png` });
     await page.close();
   });
 
@@ -323,6 +329,11 @@ describe('chromium: public check page', () => {
     await page.click('#check button[type=submit]');
     assert.match(await page.getAttribute('#level', 'class'), /level-caution/);
     assert.ok((await page.$$eval('#reasons li', (l) => l.map((li) => li.dataset.code))).includes('ip-host'));
+    // The same engine finds the link in a pasted sentence here too.
+    await page.fill('#url', `Please verify your account at ${SUSPICIOUS_LOGIN} today.`);
+    await page.click('#check button[type=submit]');
+    assert.match(await page.getAttribute('#level', 'class'), /level-caution/);
+    assert.equal(await page.textContent('#host .checked'), `Link found in the text: ${SUSPICIOUS_LOGIN}`);
     await page.check('#choice-card');
     await page.check('#choice-giftcard');
     await page.click('#picker button[type=submit]');

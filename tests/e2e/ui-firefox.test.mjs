@@ -80,6 +80,12 @@ describe('firefox: popup and guide', () => {
     await ff.exec('document.getElementById("check-url").value = arguments[0]; document.getElementById("check-form").requestSubmit(); return true', 'http://192.0.2.44/verify/login');
     await ff.waitFor('return document.getElementById("check-result").dataset.done === "1"');
     assert.match(await attr('#check-level', 'class'), /level-caution/);
+    assert.equal(await ff.exec('return document.querySelector("#check-host .checked")'), null);
+    // Text around the link, as copied out of a Japanese text message.
+    await ff.exec('document.getElementById("check-result").dataset.done = "0"; document.getElementById("check-url").value = arguments[0]; document.getElementById("check-form").requestSubmit(); return true', 'お荷物をお届けできませんでした。こちらでご確認ください「http://192.0.2.45/track」');
+    await ff.waitFor('return document.getElementById("check-result").dataset.done === "1"');
+    assert.match(await attr('#check-level', 'class'), /level-caution/);
+    assert.match(await text('#check-host .checked'), /http:\/\/192\.0\.2\.45\/track$/);
   });
 
   test('kinds open exactly their situations', async () => {

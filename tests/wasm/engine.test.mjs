@@ -63,6 +63,24 @@ test('bad input is an error value, never an exception', () => {
   }
 });
 
+test('checkPasted judges the link in pasted text and names it', () => {
+  const plain = engine.checkPasted('http://192.0.2.7/login', 'en');
+  assert.equal(plain.level, engine.checkUrl('http://192.0.2.7/login', 'en').level);
+  assert.equal(plain.checked, undefined, 'a bare link needs no "found" line');
+  for (const [pasted, link] of [
+    ['<http://192.0.2.7/login>', 'http://192.0.2.7/login'],
+    ['hxxp://192.0.2[.]7/login', 'http://192.0.2.7/login'],
+    ['お荷物の確認はこちらhttp://192.0.2.7/login。', 'http://192.0.2.7/login'],
+  ]) {
+    const v = engine.checkPasted(pasted, 'ja');
+    assert.equal(v.checked, link, pasted);
+    assert.equal(v.host, '192.0.2.7', pasted);
+    assert.equal(v.level, 'caution', pasted);
+  }
+  assert.ok(engine.checkPasted('no link in here', 'en').error);
+  assert.ok(engine.checkPasted('x '.repeat(100_000), 'en').error);
+});
+
 test('checkPage reads the page report and rejects wrong types', () => {
   const field = { tag: 'input', type: 'text', name: 'cardnumber', autocomplete: 'cc-number', maxLength: 19, formIndex: 0 };
   const form = { index: 0, action: 'https://collector.example/p', method: 'post' };
