@@ -49,12 +49,19 @@ function render(info, table, lang) {
   const brand = document.getElementById('brand');
   brand.hidden = !verdict.brand;
   brand.textContent = verdict.brand ? t(table, 'warningPretends', verdict.brand) : '';
-  document.getElementById('lists').replaceChildren(...lists.map((l) => item(l.updatedAt
-    ? t(table, 'warningListedAt', l.name, formatTime(l.updatedAt, lang))
-    : t(table, 'warningListed', l.name))));
+  // The engine's sentence names the list; when that list was last renewed is
+  // the one fact the extension adds to it, on the same line, said once.
   document.getElementById('reasons').replaceChildren(...verdict.reasons.map((r) => {
     const li = item(r.text);
     li.dataset.code = r.code;
+    if (r.code === 'threat-list') {
+      for (const l of lists.filter((l) => l.updatedAt)) {
+        const when = document.createElement('span');
+        when.className = 'muted list-updated';
+        when.textContent = t(table, 'warningListUpdated', l.name, formatTime(l.updatedAt, lang));
+        li.append(when);
+      }
+    }
     return li;
   }));
   document.getElementById('report').href = reportLink(verdict, lists, table);

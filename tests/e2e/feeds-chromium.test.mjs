@@ -84,7 +84,7 @@ describe('chromium: threat-list feeds and the warning page', () => {
     const page = await visit(LISTED);
     assert.ok(isWarning(page), page.url());
     assert.equal(beaconSeen(server), false, 'the danger page loaded its beacon');
-    assert.match(await page.textContent('#lists'), /Test feed/);
+    assert.match(await page.textContent('#reasons li[data-code="threat-list"] .list-updated'), /Test feed was last updated /);
     assert.match(await page.textContent('#address'), /phish-login\.bad\.example/);
     const codes = await page.$$eval('#reasons li', (lis) => lis.map((li) => li.dataset.code));
     assert.ok(codes.includes('threat-list'), codes.join());
@@ -296,7 +296,7 @@ describe('chromium: threat-list feeds and the warning page', () => {
     const fresh = await visit('http://third.bad.example/never-visited.html');
     assert.ok(isWarning(fresh), fresh.url());
     assert.equal(server.requests.some((r) => r.host === 'third.bad.example'), false, 'the pre-load rule outlives the restart');
-    assert.match(await fresh.textContent('#lists'), /Test feed/);
+    assert.match(await fresh.textContent('#reasons li[data-code="threat-list"]'), /Test feed/);
     const mine = testFeed(await send({ type: 'feeds' }));
     assert.equal(mine.state.entries, 3);
     t.diagnostic(`feed requests after the restart: ${server.requests.filter((r) => r.path === '/feeds-test/feed.txt').length}`);

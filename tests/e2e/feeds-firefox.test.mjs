@@ -75,7 +75,7 @@ describe('firefox: threat-list feeds and the warning page', () => {
     assert.ok(isWarning(at), at);
     assert.equal(beaconSeen(server), false, 'the danger page loaded its beacon');
     assert.equal(server.requests.some((r) => r.host === 'phish-login.bad.example'), false, 'the listed page was requested');
-    assert.match(await ff.exec('return document.getElementById("lists").textContent'), /Test feed/);
+    assert.match(await ff.exec(`return document.querySelector('#reasons li[data-code="threat-list"] .list-updated').textContent`), /Test feed was last updated /);
     assert.equal(await ff.exec('return document.activeElement.id'), 'back');
     await ff.screenshot(`${ART}/firefox-warning.png`);
   });
