@@ -84,7 +84,8 @@ pub struct Verdict {
     /// forwards, the `forwards-to` note naming the site it passes through
     /// comes before them.
     pub reasons: Vec<Reason>,
-    /// The brand the site appears to imitate, when known.
+    /// The brand the site appears to imitate, when known and the verdict
+    /// warns (`caution` or `danger`); never on a brand's own site.
     pub brand: Option<&'static str>,
     /// The host as a person reads it (IDN shown in Unicode).
     pub host: String,
@@ -245,7 +246,8 @@ impl Policy {
             Level::Unknown
         };
         crate::sort::sort_by_key(&mut reasons, |r| std::cmp::Reverse(r.weight));
-        let brand = reasons.iter().find_map(|r| r.brand);
+        // A brand's own site or a weak mention imitates nobody: only a warning names one.
+        let brand = if level >= Level::Caution { reasons.iter().find_map(|r| r.brand) } else { None };
         Verdict { level, score, reasons, brand, host, site }
     }
 }
