@@ -7,6 +7,7 @@ import { api } from '../shared/api.js';
 import { engine, ready } from './engine.js';
 import { addFeed, feeds, removeFeed, setEnabled, setState, states } from './feeds/config.js';
 import { download } from './feeds/download.js';
+import { MONTHS, downloadMonthly, isMonthly, readableTemplate } from './feeds/monthly.js';
 import { allLists, deleteList, putList } from './feeds/store.js';
 import { syncPreloadRules } from './prerules.js';
 import { on } from './router.js';
@@ -46,7 +47,7 @@ async function forgetRefused(refused) {
     await deleteList(id).catch(() => {});
     await setState(id, {
       error: `stored list unreadable (${error}); downloading it again`, errorAt: Date.now(),
-      entries: null, etag: null, lastModified: null, checkedAt: null,
+      entries: null, etag: null, lastModified: null, parts: null, checkedAt: null,
     });
   }
 }
@@ -66,7 +67,8 @@ async function updateFeed(feed) {
   const checkedAt = Date.now();
   try {
     // Conditional only when there is a list to keep: a 304 must never leave us with none.
-    const got = await download(feed.url, before.entries ? before : {});
+    const keep = before.entries ? before : {};
+    const got = isMonthly(feed.url) ? await downloadMonthly(feed.url, keep) : await download(feed.url, keep);
     if (got.status === 'unchanged') {
       await setState(feed.id, { checkedAt, error: null });
       return;
@@ -84,7 +86,7 @@ async function updateFeed(feed) {
     await setState(feed.id, {
       entries: compiled.entries, skipped: compiled.skipped, format: compiled.format,
       updatedAt: checkedAt, checkedAt, error: null, errorAt: null,
-      etag: got.etag, lastModified: got.lastModified,
+      etag: got.etag ?? null, lastModified: got.lastModified ?? null, parts: got.parts ?? null,
     });
     await syncPreloadRules();
   } catch (e) {
@@ -112,10 +114,10 @@ export function updateFeeds({ ids, staleOnly = false } = {}) {
   return running;
 }
 
-/** Every feed with its state, for the options page. */
+/** Every feed with its state (and, for a monthly feed, how many months it spans), for the options page. */
 export async function feedReport() {
   const all = await states();
-  const list = (await feeds()).map((f) => ({ ...f, state: all[f.id] ?? {} }));
+  const list = (await feeds()).map((f) => ({ ...f, months: isMonthly(f.url) ? MONTHS : 0, state: all[f.id] ?? {} }));
   return { feeds: list, updating: running !== null };
 }
 
@@ -137,7 +139,10 @@ function guarded(fn) {
   };
 }
 
-/** A feed URL a person typed, checked: http(s), no credentials, sane length. */
+/**
+ * A feed URL a person typed, checked: http(s), no credentials, sane length;
+ * `{yyyy}` and `{mm}` in it make a monthly feed (feeds/monthly.js).
+ */
 function feedUrl(text) {
   let url;
   try {
@@ -179,7 +184,7 @@ on('add-feed', guarded(async ({ url, name, role = 'block' }) => {
   const taken = new Set((await feeds()).map((f) => f.name));
   let label = String(name ?? '').trim().slice(0, 60) || u.hostname;
   if (taken.has(label)) label = `${label} (${id})`;
-  await addFeed({ id, name: label, url: u.href, role, licence: '', home: u.origin, enabled: true });
+  await addFeed({ id, name: label, url: readableTemplate(u.href), role, licence: '', home: u.origin, enabled: true });
   await updateFeeds({ ids: [id] });
   return feedReport();
 }));

@@ -45,18 +45,20 @@ function feedCard(feed) {
       el('label', {}, toggle, ` ${t(table, 'feedsEnabled')}`),
       remove),
     el('div', { className: 'feed-url muted', textContent: feed.url }),
+    feed.months ? el('div', { className: 'feed-monthly muted', textContent: t(table, 'feedsMonthly', feed.months) }) : null,
     feed.licence ? el('div', { className: 'feed-licence muted', textContent: t(table, 'feedsLicence', feed.licence) }) : null,
     el('div', { className: 'feed-status', textContent: status }),
     s.error ? el('div', { className: 'feed-error', textContent: t(table, 'feedsError', s.error) }) : null);
 }
 
 function addForm() {
-  const url = el('input', { type: 'url', id: 'feed-url', required: true, placeholder: 'https://' });
+  const url = el('input', { type: 'url', id: 'feed-url', required: true, placeholder: 'https://', 'aria-describedby': 'feed-url-hint' });
   const name = el('input', { type: 'text', id: 'feed-name', maxLength: 60 });
   const error = el('p', { className: 'form-error', id: 'feed-form-error', role: 'alert' });
   const form = el('form', { id: 'feed-add' },
     el('h3', { textContent: t(table, 'feedsAddTitle') }),
     el('label', { htmlFor: 'feed-url', textContent: t(table, 'feedsAddUrl') }), url,
+    el('p', { className: 'muted hint', id: 'feed-url-hint', textContent: t(table, 'feedsAddUrlHint') }),
     el('label', { htmlFor: 'feed-name', textContent: t(table, 'feedsAddName') }), name,
     el('button', { type: 'submit', textContent: t(table, 'feedsAdd') }), error);
   form.addEventListener('submit', async (event) => {
@@ -111,8 +113,17 @@ async function act(message) {
   if (failure) document.getElementById('feed-form-error').textContent = failure;
 }
 
-if (section) {
+/** Loads the chosen language's words and draws the section. */
+async function start() {
   lang = await chosenLang();
   table = await messages(lang);
   render(await send({ type: 'feeds' }));
+}
+
+if (section) {
+  await start();
+  // The language switch above redraws the rest of the page; this section redraws itself.
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && changes.lang) start();
+  });
 }

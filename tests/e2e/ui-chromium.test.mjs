@@ -302,6 +302,8 @@ describe('chromium: lists, settings and menus', () => {
   test('switching the language to Japanese turns every page Japanese', async () => {
     const options = await setLang('ja');
     assert.equal(await options.textContent('h1'), 'SagiGuard の設定');
+    // The threat-list section draws itself: it follows the switch too, without a reload.
+    await options.waitForFunction(() => document.querySelector('#feeds h2')?.textContent === '脅威リスト');
     await options.screenshot({ path: `${ART}/chromium-options-ja.png`, fullPage: true });
     await options.close();
     const popup = await popupFor(SUSPICIOUS_LOGIN);

@@ -48,7 +48,11 @@ export async function removeFeed(id) {
   return cfg.added.length !== before;
 }
 
-/** Every feed's last update: `{id: {entries, skipped, format, updatedAt, checkedAt, error, errorAt, etag, lastModified}}`. */
+/**
+ * Every feed's last update: `{id: {entries, skipped, format, updatedAt,
+ * checkedAt, error, errorAt, etag, lastModified, parts}}` (`parts`: a monthly
+ * feed's files and their validators, feeds/monthly.js).
+ */
 export async function states() {
   const { feedState = {} } = await api.storage.local.get('feedState');
   return feedState;

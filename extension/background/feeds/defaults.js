@@ -3,9 +3,10 @@
 // time) on them while the wasm engine loads. Each one is fetched only from the
 // host named in manifest.json host_permissions. JPCERT/CC publishes one CSV per
 // month (YYYY/YYYYMM.csv) in https://github.com/JPCERTCC/phishurl-list with no
-// fixed 'latest' address; the URL below is a month's file and must be moved on
-// with each release (the repository is the reference). Disabled by default for
-// that reason.
+// fixed 'latest' address, so its URL names the month (feeds/monthly.js): the
+// list is the last year's files, whichever are out. It is on by default, as
+// the list of phishing sites confirmed in Japan, whose scams SagiGuard is
+// built against first.
 
 /** The feeds shipped with the extension, before the person's changes. */
 export const DEFAULT_FEEDS = [
@@ -22,12 +23,12 @@ export const DEFAULT_FEEDS = [
   {
     "id": "jpcert",
     "name": "JPCERT/CC",
-    "url": "https://raw.githubusercontent.com/JPCERTCC/phishurl-list/main/2025/202510.csv",
+    "url": "https://raw.githubusercontent.com/JPCERTCC/phishurl-list/main/{yyyy}/{yyyy}{mm}.csv",
     "role": "block",
     "licence": "JPCERT/CC phishurl-list: no licence stated, published for countermeasures and research; attribute JPCERT/CC",
     "home": "https://github.com/JPCERTCC/phishurl-list",
     "report": "https://www.jpcert.or.jp/form/",
-    "enabled": false
+    "enabled": true
   },
   {
     "id": "polkadot",

@@ -9,7 +9,8 @@ const TIMEOUT_MS = 60_000;
 /**
  * Fetches `url`. Resolves to `{status: 'unchanged'}`, or
  * `{status: 'ok', text, etag, lastModified}`; throws an Error whose message
- * says what went wrong (HTTP status, too large, timeout, network).
+ * says what went wrong (HTTP status, too large, timeout, network), with the
+ * HTTP status as `status` when the server answered one.
  */
 export async function download(url, { etag, lastModified } = {}) {
   const headers = {};
@@ -20,7 +21,7 @@ export async function download(url, { etag, lastModified } = {}) {
   try {
     const res = await fetch(url, { headers, cache: 'no-store', credentials: 'omit', redirect: 'follow', signal: abort.signal });
     if (res.status === 304) return { status: 'unchanged' };
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { status: res.status });
     const declared = Number(res.headers.get('content-length'));
     if (declared > MAX_FEED_BYTES) throw new Error(`too large (${declared} bytes)`);
     const text = await readCapped(res, abort);

@@ -75,3 +75,30 @@ export function serveFeed(server) {
 export function beaconSeen(server) {
   return server.requests.some((r) => r.path === '/beacon-shown');
 }
+
+/** A monthly feed's address (feeds/monthly.js), as a person would type it. */
+export const MONTHLY_TEMPLATE = 'http://feeds.test.example/feeds-monthly/{yyyy}/{yyyy}{mm}.csv';
+/** A page listed only in the monthly feed's file of two months ago. */
+export const LISTED_MONTHLY = 'http://older-month.bad.example/feeds-danger.html';
+
+/**
+ * Serves the monthly feed as JPCERT/CC publishes theirs: CSV files with a
+ * header, last month's and the month before's out, this month's not yet (404).
+ */
+export function serveMonthlyFeed(server, now = new Date()) {
+  const month = (back) => {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+    const yyyy = String(d.getUTCFullYear());
+    return `/feeds-monthly/${yyyy}/${yyyy}${String(d.getUTCMonth() + 1).padStart(2, '0')}.csv`;
+  };
+  const files = {
+    [month(1)]: 'date,URL,description\n2026/01/05,http://last-month.bad.example/login,Test bank\n',
+    [month(2)]: `date,URL,description\n2025/12/20,${LISTED_MONTHLY},Test card\n`,
+  };
+  for (const [path, text] of Object.entries(files)) {
+    server.routes.set(path, (req, res) => {
+      res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' });
+      res.end(text);
+    });
+  }
+}
