@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 // A threat-list feed on the local test server for the feed tests: serves a
 // plain URL list (OpenPhish style) with an ETag, and can be switched to
 // garbage, to HTTP 500 or to a dropped connection to test failed updates.
@@ -101,4 +102,15 @@ export function serveMonthlyFeed(server, now = new Date()) {
       res.end(text);
     });
   }
+}
+
+/** The monthly feed in an options report, checked as both browsers must read it: two months' rows, their files remembered. */
+export function monthlyFeed(report) {
+  const monthly = report.feeds.find((f) => f.url === MONTHLY_TEMPLATE);
+  assert.ok(monthly, 'the address is kept as typed, with its {yyyy} and {mm}');
+  assert.equal(monthly.state.error, null, JSON.stringify(monthly.state));
+  assert.equal(monthly.state.entries, 2);
+  assert.equal(monthly.state.skipped, 0, "the second file's header was read as a header");
+  assert.equal(Object.keys(monthly.state.parts).length, 2);
+  return monthly;
 }
