@@ -1,9 +1,10 @@
-import assert from 'node:assert/strict';
 // A threat-list feed on the local test server for the feed tests: serves a
 // plain URL list (OpenPhish style) with an ETag, and can be switched to
 // garbage, to HTTP 500 or to a dropped connection to test failed updates.
 
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { monthUrls } from '../../../extension/background/feeds/monthly.js';
 
 const DANGER_PAGE = new URL('../sites/feeds-danger.html', import.meta.url);
 /** How long a listed page takes to answer: a fast real site's round trip. */
@@ -87,14 +88,11 @@ export const LISTED_MONTHLY = 'http://older-month.bad.example/feeds-danger.html'
  * header, last month's and the month before's out, this month's not yet (404).
  */
 export function serveMonthlyFeed(server, now = new Date()) {
-  const month = (back) => {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
-    const yyyy = String(d.getUTCFullYear());
-    return `/feeds-monthly/${yyyy}/${yyyy}${String(d.getUTCMonth() + 1).padStart(2, '0')}.csv`;
-  };
+  // The months themselves are pinned to dates in feeds-monthly.test.mjs.
+  const [, lastMonth, monthBefore] = monthUrls('/feeds-monthly/{yyyy}/{yyyy}{mm}.csv', now);
   const files = {
-    [month(1)]: 'date,URL,description\n2026/01/05,http://last-month.bad.example/login,Test bank\n',
-    [month(2)]: `date,URL,description\n2025/12/20,${LISTED_MONTHLY},Test card\n`,
+    [lastMonth]: 'date,URL,description\n2026/01/05,http://last-month.bad.example/login,Test bank\n',
+    [monthBefore]: `date,URL,description\n2025/12/20,${LISTED_MONTHLY},Test card\n`,
   };
   for (const [path, text] of Object.entries(files)) {
     server.routes.set(path, (req, res) => {
