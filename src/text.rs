@@ -79,7 +79,17 @@ pub fn keys(lang: Lang) -> impl Iterator<Item = &'static str> {
 pub fn reason_sentence(lang: Lang, reason: &Reason, host: &str) -> String {
     let key = format!("reason.{}", reason.code);
     let template = lookup(lang, &key).unwrap_or(reason.code);
-    fill(template, reason.brand, reason.detail.as_deref(), host)
+    fill(template, reason.brand.map(|b| brand_name(lang, b)), reason.detail.as_deref(), host)
+}
+
+/// A brand's name as a reader of `lang` knows it: its Japanese display name in
+/// Japanese, its English name in English. `name` is the display name a reason
+/// or verdict carries.
+pub fn brand_name(lang: Lang, name: &'static str) -> &'static str {
+    match lang {
+        Lang::Ja => name,
+        Lang::En => crate::brands::builtin().named(name).map_or(name, crate::brands::Brand::english_name),
+    }
 }
 
 fn fill(template: &str, brand: Option<&str>, detail: Option<&str>, host: &str) -> String {

@@ -40,12 +40,25 @@ pub struct VerdictView {
     pub site: Option<String>,
 }
 
+/// The text key of a verdict's summary. A site with signs too weak for a
+/// warning gets its own words: "no warning signs" above a list of signs would
+/// contradict itself.
+fn summary_key(v: &Verdict) -> &'static str {
+    match v.level {
+        Level::Unknown if v.reasons.iter().any(|r| r.weight > 0) => "level.unknown.weak",
+        Level::Unknown => "level.unknown",
+        Level::Trusted => "level.trusted",
+        Level::Caution => "level.caution",
+        Level::Danger => "level.danger",
+    }
+}
+
 impl VerdictView {
     /// Fills in the sentences of `v` in `lang`.
     pub fn new(v: &Verdict, lang: Lang) -> VerdictView {
         VerdictView {
             level: v.level,
-            summary: text::lookup(lang, &format!("level.{}", v.level.as_str())).unwrap_or(v.level.as_str()),
+            summary: text::lookup(lang, summary_key(v)).unwrap_or(v.level.as_str()),
             score: v.score,
             reasons: v
                 .reasons
@@ -57,7 +70,7 @@ impl VerdictView {
                     detail: r.detail.as_deref().map(String::from),
                 })
                 .collect(),
-            brand: v.brand.map(String::from),
+            brand: v.brand.map(|b| String::from(text::brand_name(lang, b))),
             host: v.host.clone(),
             site: v.site.clone(),
         }

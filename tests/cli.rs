@@ -56,3 +56,31 @@ fn scan_keeps_going_past_lines_it_cannot_read() {
     let levels: Vec<&str> = text.lines().map(|l| l.split('\t').nth(1).unwrap_or("")).collect();
     assert_eq!(levels, ["caution", "invalid", "invalid", "invalid", "unknown"], "{text}");
 }
+
+fn check_json(lang: &str, url: &str) -> serde_json::Value {
+    let out = sagiguard().args(["check", "--json", "--lang", lang, url]).output().unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_brand_is_named_as_the_reader_knows_it() {
+    let url = "https://aeon-card.example.xyz/login";
+    let en = check_json("en", url);
+    assert_eq!(en["brand"], "AEON CARD", "{en}");
+    let text = en["reasons"].to_string();
+    assert!(text.contains("AEON CARD") && !text.contains("イオンカード"), "{text}");
+    let ja = check_json("ja", url);
+    assert_eq!(ja["brand"], "イオンカード", "{ja}");
+}
+
+#[test]
+fn weak_signs_are_not_called_no_signs() {
+    let weak = check_json("en", "https://example.xyz/");
+    assert_eq!(weak["level"], "unknown");
+    assert!(weak["reasons"].as_array().is_some_and(|r| !r.is_empty()), "{weak}");
+    assert!(weak["summary"].as_str().unwrap().starts_with("Some weak signs"), "{weak}");
+    let none = check_json("en", "https://example.com/");
+    assert!(none["summary"].as_str().unwrap().starts_with("No warning signs"), "{none}");
+    let weak_ja = check_json("ja", "https://example.xyz/");
+    assert!(weak_ja["summary"].as_str().unwrap().starts_with("気になる点"), "{weak_ja}");
+}

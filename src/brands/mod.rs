@@ -84,6 +84,21 @@ pub struct Brand {
     pub tokens: List<Token>,
 }
 
+impl Brand {
+    /// The name to show a reader of English: the first of its names written
+    /// without Japanese letters (the table lists a brand's English name first
+    /// among those), else the display name. "AEON CARD", not "イオンカード".
+    pub fn english_name(&self) -> &'static str {
+        self.names.iter().copied().find(|n| !n.chars().any(is_japanese)).unwrap_or(self.name)
+    }
+}
+
+/// Kana, kanji, Japanese punctuation and full-width forms: what an English
+/// reader may not be able to read.
+fn is_japanese(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
 /// A brand token found in a host label: `label[start..end]` is `token.text`.
 #[derive(Clone, Copy, Debug)]
 pub struct TokenHit<'a> {
@@ -136,6 +151,11 @@ impl Brands {
     /// The brand with this id.
     pub fn by_id(&self, id: &str) -> Option<&Brand> {
         self.table.brands.iter().find(|b| b.id == id)
+    }
+
+    /// The brand whose display name is `name`, the name a reason carries.
+    pub fn named(&self, name: &str) -> Option<&Brand> {
+        self.table.brands.iter().find(|b| b.name == name)
     }
 
     /// The (first) brand whose official domain `site` is; `site` is a

@@ -73,7 +73,7 @@ describe('chromium: popup', () => {
   test('a benign page: no warning signs', async () => {
     const page = await popupFor(BENIGN_LOGIN);
     assert.match(await page.getAttribute('#level', 'class'), /level-unknown/);
-    assert.equal(await page.textContent('#level .level-name'), 'No warning signs');
+    assert.equal(await page.textContent('#level .level-name'), 'No warning');
     const codes = await page.$$eval('#reasons li', (lis) => lis.map((li) => li.dataset.code));
     assert.ok(!codes.includes('ip-host'), `reasons: ${codes}`);
     assert.equal(await page.textContent('#host .site'), 'example.com');
