@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::fold::fold_width;
-use super::layout::{symbol, token_bucket, to_case, FIRST_TOKEN, NAME_EXACT, TOKEN_BUCKETS};
+use super::layout::{symbol, token_bucket, to_case, ENGLISH_ONLY, FIRST_TOKEN, NAME_EXACT, TOKEN_BUCKETS};
 use super::source::Row;
 
 /// The generated source (`brands_table.rs`, see `src/brands/table.rs`) and
@@ -127,11 +127,14 @@ fn tokens(owners: &BTreeMap<TokenKey, (&str, u16, bool)>, out: &mut String) {
 /// The names (by number) in the order of their page-text keys (folded with
 /// [`fold_width`] and lower-cased), names with equal keys in table order;
 /// [`NAME_EXACT`] marks a short or ordinary-word Latin name, whose letter case
-/// must match too.
+/// must match too. [`ENGLISH_ONLY`] names are shown, never looked for: left out.
 fn names(rows: &[Row], owners: &BTreeMap<TokenKey, (&str, u16, bool)>, out: &mut String) {
     let strict: Vec<&str> = owners.values().filter(|o| o.2).map(|o| o.0).collect();
     let mut keyed: Vec<(String, u16)> = Vec::new();
     for (number, name) in rows.iter().flat_map(|r| &r.names).enumerate() {
+        if name.starts_with(ENGLISH_ONLY) {
+            continue;
+        }
         let key: String = name.chars().map(fold_width).flat_map(char::to_lowercase).collect();
         let ordinary = strict.iter().any(|t| t.eq_ignore_ascii_case(name));
         let exact = name.is_ascii() && (name.len() <= 4 || ordinary);

@@ -20,6 +20,11 @@ pub fn to_case(bytes: &mut [u8], case: usize) {
     upper.make_ascii_uppercase();
 }
 
+/// Before a brand's name in the table: the name English readers are shown
+/// (`en:National Police Agency`), never looked for in page text, where its
+/// words are too ordinary to name the brand.
+pub const ENGLISH_ONLY: &str = "en:";
+
 /// In a name's number in the page-name list: the name must match in letter case too.
 pub const NAME_EXACT: u16 = 0x8000;
 

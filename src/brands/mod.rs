@@ -85,11 +85,17 @@ pub struct Brand {
 }
 
 impl Brand {
-    /// The name to show a reader of English: the first of its names written
-    /// without Japanese letters (the table lists a brand's English name first
-    /// among those), else the display name. "AEON CARD", not "イオンカード".
+    /// The name to show a reader of English: its English-only name
+    /// (`en:National Police Agency`) if it has one, else the first of its
+    /// names written without Japanese letters (the table lists a brand's
+    /// English name first among those), else the display name. "AEON CARD",
+    /// not "イオンカード".
     pub fn english_name(&self) -> &'static str {
-        self.names.iter().copied().find(|n| !n.chars().any(is_japanese)).unwrap_or(self.name)
+        let names = || self.names.iter().copied();
+        names()
+            .find_map(|n| n.strip_prefix(layout::ENGLISH_ONLY))
+            .or_else(|| names().find(|n| !n.chars().any(is_japanese)))
+            .unwrap_or(self.name)
     }
 }
 
@@ -226,6 +232,22 @@ mod tests {
         for brand in b.all() {
             assert!(!brand.domains.is_empty(), "{} has no domain", brand.id);
             assert!(!brand.tokens.is_empty(), "{} has no token", brand.id);
+        }
+    }
+
+    #[test]
+    fn english_readers_get_english_names() {
+        let b = builtin();
+        let name = |id: &str| b.by_id(id).map(Brand::english_name);
+        assert_eq!(name("aeon"), Some("AEON CARD"));
+        assert_eq!(name("smbc-card"), Some("Sumitomo Mitsui Card"));
+        assert_eq!(name("amazon"), Some("Amazon"));
+        // An English-only name is shown, never looked for in page text.
+        assert_eq!(name("npa"), Some("National Police Agency"));
+        assert!(b.mentioned_in("Ministry of Justice").is_empty());
+        assert_eq!(b.mentioned_in("法務省").first().map(|b| b.id), Some("moj"));
+        for brand in b.all() {
+            assert!(!brand.english_name().chars().any(is_japanese), "{} has no English name", brand.id);
         }
     }
 

@@ -4,6 +4,8 @@
 
 use std::collections::HashSet;
 
+use super::layout::ENGLISH_ONLY;
+
 /// One brand as the table lists it.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Row {
@@ -51,6 +53,10 @@ pub fn parse(text: &str) -> Result<Vec<Row>, String> {
         if names.is_empty() {
             return Err(bad("no name"));
         }
+        let english_only = names.iter().filter(|n| n.starts_with(ENGLISH_ONLY)).count();
+        if names[0].starts_with(ENGLISH_ONLY) || english_only > 1 {
+            return Err(bad("an English-only name must be one, and not the first"));
+        }
         let domains: Vec<(String, bool)> = domains.split('|').map(|d| marked(d, '~')).collect();
         if domains.iter().any(|(d, _)| !valid_host_text(d) || !d.contains('.')) {
             return Err(bad("bad domain"));
@@ -77,6 +83,9 @@ mod tests {
         assert!(parse("x\t \tx.com\tx").is_err());
         let dup = parse("x\tX\tx.com\tx\nx\tY\ty.com\ty").unwrap_err();
         assert!(dup.contains("line 2: duplicate id"), "{dup}");
+        assert!(parse("x\ten:X\tx.com\tx").is_err(), "an English-only name first");
+        assert!(parse("x\tX|en:Y|en:Z\tx.com\tx").is_err(), "two English-only names");
+        assert!(parse("x\tX|en:Y\tx.com\tx").is_ok());
     }
 
     #[test]
