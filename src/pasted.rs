@@ -26,13 +26,24 @@ pub fn refang(s: &str) -> Cow<'_, str> {
     /// Defanged marks and what they stand for (matched in any case).
     const MARKS: [(&str, &str); 8] =
         [("[.]", "."), ("(.)", "."), ("{.}", "."), ("[dot]", "."), ("(dot)", "."), ("[://]", "://"), ("[:]", ":"), ("hxxp", "http")];
-    if !s.bytes().any(|b| matches!(b, b'[' | b'(' | b'{' | b'x' | b'X')) {
+    /// Whether a mark may start with this byte.
+    fn may_start(b: &u8) -> bool {
+        matches!(b, b'[' | b'(' | b'{' | b'h' | b'H')
+    }
+    let bytes = s.as_bytes();
+    let hxxp = || bytes.windows(4).any(|w| w.eq_ignore_ascii_case(b"hxxp"));
+    if !bytes.iter().any(|b| matches!(b, b'[' | b'(' | b'{')) && !hxxp() {
         return Cow::Borrowed(s);
     }
     let mut out = String::new();
     let mut copied = 0; // bytes of `s` already in `out`
     let mut i = 0;
     while i < s.len() {
+        // Only the bytes a mark can start with are tried against the marks.
+        match bytes[i..].iter().position(may_start) {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let mark = MARKS.iter().find(|(m, _)| {
             // `hxxp` only where a word starts, so `xhxxpx` stays as it is.
             let starts_word = !m.starts_with('h') || !s.as_bytes()[..i].last().is_some_and(u8::is_ascii_alphanumeric);
@@ -363,6 +374,10 @@ mod tests {
         }
         assert_eq!(refang("https://example.com/a"), Cow::Borrowed("https://example.com/a"));
         assert_eq!(refang("https://example.com/xhxxpx"), "https://example.com/xhxxpx");
+        // Most feed lines hold no mark: they are passed on as they are.
+        assert_eq!(refang("https://x.example/index.php?x=1"), Cow::Borrowed("https://x.example/index.php?x=1"));
+        assert_eq!(refang("https://example.com/(a)[b]{c}"), Cow::<str>::Borrowed("https://example.com/(a)[b]{c}"));
+        assert_eq!(refang("HXXPS://evil[DOT]example(.)"), "httpS://evil.example.");
     }
 
     #[test]
