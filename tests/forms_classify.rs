@@ -211,6 +211,28 @@ fn one_time_codes_and_gift_cards() {
 }
 
 #[test]
+fn wallet_recovery_phrases_and_keys() {
+    let area = || f("textarea", "textarea");
+    check(&[
+        (area().label("Secret Recovery Phrase"), RecoveryPhrase),
+        (area().ph("Enter your 12-word seed phrase, separated by spaces"), RecoveryPhrase),
+        (area().name("mnemonic"), RecoveryPhrase),
+        (text().name("private_key").label("Private key"), RecoveryPhrase),
+        (f("input", "password").ph("Private key"), RecoveryPhrase),
+        (area().label("シードフレーズ（12単語）"), RecoveryPhrase),
+        (area().label("復元フレーズを入力してください"), RecoveryPhrase),
+        (text().label("秘密鍵"), RecoveryPhrase),
+        (area().name("walletPhrase"), RecoveryPhrase),
+        // near misses: phrases and seeds that hold no wallet's secret
+        (text().name("q").ph("Search phrase"), Other),
+        (text().label("Public key"), Other),
+        (text().label("Wallet nickname"), Other),
+        (area().label("Favourite phrase"), Other),
+        (text().label("Seed packets ordered"), Other),
+    ]);
+}
+
+#[test]
 fn identity_and_personal_data() {
     check(&[
         (text().label("マイナンバー"), NationalId),

@@ -38,7 +38,7 @@ fn language_neutral(key: &str) -> bool {
 fn every_situation_is_complete_in_both_languages() {
     for lang in Lang::ALL {
         let g = guide(lang, &Situation::ALL);
-        assert_eq!(g.situations.len(), 6);
+        assert_eq!(g.situations.len(), 7);
         assert!(!g.title.is_empty() && g.intro.len() >= 2 && !g.sources.is_empty(), "{lang:?}");
         assert_eq!(g.prevention.len(), 5, "the five prevention points in {lang:?}");
         for s in &g.situations {
@@ -140,7 +140,7 @@ fn kinds_map_to_situations() {
         (&["phone"], &[Phone]),
         (&["payment"], &[Payment]),
         (&["giftcard"], &[Giftcard]),
-        (&["phone", "payment", "card", "account", "giftcard", "bank"], &[Card, Bank, Payment, Giftcard, Account, Phone]),
+        (&["phone", "payment", "card", "account", "wallet", "giftcard", "bank"], &[Card, Bank, Payment, Giftcard, Wallet, Account, Phone]),
         (&["address", "birthdate", "national-id", "other", "nonsense"], &[]),
         (&[], &[]),
     ];
@@ -157,7 +157,7 @@ fn the_engine_answers_with_the_right_sections_in_json() {
     assert_eq!(v["situations"].as_array().map(Vec::len), Some(1));
     assert_eq!(v["situations"][0]["id"], "card");
     assert_eq!(v["situations"][0]["steps"][0]["id"], "card.call-issuer");
-    assert_eq!(v["choices"].as_array().map(Vec::len), Some(6));
+    assert_eq!(v["choices"].as_array().map(Vec::len), Some(7));
     let tels: Vec<&str> = g.situations[0].contacts.iter().filter_map(|c| c.tel).collect();
     assert!(tels.contains(&"#9110"), "{tels:?}");
 

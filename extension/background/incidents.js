@@ -5,7 +5,7 @@ import { api } from '../shared/api.js';
 import { on } from './router.js';
 
 const KINDS = new Set(['password', 'card-number', 'card-expiry', 'card-cvc', 'card-holder', 'bank-account',
-  'bank-branch', 'pin', 'otp', 'gift-card-code', 'national-id']);
+  'bank-branch', 'pin', 'otp', 'gift-card-code', 'recovery-phrase', 'national-id']);
 /** Incidents kept; the oldest go first. */
 const KEEP = 200;
 

@@ -19,7 +19,7 @@
   const SCRIPT_SUBMIT = 'sagiguard-form-submit';
   /** Kinds the guard protects (the classifier's sensitive kinds). */
   const SENSITIVE = new Set(['password', 'card-number', 'card-expiry', 'card-cvc', 'card-holder', 'bank-account',
-    'bank-branch', 'pin', 'otp', 'gift-card-code', 'national-id']);
+    'bank-branch', 'pin', 'otp', 'gift-card-code', 'recovery-phrase', 'national-id']);
   /** Below this confidence a card or gift-card classification needs the typed value to agree. */
   const UNSURE = 0.5;
   /**

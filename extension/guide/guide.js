@@ -63,7 +63,7 @@ function showRecord(guide, incident, req) {
 async function render() {
   const req = request();
   const picking = !req.all && req.kinds.length === 0;
-  const kinds = req.all ? ['card', 'bank', 'payment', 'giftcard', 'account', 'phone'] : req.kinds;
+  const kinds = req.all ? ['card', 'bank', 'payment', 'giftcard', 'wallet', 'account', 'phone'] : req.kinds;
   const [guide, ticked, incidents] = await Promise.all([send('guide', { kinds }), send('checklist-get'), send('incidents')]);
   const incident = incidents.find((i) => i.id === req.incident) ?? null;
 

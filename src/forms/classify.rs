@@ -268,7 +268,7 @@ pub(super) fn score(d: &FieldDescriptor) -> Scored {
     hints(d, &ty, &mut t);
     if ty == "password" {
         // A masked box named for a specific secret is that secret, not a password.
-        for kind in [FieldKind::CardCvc, FieldKind::Pin, FieldKind::Otp, FieldKind::CardNumber, FieldKind::BankAccount, FieldKind::NationalId, FieldKind::GiftCardCode] {
+        for kind in [FieldKind::CardCvc, FieldKind::Pin, FieldKind::Otp, FieldKind::CardNumber, FieldKind::BankAccount, FieldKind::NationalId, FieldKind::GiftCardCode, FieldKind::RecoveryPhrase] {
             if t.get(kind) >= THRESHOLD {
                 t.add(kind, 3, "masked".into());
             }
@@ -286,6 +286,7 @@ pub(super) fn score(d: &FieldDescriptor) -> Scored {
             FieldKind::CardCvc,
             FieldKind::CardHolder,
             FieldKind::GiftCardCode,
+            FieldKind::RecoveryPhrase,
             FieldKind::NationalId,
             FieldKind::BankAccount,
             FieldKind::Phone,

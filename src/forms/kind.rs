@@ -30,6 +30,9 @@ pub enum FieldKind {
     Otp,
     /// A gift card's or prepaid card's code, which scammers cash at once.
     GiftCardCode,
+    /// A crypto wallet's secret recovery phrase (its seed words) or private
+    /// key: whoever has it owns the wallet, and nothing can take that back.
+    RecoveryPhrase,
     /// マイナンバー and other national identity numbers.
     NationalId,
     /// A phone number.
@@ -44,7 +47,7 @@ pub enum FieldKind {
 
 impl FieldKind {
     /// Every kind, in the order used when scores tie.
-    pub const ALL: [FieldKind; 17] = [
+    pub const ALL: [FieldKind; 18] = [
         FieldKind::Password,
         FieldKind::CardNumber,
         FieldKind::CardCvc,
@@ -52,6 +55,7 @@ impl FieldKind {
         FieldKind::Pin,
         FieldKind::Otp,
         FieldKind::GiftCardCode,
+        FieldKind::RecoveryPhrase,
         FieldKind::BankAccount,
         FieldKind::BankBranch,
         FieldKind::NationalId,
@@ -79,6 +83,7 @@ impl FieldKind {
             FieldKind::Pin => "pin",
             FieldKind::Otp => "otp",
             FieldKind::GiftCardCode => "gift-card-code",
+            FieldKind::RecoveryPhrase => "recovery-phrase",
             FieldKind::NationalId => "national-id",
             FieldKind::Phone => "phone",
             FieldKind::Address => "address",

@@ -93,7 +93,7 @@ pub struct Guide {
     pub headings: Headings,
     /// The sections asked for, in priority order.
     pub situations: Vec<SituationGuide>,
-    /// All six situations, for the picker.
+    /// All seven situations, for the picker.
     pub choices: Vec<Choice>,
     /// How to keep it from happening again.
     pub prevention: Vec<Item>,

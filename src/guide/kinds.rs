@@ -3,7 +3,7 @@
 //! The callers speak in two vocabularies, and both are accepted in one list:
 //! - the form guard's field kinds (kebab-case: `card-number`, `password`, ...);
 //! - the situation ids themselves (`card`, `bank`, `account`, `phone`,
-//!   `payment`, `giftcard`), so the guide's picker can ask directly.
+//!   `payment`, `giftcard`, `wallet`), so the guide's picker can ask directly.
 //!
 //! Decisions worth knowing:
 //! - `pin` goes with the card when card fields (or `card`) came with it, with
@@ -38,6 +38,7 @@ pub fn situations_for(kinds: &[&str]) -> Vec<Situation> {
             k if BANK_KINDS.contains(&k) => found.push(Situation::Bank),
             k if ACCOUNT_KINDS.contains(&k) => found.push(Situation::Account),
             "gift-card-code" => found.push(Situation::Giftcard),
+            "recovery-phrase" => found.push(Situation::Wallet),
             "pin" if !has(&CARD_KINDS) && !has(&BANK_KINDS) && !has(&["card", "bank"]) => {
                 found.extend([Situation::Bank, Situation::Card]);
             }
@@ -60,6 +61,7 @@ mod tests {
         assert_eq!(situations_for(&["password"]), vec![Account]);
         assert_eq!(situations_for(&["pin", "bank-account"]), vec![Bank]);
         assert_eq!(situations_for(&["gift-card-code"]), vec![Giftcard]);
+        assert_eq!(situations_for(&["recovery-phrase"]), vec![Wallet]);
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub use build::{guide, Choice, Contact, Guide, Headings, Item, SituationGuide};
 pub use kinds::situations_for;
 pub use report::{summary, Incident};
 
-/// One of the six things that can have happened, each with its own first steps.
+/// One of the seven things that can have happened, each with its own first steps.
 /// Declared in priority order: where money can be lost first comes first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Situation {
@@ -29,6 +29,8 @@ pub enum Situation {
     Payment,
     /// Prepaid / gift card codes were handed over.
     Giftcard,
+    /// A crypto wallet's recovery phrase or private key was handed over.
+    Wallet,
     /// A web service's login (user name, password, one-time code) was entered.
     Account,
     /// Details were told to a fake support line; points to the matching rows.
@@ -37,8 +39,15 @@ pub enum Situation {
 
 impl Situation {
     /// Every situation, in priority order.
-    pub const ALL: [Situation; 6] =
-        [Situation::Card, Situation::Bank, Situation::Payment, Situation::Giftcard, Situation::Account, Situation::Phone];
+    pub const ALL: [Situation; 7] = [
+        Situation::Card,
+        Situation::Bank,
+        Situation::Payment,
+        Situation::Giftcard,
+        Situation::Wallet,
+        Situation::Account,
+        Situation::Phone,
+    ];
 
     /// The stable id used in data keys, step ids, JSON and the extension.
     pub fn id(self) -> &'static str {
@@ -47,6 +56,7 @@ impl Situation {
             Situation::Bank => "bank",
             Situation::Payment => "payment",
             Situation::Giftcard => "giftcard",
+            Situation::Wallet => "wallet",
             Situation::Account => "account",
             Situation::Phone => "phone",
         }

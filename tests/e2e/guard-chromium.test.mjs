@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { launchChromium } from './lib/chromium.mjs';
 import { differences, fixtureNames, cliForms, serveFixtures } from './lib/guard.mjs';
 import { startServer } from './lib/server.mjs';
-import { GUARD_BENIGN, GUARD_FIXTURES, GUARD_HOSTILE, GUARD_SUSPICIOUS, GUARD_TRUSTED } from './lib/urls.mjs';
+import { GUARD_BENIGN, GUARD_FIXTURES, GUARD_HOSTILE, GUARD_SUSPICIOUS, GUARD_TRUSTED, GUARD_WALLET } from './lib/urls.mjs';
 
 const ART = 'artifacts';
 let server;
@@ -174,6 +174,44 @@ describe('chromium: form guard', () => {
     // may hold `123` by chance (a time of 1796301234523 did).
     const kept = incidents.map(({ id, time, ...rest }) => rest);
     assert.doesNotMatch(JSON.stringify(kept), /4242|123/, 'no values are kept');
+    for (const p of browser.context.pages()) if (p !== page && p.url() !== 'about:blank') await p.close();
+    await page.close();
+  });
+
+  test('a wallet recovery phrase: warned at the first key, and "Send anyway" opens the wallet steps', async () => {
+    const before = posts('/restore').length;
+    const page = await openGuarded(GUARD_WALLET);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.sagiguardGuard), 'on');
+    await page.click('#phrase');
+    await page.keyboard.type('w');
+    assert.deepEqual(await waitDialog(page, 'typing'), { kind: 'typing', kinds: 'recovery-phrase' });
+    assert.equal(await page.inputValue('#phrase'), '', 'the first key was held back');
+    assert.match((await axDialog(page)).name, /recovery phrase/);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // "Type anyway"
+    await page.waitForFunction(() => !document.querySelector('sagiguard-dialog'));
+    await page.keyboard.type('witch collapse practice feed shame open despair creek road again ice least');
+    await page.click('#restore-button');
+    await waitDialog(page, 'submit');
+    assert.equal(posts('/restore').length, before, 'nothing sent while the warning is open');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // "Send anyway"
+    await page.waitForURL('**/restore');
+    let guideUrl;
+    for (let i = 0; i < 50 && !guideUrl; i++) {
+      guideUrl = (await tabUrls(page)).find((u) => u.includes('/guide/guide.html'));
+      if (!guideUrl) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(guideUrl, 'the guide tab opened');
+    assert.equal(new URL(guideUrl).searchParams.get('kinds'), 'recovery-phrase');
+    const guide = await browser.context.newPage();
+    await guide.goto(guideUrl);
+    await guide.waitForFunction(() => document.body.dataset.done);
+    assert.equal(await guide.evaluate(() => document.body.dataset.situations), 'wallet');
+    assert.match(await guide.textContent('#situations'), /new wallet with a new recovery phrase/);
+    const { incidents } = await browser.worker.evaluate(() => chrome.storage.local.get('incidents'));
+    assert.deepEqual(incidents.at(-1).kinds, ['recovery-phrase']);
+    assert.doesNotMatch(JSON.stringify(incidents), /collapse|despair/, 'no words of the phrase are kept');
     for (const p of browser.context.pages()) if (p !== page && p.url() !== 'about:blank') await p.close();
     await page.close();
   });

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { launchFirefox } from './lib/firefox.mjs';
 import { cliForms, differences, fixtureNames, serveFixtures } from './lib/guard.mjs';
 import { startServer } from './lib/server.mjs';
-import { GUARD_BENIGN, GUARD_FIXTURES, GUARD_HOSTILE, GUARD_SUSPICIOUS, GUARD_TRUSTED } from './lib/urls.mjs';
+import { GUARD_BENIGN, GUARD_FIXTURES, GUARD_HOSTILE, GUARD_SUSPICIOUS, GUARD_TRUSTED, GUARD_WALLET } from './lib/urls.mjs';
 
 const ART = 'artifacts';
 const KEY = { Tab: '\uE004', Enter: '\uE007', Escape: '\uE00C' };
@@ -160,6 +160,35 @@ describe('firefox: form guard', () => {
     // Not in the random id or the time, whose digits may hold it by chance.
     const kept = incidents.map(({ id, time, ...rest }) => rest);
     assert.doesNotMatch(JSON.stringify(kept), /4242/, 'no values are kept');
+  });
+
+  test('a wallet recovery phrase: warned at the first key, and "Send anyway" opens the wallet steps', async () => {
+    const before = posts('/restore').length;
+    const [home] = await ff.cmd('GET', '/window/handles');
+    assert.equal(await openGuarded(GUARD_WALLET), 'on');
+    await click('#phrase');
+    await keys('w');
+    assert.deepEqual(await waitDialog('typing'), { kind: 'typing', kinds: 'recovery-phrase' });
+    assert.equal(await value('phrase'), '', 'the first key was held back');
+    await keys('Tab', 'Enter'); // "Type anyway"
+    await noDialog();
+    await keys(...'witch collapse practice');
+    assert.equal(await value('phrase'), 'witch collapse practice');
+    await click('#restore-button');
+    await waitDialog('submit');
+    assert.equal(posts('/restore').length, before, 'nothing sent while the warning is open');
+    await keys('Tab', 'Enter'); // "Send anyway"
+    await ff.waitFor('return location.pathname === "/restore"');
+    const handles = await secondTab();
+    assert.equal(handles.length, 2, 'the guide tab opened');
+    await ff.cmd('POST', '/window', { handle: handles.find((h) => h !== home) });
+    assert.equal(new URL(await ff.cmd('GET', '/url')).searchParams.get('kinds'), 'recovery-phrase');
+    assert.equal(await ff.waitFor('return document.body.dataset.done && document.body.dataset.situations'), 'wallet');
+    await ff.cmd('DELETE', '/window');
+    await ff.cmd('POST', '/window', { handle: home });
+    const incidents = await inExtension('return (await browser.storage.local.get("incidents")).incidents;');
+    assert.deepEqual(incidents.at(-1).kinds, ['recovery-phrase']);
+    assert.doesNotMatch(JSON.stringify(incidents), /collapse/, 'no words of the phrase are kept');
   });
 
   test('a hostile page cannot send without the person\'s choice', async () => {
