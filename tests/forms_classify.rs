@@ -309,6 +309,25 @@ fn otp_in_six_boxes() {
 }
 
 #[test]
+fn recovery_phrase_in_word_boxes() {
+    let words = |n: usize, name: &dyn Fn(usize) -> F| -> Vec<F> { (1..=n).map(|i| name(i).form(0)).collect() };
+    for boxes in [
+        words(12, &|i| text().name(&format!("word{i}"))),
+        words(24, &|i| text().ph(&format!("Word {i}"))),
+        words(12, &|i| f("input", "password").label(&format!("{i}.")).near(if i == 1 { "Secret Recovery Phrase" } else { "" })),
+    ] {
+        let n = boxes.len();
+        assert_eq!(kinds(&boxes), vec![RecoveryPhrase; n]);
+        let g = groups(&boxes);
+        assert!(g[0].is_some() && g.iter().all(|x| *x == g[0]), "{g:?}");
+    }
+    // numbered boxes that are not words, too few words, and pass*words* stay as they are
+    assert_eq!(kinds(&words(12, &|i| text().name(&format!("item{i}")))), vec![Other; 12]);
+    assert_eq!(kinds(&words(11, &|i| text().name(&format!("word{i}")))), vec![Other; 11]);
+    assert_eq!(kinds(&words(12, &|i| text().name(&format!("keyword{i}")).ph("Password hint"))), vec![Other; 12]);
+}
+
+#[test]
 fn pin_in_four_masked_boxes() {
     let boxes: Vec<F> = (0..4).map(|i| f("input", "password").name(&format!("p{i}")).max(1).form(0)).collect();
     assert_eq!(kinds(&boxes), vec![Pin; 4]);

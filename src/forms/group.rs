@@ -34,6 +34,7 @@ pub fn classify_all(fields: &[FieldDescriptor]) -> Vec<Classification> {
         seg.date_parts();
         seg.same_kind_runs();
         seg.unlabelled_card_boxes();
+        seg.recovery_word_boxes();
         seg.account_before_password();
         start = end;
     }
@@ -49,6 +50,15 @@ struct Segment<'a> {
 
 fn text_like(d: &FieldDescriptor) -> bool {
     d.tag.eq_ignore_ascii_case("input") && ["", "text", "tel", "number", "password"].iter().any(|t| d.kind.eq_ignore_ascii_case(t))
+}
+
+/// Whether a box's own texts name one word of a phrase (`word3`, "Word 3",
+/// `mnemonic-word-3`, 単語3), not a pass*word*.
+fn names_a_word(d: &FieldDescriptor) -> bool {
+    [&d.name, &d.id, &d.placeholder, &d.label, &d.aria_label].iter().any(|t| {
+        let t = t.to_ascii_lowercase();
+        t.contains("単語") || t.match_indices("word").any(|(i, _)| !t[..i].ends_with("pass"))
+    })
 }
 
 impl Segment<'_> {
@@ -188,6 +198,32 @@ impl Segment<'_> {
         for (a, b) in self.runs(ok) {
             if b - a == 4 {
                 self.join(a, b, FieldKind::CardNumber, 0.5, "four 4-character boxes");
+            }
+        }
+    }
+
+    /// Twelve to twenty-four text boxes in a row, one per word, that name a
+    /// word (`word1`, "Word 12", 単語) or a recovery phrase, or are all
+    /// masked: a wallet's
+    /// recovery phrase typed word by word, as wallet apps ask for it and the
+    /// drainer pages that copy them do.
+    fn recovery_word_boxes(&mut self) {
+        let ok = |s: &Self, i: usize| {
+            let sc = &s.scored[i];
+            // Masked too: wallet apps hide each word as it is typed.
+            text_like(&s.fields[i]) && !sc.search && matches!(sc.class.kind, FieldKind::Other | FieldKind::Password | FieldKind::RecoveryPhrase)
+        };
+        for (a, b) in self.runs(ok) {
+            let n = b - a;
+            if !(12..=24).contains(&n) {
+                continue;
+            }
+            let said = self.scored[a..b].iter().any(|s| s.class.kind == FieldKind::RecoveryPhrase);
+            let worded = self.fields[a..b].iter().filter(|d| names_a_word(d)).count();
+            // No sign-in asks for twelve passwords in a row.
+            let masked = self.fields[a..b].iter().all(|d| d.kind.eq_ignore_ascii_case("password"));
+            if said || masked || worded * 2 >= n {
+                self.join(a, b, FieldKind::RecoveryPhrase, 0.8, &format!("one of {n} word boxes"));
             }
         }
     }
