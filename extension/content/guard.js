@@ -79,7 +79,7 @@
   /**
    * What a field asks for. With `useValue`, an unsure card or gift-card
    * classification must be confirmed by the typed value, and any field whose
-   * value is a plausible card number counts as a card number.
+   * value is a plausible card number or recovery phrase counts as one.
    */
   function kindOf(el, useValue) {
     const c = classes.get(el);
@@ -91,6 +91,7 @@
     if (kind === 'card-number' && unsure) return values.looksLikeCardNumber(v) ? kind : 'other';
     if (kind === 'gift-card-code' && unsure) return values.looksLikeGiftCardCode(v) ? kind : 'other';
     if (!SENSITIVE.has(kind) && values.looksLikeCardNumber(v)) return 'card-number';
+    if (!SENSITIVE.has(kind) && values.looksLikeRecoveryPhrase(v)) return 'recovery-phrase';
     return kind;
   }
 

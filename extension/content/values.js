@@ -1,14 +1,17 @@
 // SagiGuard content script, part 1 of 4: local checks of typed values.
-// A value never leaves the content script; these checks only confirm what the
-// classifier suspected (a card number, a gift-card code). They are twins of
-// the Rust references in src/forms/luhn.rs and src/forms/giftcard.rs and must
-// give the same answers (tests/e2e/guard-values.test.mjs runs the same cases).
+// A value never leaves the content script; these checks confirm what the
+// classifier suspected (a card number, a gift-card code) or show what a field's
+// words did not (a card number or a wallet's recovery phrase in a box named
+// for something else). They are twins of the Rust references in
+// src/forms/luhn.rs, giftcard.rs and phrase.rs and must give the same answers
+// (tests/e2e/guard-values.test.mjs runs the same cases).
 (() => {
   const SG = (globalThis.__sagiguardContent ??= {});
   if (SG.values) return;
 
   // Rust's char::is_whitespace (Unicode White_Space).
   const WHITE_SPACE = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+  const WHITE_SPACE_RUN = new RegExp(`${WHITE_SPACE.source}+`);
   const DASHES = new Set(['-', '\u2010', '\u2212', '\u30FC', '\uFF0D', '\uFF70']); // ｰ folds to ー in Rust
 
   /** Full-width ASCII to ASCII; drops spaces and hyphens (normalize.rs `compact_code`). */
@@ -83,6 +86,23 @@
     return 'generic';
   }
 
+  /** Everyday words the BIP-39 English list lacks (phrase.rs `NOT_IN_PHRASES`). */
+  const NOT_IN_PHRASES = new Set(['the', 'and', 'for', 'with', 'your', 'are', 'was', 'from', 'not', 'but', 'our',
+    'has', 'had', 'were', 'been', 'which', 'their', 'would', 'could', 'should', 'them', 'its', 'his', 'her', 'she',
+    'him', 'who', 'how', 'why', 'did', 'does', 'than', 'these', 'those', 'some', 'out', 'get', 'got', 'yes']);
+
+  /** Longer texts are never taken for a phrase (phrase.rs `MAX_TEXT`). */
+  const MAX_PHRASE_TEXT = 1000;
+
+  /** Whether a typed value has a wallet recovery phrase's shape (phrase.rs `looks_like_recovery_phrase`). */
+  function looksLikeRecoveryPhrase(value) {
+    const text = String(value);
+    if (text.length > MAX_PHRASE_TEXT) return false; // checked at every key: long texts cost nothing
+    const words = text.split(WHITE_SPACE_RUN).filter(Boolean);
+    if (words.length < 12 || words.length > 24 || words.length % 3 !== 0) return false;
+    return words.every((w) => /^[A-Za-z]{3,8}$/.test(w) && !NOT_IN_PHRASES.has(w.toLowerCase()));
+  }
+
   SG.values = {
     compactCode,
     luhnValid,
@@ -90,5 +110,6 @@
     looksLikeCardNumber: (v) => cardIssuer(v) !== null,
     giftCardShape,
     looksLikeGiftCardCode: (v) => giftCardShape(v) !== null,
+    looksLikeRecoveryPhrase,
   };
 })();

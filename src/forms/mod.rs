@@ -7,7 +7,8 @@
 //! [`crate::Engine::classify_fields`], and the answer, a [`FormsReport`], tells
 //! the content script which fields to guard. Values never come here: the
 //! content script checks typed values locally with the reference functions
-//! [`looks_like_card_number`] and [`looks_like_gift_card_code`].
+//! [`looks_like_card_number`], [`looks_like_gift_card_code`] and
+//! [`looks_like_recovery_phrase`].
 
 mod classify;
 mod descriptor;
@@ -20,6 +21,7 @@ mod lexicon;
 mod luhn;
 mod matcher;
 mod normalize;
+mod phrase;
 mod risk;
 
 pub use classify::{classify, Classification};
@@ -29,6 +31,7 @@ pub use group::classify_all;
 pub use kind::FieldKind;
 pub use luhn::{card_issuer, issuer, looks_like_card_number, luhn_valid, Issuer};
 pub use normalize::fold;
+pub use phrase::looks_like_recovery_phrase;
 pub use risk::{assess_form, ActionKind, FormRisk, FormRiskLevel};
 
 use risk::assess;

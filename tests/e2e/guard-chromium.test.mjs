@@ -216,6 +216,26 @@ describe('chromium: form guard', () => {
     await page.close();
   });
 
+  test('a recovery phrase pasted into a box named for something else is caught by its shape', async () => {
+    const before = posts('/sync').length;
+    const page = await openGuarded(GUARD_WALLET);
+    const phrase = 'witch collapse practice feed shame open despair creek road again ice least';
+    await page.fill('#sync-data', 'nothing to see here yet');
+    assert.equal(await dialog(page), null, 'ordinary text in an ordinary box: no warning');
+    await page.fill('#sync-data', phrase);
+    assert.deepEqual(await waitDialog(page, 'typing'), { kind: 'typing', kinds: 'recovery-phrase' });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // "Type anyway"
+    await page.waitForFunction(() => !document.querySelector('sagiguard-dialog'));
+    await page.click('#sync-button');
+    assert.deepEqual(await waitDialog(page, 'submit'), { kind: 'submit', kinds: 'recovery-phrase' });
+    await page.keyboard.press('Enter'); // "Don't send"
+    await page.waitForFunction(() => !document.querySelector('sagiguard-dialog'));
+    await page.waitForTimeout(300);
+    assert.equal(posts('/sync').length, before, 'nothing was sent');
+    await page.close();
+  });
+
   test('"Send anyway" after a script\'s form.submit() sends once', async () => {
     const before = posts('/pay').length;
     const page = await openGuarded(GUARD_SUSPICIOUS);

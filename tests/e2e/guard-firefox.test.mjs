@@ -191,6 +191,18 @@ describe('firefox: form guard', () => {
     assert.doesNotMatch(JSON.stringify(incidents), /collapse/, 'no words of the phrase are kept');
   });
 
+  test('a recovery phrase typed into a box named for something else is caught by its shape', async () => {
+    assert.equal(await openGuarded(GUARD_WALLET), 'on');
+    await click('#sync-data');
+    await keys(...'nothing to see here');
+    assert.equal(await ff.exec(DIALOG), null, 'ordinary text in an ordinary box: no warning');
+    await ff.exec("document.getElementById('sync-data').value = ''");
+    await keys(...'witch collapse practice feed shame open despair creek road again ice least');
+    assert.deepEqual(await waitDialog('typing'), { kind: 'typing', kinds: 'recovery-phrase' });
+    await keys('Escape');
+    await noDialog();
+  });
+
   test('a hostile page cannot send without the person\'s choice', async () => {
     const before = posts('/pay').length;
     await openGuarded(GUARD_HOSTILE);

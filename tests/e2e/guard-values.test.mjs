@@ -1,5 +1,5 @@
 // The content script's local value checks (extension/content/values.js) give
-// the answers of their Rust references (src/forms/luhn.rs, giftcard.rs), on
+// the answers of their Rust references (src/forms/luhn.rs, giftcard.rs, phrase.rs), on
 // the cases the Rust tests use.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -38,4 +38,25 @@ test('gift-card codes by shape', () => {
   for (const s of ['password123', 'tanaka19850412', '090-1234-5678', 'taro@example.com', '4242424242424242', 'internationalization', 'AB12']) {
     assert.equal(v.looksLikeGiftCardCode(s), false, s);
   }
+});
+
+test('wallet recovery phrases by shape', () => {
+  const phrase = 'witch collapse practice feed shame open despair creek road again ice least';
+  assert.ok(v.looksLikeRecoveryPhrase(phrase));
+  assert.ok(v.looksLikeRecoveryPhrase('  Witch collapse practice\nfeed shame open despair creek road again ice least '));
+  const twentyFour = 'abandon ability able about above absent absorb abstract absurd abuse access accident '
+    + 'acid acoustic acquire across act action actor actress actual adapt add addict';
+  assert.ok(v.looksLikeRecoveryPhrase(twentyFour));
+  assert.ok(v.looksLikeRecoveryPhrase(twentyFour.split(' ').slice(0, 15).join(' ')));
+  for (const s of [
+    'witch collapse practice feed shame open despair creek road again ice',
+    'witch collapse practice feed shame open despair creek road again ice least zoo',
+    'please send the parcel back to our office before friday because nobody here ordered it',
+    'thank you very much for your help with this order today and tomorrow',
+    'witch collapse practice feed shame open despair creek road again ice least.',
+    'witch collapse practice feed shame open despair creek road again ice 1234',
+    'witch collapse practice feed shame open despair creek road again ice extraordinary',
+    '',
+    `${' '.repeat(990)}${phrase}`,
+  ]) assert.equal(v.looksLikeRecoveryPhrase(s), false, s);
 });
