@@ -120,7 +120,7 @@ impl Engine {
         let target = Target::parse(url)?;
         let (mut reasons, platform_site) = self.url_reasons(&target);
         let report = forms::report(&page.fields, &page.forms, url);
-        signals::page::signals(&target, &page.facts, report.sensitive, &mut reasons);
+        signals::page::signals(&target, &page.facts, &report.kinds, &mut reasons);
         let (host, site) = target.into_host_and_site();
         Ok((self.policy.decide(reasons, host, platform_site.or(site)), report))
     }

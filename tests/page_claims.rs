@@ -85,3 +85,19 @@ fn a_project_site_that_asks_nothing_and_ordinary_logins_are_quiet() {
     assert_eq!(level, Level::Unknown, "{codes:?}");
     assert!(!codes.contains(&"asks-on-free-hosting"));
 }
+
+#[test]
+fn a_page_asking_for_a_wallet_recovery_phrase_is_suspicious_on_any_ordinary_site() {
+    let mut phrase = FieldDescriptor::new("textarea", "textarea");
+    phrase.label = "Secret Recovery Phrase".into();
+    let page = PageInput { fields: vec![phrase], forms: vec![], facts: PageFacts { title: "Validate".into(), ..PageFacts::default() } };
+    let url = "https://members.example.com/validate";
+    assert_eq!(Engine::new().check_url(url).unwrap().level, Level::Unknown, "the address alone is quiet");
+    let (v, report) = Engine::new().check_page(url, &page).unwrap();
+    assert_eq!(v.level, Level::Caution);
+    assert_eq!(v.reasons.iter().map(|r| r.code).collect::<Vec<_>>(), ["asks-recovery-phrase"]);
+    assert_eq!(v.reasons[0].weight, 40, "caution on its own");
+    assert_eq!(report.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>(), ["recovery-phrase"]);
+    // On the wallet's own site the same box is no sign of a scam.
+    assert_eq!(codes("https://metamask.io/", &page), (Level::Trusted, vec!["official-domain"]));
+}

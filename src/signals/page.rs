@@ -5,6 +5,10 @@
 //! free hosting platform, where anyone can publish under any name, is the
 //! commonest shape of a phishing page (`asks-on-free-hosting`): the address
 //! alone stays below `caution`, so a project site that asks nothing is quiet.
+//! A page that asks for a crypto wallet's recovery phrase or private key
+//! (`asks-recovery-phrase`) is a scam wherever it is: wallets take the phrase
+//! in their own app, never on a web page, so only the brands' own sites and
+//! the sites a person trusts are spared.
 //!
 //! A brand's page on the brand's own name under another country's ending
 //! (`vodafone.ie` when the table knows `vodafone.com`) is how multinational
@@ -14,7 +18,7 @@
 
 use crate::brands::{self, Brand};
 use crate::domain;
-use crate::forms::PageFacts;
+use crate::forms::{FieldKind, PageFacts};
 use crate::target::Target;
 use crate::verdict::Reason;
 
@@ -24,13 +28,14 @@ const IN_HEADING: &str = "heading";
 const IN_LOGO: &str = "logo";
 const IN_FAVICON: &str = "favicon";
 
-/// Adds, when the page asks for sensitive data (`asks`): `page-claims-brand`
-/// if it claims a brand and is not on one of that brand's official domains
-/// nor on the brand's own name under another ending (`tld-swap` in `out`),
-/// and `asks-on-free-hosting` if the URL's reasons (`out`, already filled by
-/// the URL signals) place it on a free hosting platform.
-pub fn signals(target: &Target, facts: &PageFacts, asks: bool, out: &mut Vec<Reason>) {
-    if !asks {
+/// Adds, when the page asks for sensitive data (`asks`, the sensitive kinds
+/// its fields ask for): `page-claims-brand` if it claims a brand and is not
+/// on one of that brand's official domains nor on the brand's own name under
+/// another ending (`tld-swap` in `out`), `asks-on-free-hosting` if the URL's
+/// reasons (`out`, already filled by the URL signals) place it on a free
+/// hosting platform, and `asks-recovery-phrase` off the brands' own sites.
+pub fn signals(target: &Target, facts: &PageFacts, asks: &[FieldKind], out: &mut Vec<Reason>) {
+    if asks.is_empty() {
         return;
     }
     if let Some(hosting) = out.iter().find(|r| r.code == "free-hosting") {
@@ -42,6 +47,9 @@ pub fn signals(target: &Target, facts: &PageFacts, asks: bool, out: &mut Vec<Rea
     let site = target.site.as_deref().unwrap_or(&target.url.host);
     if table.official(site).is_some() {
         return;
+    }
+    if asks.contains(&FieldKind::RecoveryPhrase) {
+        out.push(Reason::new("asks-recovery-phrase"));
     }
     if let Some((brand, place)) = claimed_brand(facts, table) {
         let own_name_elsewhere = out.iter().any(|r| r.code == "tld-swap" && r.brand == Some(brand.name));
@@ -77,6 +85,10 @@ mod tests {
     }
 
     fn codes(url: &str, facts: &PageFacts, asks: bool) -> Vec<(&'static str, Option<&'static str>)> {
+        kinds_codes(url, facts, if asks { &[FieldKind::Password] } else { &[] })
+    }
+
+    fn kinds_codes(url: &str, facts: &PageFacts, asks: &[FieldKind]) -> Vec<(&'static str, Option<&'static str>)> {
         let mut out = Vec::new();
         signals(&Target::parse(url).unwrap(), facts, asks, &mut out);
         out.into_iter().map(|r| (r.code, r.brand)).collect()
@@ -102,5 +114,16 @@ mod tests {
         assert!(codes("https://www.amazon.co.jp/ap/signin", &facts("Amazon.co.jp: Sign in"), true).is_empty());
         assert!(codes("https://blog.example.com/", &facts("My Amazon haul"), false).is_empty());
         assert!(codes("https://shop.example.com/login", &facts("Sign in - Example Shop"), true).is_empty());
+    }
+
+    #[test]
+    fn a_recovery_phrase_asked_on_a_web_page() {
+        let phrase = [FieldKind::RecoveryPhrase];
+        assert_eq!(kinds_codes("https://wallet-validate.example.org/", &facts("Validate"), &phrase), [("asks-recovery-phrase", None)]);
+        let claimed = kinds_codes("https://dapp-sync.example.org/", &facts("MetaMask"), &phrase);
+        assert_eq!(claimed.iter().map(|c| c.0).collect::<Vec<_>>(), ["asks-recovery-phrase", "page-claims-brand"]);
+        // The brands' own sites, and pages asking for other things, are not told off for it.
+        assert!(kinds_codes("https://metamask.io/", &facts("MetaMask"), &phrase).is_empty());
+        assert!(kinds_codes("https://wallet-validate.example.org/", &facts("Validate"), &[FieldKind::Password]).is_empty());
     }
 }

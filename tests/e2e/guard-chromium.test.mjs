@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { launchChromium } from './lib/chromium.mjs';
 import { differences, fixtureNames, cliForms, serveFixtures } from './lib/guard.mjs';
 import { startServer } from './lib/server.mjs';
-import { GUARD_BENIGN, GUARD_FIXTURES, GUARD_HOSTILE, GUARD_SUSPICIOUS, GUARD_TRUSTED, GUARD_WALLET } from './lib/urls.mjs';
+import { GUARD_BENIGN, GUARD_FIXTURES, GUARD_HOSTILE, GUARD_SUSPICIOUS, GUARD_TRUSTED, GUARD_WALLET, GUARD_WALLET_PLAIN } from './lib/urls.mjs';
 
 const ART = 'artifacts';
 let server;
@@ -213,6 +213,17 @@ describe('chromium: form guard', () => {
     assert.deepEqual(incidents.at(-1).kinds, ['recovery-phrase']);
     assert.doesNotMatch(JSON.stringify(incidents), /collapse|despair/, 'no words of the phrase are kept');
     for (const p of browser.context.pages()) if (p !== page && p.url() !== 'about:blank') await p.close();
+    await page.close();
+  });
+
+  test('a page asking for a recovery phrase is guarded on an ordinary name too', async () => {
+    const page = await openGuarded(GUARD_WALLET_PLAIN);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.sagiguardGuard), 'on');
+    await page.click('#phrase');
+    await page.keyboard.type('w');
+    assert.deepEqual(await waitDialog(page, 'typing'), { kind: 'typing', kinds: 'recovery-phrase' });
+    assert.match((await axDialog(page)).description, /never ask for it on a web page/);
+    await page.keyboard.press('Escape');
     await page.close();
   });
 

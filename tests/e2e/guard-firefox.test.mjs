@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { launchFirefox } from './lib/firefox.mjs';
 import { cliForms, differences, fixtureNames, serveFixtures } from './lib/guard.mjs';
 import { startServer } from './lib/server.mjs';
-import { GUARD_BENIGN, GUARD_FIXTURES, GUARD_HOSTILE, GUARD_SUSPICIOUS, GUARD_TRUSTED, GUARD_WALLET } from './lib/urls.mjs';
+import { GUARD_BENIGN, GUARD_FIXTURES, GUARD_HOSTILE, GUARD_SUSPICIOUS, GUARD_TRUSTED, GUARD_WALLET, GUARD_WALLET_PLAIN } from './lib/urls.mjs';
 
 const ART = 'artifacts';
 const KEY = { Tab: '\uE004', Enter: '\uE007', Escape: '\uE00C' };
@@ -189,6 +189,15 @@ describe('firefox: form guard', () => {
     const incidents = await inExtension('return (await browser.storage.local.get("incidents")).incidents;');
     assert.deepEqual(incidents.at(-1).kinds, ['recovery-phrase']);
     assert.doesNotMatch(JSON.stringify(incidents), /collapse/, 'no words of the phrase are kept');
+  });
+
+  test('a page asking for a recovery phrase is guarded on an ordinary name too', async () => {
+    assert.equal(await openGuarded(GUARD_WALLET_PLAIN), 'on');
+    await click('#phrase');
+    await keys('w');
+    assert.deepEqual(await waitDialog('typing'), { kind: 'typing', kinds: 'recovery-phrase' });
+    await keys('Escape');
+    await noDialog();
   });
 
   test('a recovery phrase typed into a box named for something else is caught by its shape', async () => {

@@ -24,6 +24,8 @@ export const GUARD_HOSTILE = 'http://192.0.2.10/guard-hostile.html';
 export const GUARD_TRUSTED = 'http://192.0.2.11/guard-card.html';
 /** A wallet drainer's restore page asking for the recovery phrase, on a name made of a wallet brand and sign-in words. */
 export const GUARD_WALLET = 'http://metamask-wallet-restore.example/guard-wallet.html';
+/** The same page on an ordinary name: asking for the phrase is sign enough. */
+export const GUARD_WALLET_PLAIN = 'http://shop.example.com/guard-wallet.html';
 /** Where the fixture pages of the forms classifier are served (benign host). */
 export const GUARD_FIXTURES = 'http://shop.example.com/fixtures/';
 
