@@ -204,9 +204,8 @@ impl Segment<'_> {
 
     /// Twelve to twenty-four text boxes in a row, one per word, that name a
     /// word (`word1`, "Word 12", 単語) or a recovery phrase, or are all
-    /// masked: a wallet's
-    /// recovery phrase typed word by word, as wallet apps ask for it and the
-    /// drainer pages that copy them do.
+    /// masked: a wallet's recovery phrase typed word by word, as wallet apps
+    /// ask for it and the drainer pages that copy them do.
     fn recovery_word_boxes(&mut self) {
         let ok = |s: &Self, i: usize| {
             let sc = &s.scored[i];

@@ -150,7 +150,7 @@ describe('chromium: guide', () => {
     assert.match(page.url(), /guide\/guide\.html$/);
     assert.ok(await page.isVisible('#picker'));
     assert.equal(await page.getAttribute('body', 'data-situations'), '');
-    assert.equal(await page.locator('#choices input[type=checkbox]').count(), 6);
+    assert.equal(await page.locator('#choices input[type=checkbox]').count(), 7);
     await page.click('#picker button[type=submit]');
     assert.ok(await page.isVisible('#picker-error'));
     await page.check('#choice-account');
