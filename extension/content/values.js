@@ -97,7 +97,9 @@
   /** Whether a typed value has a wallet recovery phrase's shape (phrase.rs `looks_like_recovery_phrase`). */
   function looksLikeRecoveryPhrase(value) {
     const text = String(value);
-    if (text.length > MAX_PHRASE_TEXT) return false; // checked at every key: long texts cost nothing
+    // Checked at every key press, so most values are turned away by length
+    // alone: twelve words of three letters and their spaces make 47 characters.
+    if (text.length < 47 || text.length > MAX_PHRASE_TEXT) return false;
     const words = text.split(WHITE_SPACE_RUN).filter(Boolean);
     if (words.length < 12 || words.length > 24 || words.length % 3 !== 0) return false;
     return words.every((w) => /^[A-Za-z]{3,8}$/.test(w) && !NOT_IN_PHRASES.has(w.toLowerCase()));

@@ -56,6 +56,7 @@ mod tests {
         let twenty_four = "abandon ability able about above absent absorb abstract absurd abuse access accident \
                            acid acoustic acquire across act action actor actress actual adapt add addict";
         assert!(looks_like_recovery_phrase(twenty_four));
+        assert!(looks_like_recovery_phrase(&["act"; 12].join(" ")), "the shortest: 47 characters");
         assert!(looks_like_recovery_phrase(&twenty_four.split(' ').filter(|w| !w.is_empty()).take(15).collect::<Vec<_>>().join(" ")));
     }
 

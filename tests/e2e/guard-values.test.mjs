@@ -48,6 +48,7 @@ test('wallet recovery phrases by shape', () => {
     + 'acid acoustic acquire across act action actor actress actual adapt add addict';
   assert.ok(v.looksLikeRecoveryPhrase(twentyFour));
   assert.ok(v.looksLikeRecoveryPhrase(twentyFour.split(' ').slice(0, 15).join(' ')));
+  assert.ok(v.looksLikeRecoveryPhrase(Array(12).fill('act').join(' ')), 'the shortest: 47 characters');
   for (const s of [
     'witch collapse practice feed shame open despair creek road again ice',
     'witch collapse practice feed shame open despair creek road again ice least zoo',
