@@ -321,10 +321,11 @@ fn recovery_phrase_in_word_boxes() {
         let g = groups(&boxes);
         assert!(g[0].is_some() && g.iter().all(|x| *x == g[0]), "{g:?}");
     }
-    // numbered boxes that are not words, too few words, and pass*words* stay as they are
+    // numbered boxes that are not words, too few words, search boxes and pass*words* stay as they are
     assert_eq!(kinds(&words(12, &|i| text().name(&format!("item{i}")))), vec![Other; 12]);
     assert_eq!(kinds(&words(11, &|i| text().name(&format!("word{i}")))), vec![Other; 11]);
     assert_eq!(kinds(&words(12, &|i| text().name(&format!("keyword{i}")).ph("Password hint"))), vec![Other; 12]);
+    assert_eq!(kinds(&words(12, &|i| text().name(&format!("password{i}")))), vec![Password; 12]);
 }
 
 #[test]

@@ -90,8 +90,9 @@
     if (!v) return kind;
     if (kind === 'card-number' && unsure) return values.looksLikeCardNumber(v) ? kind : 'other';
     if (kind === 'gift-card-code' && unsure) return values.looksLikeGiftCardCode(v) ? kind : 'other';
-    if (!SENSITIVE.has(kind) && values.looksLikeCardNumber(v)) return 'card-number';
-    if (!SENSITIVE.has(kind) && values.looksLikeRecoveryPhrase(v)) return 'recovery-phrase';
+    if (SENSITIVE.has(kind)) return kind;
+    if (values.looksLikeCardNumber(v)) return 'card-number';
+    if (values.looksLikeRecoveryPhrase(v)) return 'recovery-phrase';
     return kind;
   }
 

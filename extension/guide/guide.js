@@ -1,7 +1,7 @@
 // The recovery guide page. Opened by the form guard after "Send anyway" with
 // `?kinds=card-number,card-cvc&site=...&incident=<id>`, it shows exactly the
 // situations those kinds mean; opened without kinds it first asks what was
-// handed over (the engine's six choices); `?all=1` shows every situation.
+// handed over (the engine's choices); `?all=1` shows every situation.
 // Every sentence of the guide comes from the engine; the page's own words
 // come from _locales. Ticked steps persist in the background (storage.local).
 import { localizePage, t } from '../shared/i18n.js';
@@ -63,7 +63,8 @@ function showRecord(guide, incident, req) {
 async function render() {
   const req = request();
   const picking = !req.all && req.kinds.length === 0;
-  const kinds = req.all ? ['card', 'bank', 'payment', 'giftcard', 'wallet', 'account', 'phone'] : req.kinds;
+  // Every situation: the engine's own list of them, its picker's choices.
+  const kinds = req.all ? (await send('guide', { kinds: [] })).choices.map((c) => c.id) : req.kinds;
   const [guide, ticked, incidents] = await Promise.all([send('guide', { kinds }), send('checklist-get'), send('incidents')]);
   const incident = incidents.find((i) => i.id === req.incident) ?? null;
 

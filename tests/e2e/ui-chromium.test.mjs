@@ -139,6 +139,9 @@ describe('chromium: guide', () => {
     page = await open('guide/guide.html?kinds=password');
     assert.equal(await page.getAttribute('body', 'data-situations'), 'account');
     await page.close();
+    page = await open('guide/guide.html?all=1');
+    assert.equal(await page.getAttribute('body', 'data-situations'), 'card,bank,payment,giftcard,wallet,account,phone');
+    await page.close();
   });
 
   test('the popup leads to the picker, which shows exactly what was picked', async () => {
