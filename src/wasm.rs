@@ -63,6 +63,14 @@ impl WasmEngine {
         WasmEngine { inner: crate::Engine::new() }
     }
 
+    /// The field kinds the form guard protects (`password`, `card-number`,
+    /// ...), in the classifier's order: the content script and the incident store
+    /// take them from here rather than keeping a copy of the list.
+    #[wasm_bindgen(js_name = sensitiveKinds)]
+    pub fn sensitive_kinds(&self) -> Vec<String> {
+        crate::forms::FieldKind::sensitive().map(|k| k.as_str().to_string()).collect()
+    }
+
     /// Judges a URL: `{level, summary, score, reasons: [{code, weight, text}], brand, host, site}`
     /// in `lang` (a browser locale such as `ja` or `en-US`), or `{error}`.
     #[wasm_bindgen(js_name = checkUrl)]

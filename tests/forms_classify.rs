@@ -432,3 +432,17 @@ fn descriptors_read_from_js_style_json() {
     let out = serde_json::to_value(&c[0]).unwrap();
     assert_eq!(out["kind"], "card-number");
 }
+
+/// The kinds the guard protects are one list, which the extension takes from
+/// the engine: money, accounts and identity, never contact details alone.
+#[test]
+fn the_guarded_kinds_are_the_sensitive_ones() {
+    let guarded: Vec<FieldKind> = FieldKind::sensitive().collect();
+    assert_eq!(
+        guarded,
+        [Password, CardNumber, CardCvc, CardExpiry, Pin, Otp, GiftCardCode, RecoveryPhrase, BankAccount, BankBranch, NationalId, CardHolder]
+    );
+    for kind in FieldKind::ALL {
+        assert_eq!(guarded.contains(&kind), kind.is_sensitive(), "{kind:?}");
+    }
+}

@@ -1,7 +1,8 @@
 // The form guard's question: a content script reports a page's fields, forms
 // and facts; the answer is the URL verdict, each field's kind (in the order
-// reported), the sensitive kinds, whether the person trusts the site, and the
-// strings the content script's warnings need (it cannot read our language).
+// reported), the page's sensitive kinds and every kind the guard protects,
+// whether the person trusts the site, and the strings the content script's
+// warnings need (it cannot read our language).
 import { chosenLang, messages } from '../shared/i18n.js';
 import { sensitivity, warns } from '../shared/settings.js';
 import { engine } from './engine.js';
@@ -42,6 +43,8 @@ export async function pageAnswer({ url, fields, forms, facts }) {
     forms: report.forms,
     kinds: report.kinds,
     sensitive: report.sensitive,
+    // The kinds the content script guards: the engine's list, not a copy.
+    sensitiveKinds: engine().sensitiveKinds(),
     lang,
     strings: await messages(lang),
   };

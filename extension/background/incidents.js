@@ -2,18 +2,20 @@
 // we keep what kinds went where and when (never the values), and open the
 // recovery guide for those kinds.
 import { api } from '../shared/api.js';
+import { engine, ready } from './engine.js';
 import { on } from './router.js';
 
-const KINDS = new Set(['password', 'card-number', 'card-expiry', 'card-cvc', 'card-holder', 'bank-account',
-  'bank-branch', 'pin', 'otp', 'gift-card-code', 'recovery-phrase', 'national-id']);
 /** Incidents kept; the oldest go first. */
 const KEEP = 200;
 
 /** Stores one incident; returns it with its id. */
 export async function recordIncident({ kinds, site, time }) {
+  await ready;
+  // Only kinds the engine guards are kept: a message cannot store other words.
+  const guarded = engine().sensitiveKinds();
   const incident = {
     id: crypto.randomUUID(),
-    kinds: (Array.isArray(kinds) ? kinds : []).filter((k) => KINDS.has(k)),
+    kinds: (Array.isArray(kinds) ? kinds : []).filter((k) => guarded.includes(k)),
     site: String(site ?? '').slice(0, 253),
     time: Number.isFinite(time) ? time : Date.now(),
   };

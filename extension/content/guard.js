@@ -17,9 +17,11 @@
 
   /** The event hook.js dispatches on a form when a page script calls form.submit(). */
   const SCRIPT_SUBMIT = 'sagiguard-form-submit';
-  /** Kinds the guard protects (the classifier's sensitive kinds). */
-  const SENSITIVE = new Set(['password', 'card-number', 'card-expiry', 'card-cvc', 'card-holder', 'bank-account',
-    'bank-branch', 'pin', 'otp', 'gift-card-code', 'recovery-phrase', 'national-id']);
+  /**
+   * Kinds the guard protects, in the engine's order: its list, which comes
+   * with every answer (see `isSensitive`).
+   */
+  let sensitiveKinds = null;
   /** Below this confidence a card or gift-card classification needs the typed value to agree. */
   const UNSURE = 0.5;
   /**
@@ -90,7 +92,7 @@
     if (!v) return kind;
     if (kind === 'card-number' && unsure) return values.looksLikeCardNumber(v) ? kind : 'other';
     if (kind === 'gift-card-code' && unsure) return values.looksLikeGiftCardCode(v) ? kind : 'other';
-    if (SENSITIVE.has(kind)) return kind;
+    if (isSensitive(kind)) return kind;
     if (values.looksLikeCardNumber(v)) return 'card-number';
     if (values.looksLikeRecoveryPhrase(v)) return 'recovery-phrase';
     return kind;
@@ -101,8 +103,17 @@
     return t?.nodeType === 1 && extractor.isField(t) ? t : null;
   }
 
+  /**
+   * Whether the guard protects `kind`. Before the first answer a field reads
+   * only as 'password' (its type), a value's shape ('card-number',
+   * 'recovery-phrase') or 'other' (see `kindOf`), so all but 'other' count.
+   */
+  function isSensitive(kind) {
+    return sensitiveKinds ? sensitiveKinds.includes(kind) : kind !== 'other';
+  }
+
   function ordered(kinds) {
-    const order = [...SENSITIVE];
+    const order = sensitiveKinds ?? [];
     return [...kinds].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   }
 
@@ -118,13 +129,13 @@
       }
       if (!el.value) continue;
       const k = kindOf(el, true);
-      if (SENSITIVE.has(k)) kinds.add(k);
+      if (isSensitive(k)) kinds.add(k);
     }
     if (kinds.size) {
-      for (const el of selects) if (SENSITIVE.has(kindOf(el, false))) kinds.add(kindOf(el, false));
+      for (const el of selects) if (isSensitive(kindOf(el, false))) kinds.add(kindOf(el, false));
     } else {
       // A script may have copied what was typed into another form.
-      for (const el of typedFields) if (el.value && SENSITIVE.has(kindOf(el, true))) kinds.add(kindOf(el, true));
+      for (const el of typedFields) if (el.value && isSensitive(kindOf(el, true))) kinds.add(kindOf(el, true));
     }
     return ordered(kinds);
   }
@@ -280,7 +291,7 @@
     if (!kinds.length) return;
     const names = new Set();
     for (const el of form.elements) {
-      if (extractor.isField(el) && el.name && (!isTextual(el) || el.value) && SENSITIVE.has(kindOf(el, isTextual(el)))) names.add(el.name);
+      if (extractor.isField(el) && el.name && (!isTextual(el) || el.value) && isSensitive(kindOf(el, isTextual(el)))) names.add(el.name);
     }
     for (const name of names) {
       const n = e.formData.getAll(name).length;
@@ -298,7 +309,7 @@
   // ---- typing ----------------------------------------------------------------------
 
   function sensitiveNow(field) {
-    return SENSITIVE.has(kindOf(field, false));
+    return isSensitive(kindOf(field, false));
   }
 
   function guardTyping(e, field) {
@@ -336,7 +347,7 @@
     const field = fieldOf(e);
     if (!field || !isTextual(field)) return;
     const kind = kindOf(field, true);
-    if (!SENSITIVE.has(kind)) return;
+    if (!isSensitive(kind)) return;
     typedFields.add(field);
     if (guarding() && !typingAllowed && !warn.isOpen() && !sensitiveNow(field)) openTypingWarning(field, kind);
   }
@@ -375,6 +386,7 @@
 
   function apply(report, reply) {
     answer = reply;
+    if (Array.isArray(reply.sensitiveKinds)) sensitiveKinds = reply.sensitiveKinds;
     classes = new WeakMap();
     groups = new Map();
     report.elements.forEach((el, i) => {

@@ -102,6 +102,13 @@ impl FieldKind {
         )
     }
 
+    /// The kinds the form guard protects, in [`FieldKind::ALL`]'s order: the
+    /// one list the extension's content script and incident store take, so a
+    /// kind added here is guarded everywhere at once.
+    pub fn sensitive() -> impl Iterator<Item = FieldKind> {
+        FieldKind::ALL.into_iter().filter(|k| k.is_sensitive())
+    }
+
     /// Whether the kind is part of a payment card.
     pub fn is_card(self) -> bool {
         matches!(self, FieldKind::CardNumber | FieldKind::CardExpiry | FieldKind::CardCvc | FieldKind::CardHolder)

@@ -182,8 +182,11 @@ describe('chromium: guide', () => {
   });
 
   test('an incident shows in the popup and the guide, copies a summary, and clears', async () => {
-    const incident = await inWorker((i) => globalThis.__sagiguard.recordIncident(i), { kinds: ['card-number', 'card-cvc'], site: 'evil-shop.example' });
+    const incident = await inWorker((i) => globalThis.__sagiguard.recordIncident(i),
+      { kinds: ['card-number', 'email', 'card-cvc', '<b>x</b>'], site: 'evil-shop.example' });
     assert.ok(incident.id);
+    // Only the kinds the engine guards are kept.
+    assert.deepEqual(incident.kinds, ['card-number', 'card-cvc']);
     const stored = await inWorker(() => chrome.storage.local.get('incidents'));
     assert.deepEqual(Object.keys(stored.incidents[0]).sort(), ['id', 'kinds', 'site', 'time']);
 

@@ -91,6 +91,12 @@ test('checkPage reads the page report and rejects wrong types', () => {
   assert.ok(full.fields[0].confidence > 0.5 && full.fields[0].confidence <= 1);
   assert.equal(full.forms[0].actionSiteDiffers, true);
   assert.equal(full.sensitive, true);
+  // The kinds the extension guards come from the engine, and cover the page's.
+  const guarded = engine.sensitiveKinds();
+  assert.deepEqual(guarded.slice(0, 2), ['password', 'card-number']);
+  for (const kind of ['gift-card-code', 'recovery-phrase', 'bank-account', 'pin', 'otp']) assert.ok(guarded.includes(kind), kind);
+  for (const kind of ['email', 'phone', 'other']) assert.ok(!guarded.includes(kind), kind);
+  for (const kind of full.kinds) assert.ok(guarded.includes(kind), kind);
   // Members left out or undefined keep their defaults; unknown members are ignored.
   assert.ok(!engine.checkPage({ fields: [{ name: 'q', extra: 1, id: undefined }] }, 'https://a.example/', 'en').error);
   assert.deepEqual(engine.checkPage({}, 'https://a.example/', 'en').fields, []);
