@@ -123,3 +123,25 @@ fn fields_pointing_at_undescribed_forms_and_empty_pages() {
     let empty = report(&[], &[], "not a url");
     assert!(empty.fields.is_empty() && empty.forms.is_empty() && !empty.sensitive);
 }
+
+#[test]
+fn many_forms_in_descending_order_are_each_assessed_once() {
+    // A hostile page may report its forms and fields in any order; each form
+    // still comes out once, in index order, with its own field's kind.
+    const N: i32 = 20_000;
+    let forms: Vec<FormDescriptor> =
+        (0..N).rev().map(|i| FormDescriptor { index: i, action: PAGE.into(), ..Default::default() }).collect();
+    let fields: Vec<FieldDescriptor> = (0..N)
+        .rev()
+        .map(|i| {
+            let mut pw = FieldDescriptor::new("input", "password");
+            pw.form_index = i + N;
+            pw
+        })
+        .collect();
+    let r = report(&fields, &forms, PAGE);
+    assert_eq!(r.forms.len(), 2 * N as usize);
+    assert!(r.forms.windows(2).all(|w| w[0].index < w[1].index));
+    assert!(r.forms[..N as usize].iter().all(|f| f.kinds.is_empty()));
+    assert!(r.forms[N as usize..].iter().all(|f| f.kinds == [FieldKind::Password]));
+}

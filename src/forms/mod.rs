@@ -73,8 +73,10 @@ pub struct FormsReport {
 pub fn report(fields: &[FieldDescriptor], forms: &[FormDescriptor], page_url: &str) -> FormsReport {
     let classes = classify_all(fields);
     // Forms sorted by index, with those fields refer to but nobody described.
+    // std's sort, not crate::sort's insertion sort: a hostile page may report
+    // tens of thousands of forms in descending order.
     let mut described: Vec<FormDescriptor> = forms.to_vec();
-    crate::sort::sort_by_key(&mut described, form_index);
+    described.sort_by_key(form_index);
     let mut extra: Vec<FormDescriptor> = Vec::new();
     for f in fields {
         let index = f.form_index;
@@ -84,10 +86,10 @@ pub fn report(fields: &[FieldDescriptor], forms: &[FormDescriptor], page_url: &s
         }
     }
     if !extra.is_empty() {
-        crate::sort::sort_by_key(&mut extra, form_index);
+        extra.sort_by_key(form_index);
         extra.dedup_by_key(|d| d.index);
         described.append(&mut extra);
-        crate::sort::sort_by_key(&mut described, form_index);
+        described.sort_by_key(form_index);
     }
     // The kinds of each form's fields, at the form's first position in
     // `described`; fields outside any form apart.
