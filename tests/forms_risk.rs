@@ -127,7 +127,10 @@ fn fields_pointing_at_undescribed_forms_and_empty_pages() {
 #[test]
 fn many_forms_in_descending_order_are_each_assessed_once() {
     // A hostile page may report its forms and fields in any order; each form
-    // still comes out once, in index order, with its own field's kind.
+    // still comes out once, in index order: the described forms (no fields)
+    // empty, and the forms only fields point at with their field's kind.
+    // (Not a speed test: tests carry no time limits; the insertion sort took
+    // 15.6 s on 64k such forms.)
     const N: i32 = 20_000;
     let forms: Vec<FormDescriptor> =
         (0..N).rev().map(|i| FormDescriptor { index: i, action: PAGE.into(), ..Default::default() }).collect();

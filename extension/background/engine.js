@@ -20,3 +20,13 @@ export const ready = init({ module_or_path: api.runtime.getURL('pkg/sagiguard_bg
 export function engine() {
   return instance;
 }
+
+let guarded = null;
+
+/**
+ * The field kinds the guard protects, in the engine's order (await `ready`
+ * first). Compiled into the engine, so it is asked once per start.
+ */
+export function guardedKinds() {
+  return (guarded ??= instance.sensitiveKinds());
+}

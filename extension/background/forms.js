@@ -5,7 +5,7 @@
 // warnings need (it cannot read our language).
 import { chosenLang, messages } from '../shared/i18n.js';
 import { sensitivity, warns } from '../shared/settings.js';
-import { engine } from './engine.js';
+import { engine, guardedKinds } from './engine.js';
 import { on } from './router.js';
 import { listsReady, showLevel } from './verdicts.js';
 import { mark } from './wake.js';
@@ -44,7 +44,7 @@ export async function pageAnswer({ url, fields, forms, facts }) {
     kinds: report.kinds,
     sensitive: report.sensitive,
     // The kinds the content script guards: the engine's list, not a copy.
-    sensitiveKinds: engine().sensitiveKinds(),
+    sensitiveKinds: guardedKinds(),
     lang,
     strings: await messages(lang),
   };

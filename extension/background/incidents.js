@@ -2,7 +2,7 @@
 // we keep what kinds went where and when (never the values), and open the
 // recovery guide for those kinds.
 import { api } from '../shared/api.js';
-import { engine, ready } from './engine.js';
+import { guardedKinds, ready } from './engine.js';
 import { on } from './router.js';
 
 /** Incidents kept; the oldest go first. */
@@ -12,7 +12,7 @@ const KEEP = 200;
 export async function recordIncident({ kinds, site, time }) {
   await ready;
   // Only kinds the engine guards are kept: a message cannot store other words.
-  const guarded = engine().sensitiveKinds();
+  const guarded = guardedKinds();
   const incident = {
     id: crypto.randomUUID(),
     kinds: (Array.isArray(kinds) ? kinds : []).filter((k) => guarded.includes(k)),
