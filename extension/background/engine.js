@@ -30,3 +30,14 @@ let guarded = null;
 export function guardedKinds() {
   return (guarded ??= instance.sensitiveKinds());
 }
+
+/**
+ * The site (registrable domain, else host) that the page at `url` belongs to,
+ * named as the page's verdict names it; '' when `url` is no web address. What a
+ * content script trusts or reports is taken from the browser's record of the
+ * sender's address through this, never from the message (await `ready` first).
+ */
+export function siteOf(url) {
+  const verdict = instance.checkUrl(String(url ?? ''), 'en');
+  return verdict.site ?? verdict.host ?? '';
+}

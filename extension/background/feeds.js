@@ -10,7 +10,7 @@ import { download } from './feeds/download.js';
 import { MONTHS, downloadMonthly, isMonthly, readableTemplate } from './feeds/monthly.js';
 import { allLists, deleteList, putList } from './feeds/store.js';
 import { syncPreloadRules } from './prerules.js';
-import { on } from './router.js';
+import { PAGE, on } from './router.js';
 
 const ALARM = 'feeds-update';
 /** Feeds are refreshed every six hours (and at install, and at start when older). */
@@ -127,18 +127,6 @@ async function ensureAlarm() {
   }
 }
 
-/** Messages that change settings come only from our own pages, never from a content script. */
-function fromOurPage(sender) {
-  return sender.id === api.runtime.id && String(sender.url ?? '').startsWith(api.runtime.getURL(''));
-}
-
-function guarded(fn) {
-  return (message, sender) => {
-    if (!fromOurPage(sender)) throw new Error('not allowed');
-    return fn(message, sender);
-  };
-}
-
 /**
  * A feed URL a person typed, checked: http(s), no credentials, sane length;
  * `{yyyy}` and `{mm}` in it make a monthly feed (feeds/monthly.js).
@@ -156,12 +144,12 @@ function feedUrl(text) {
   return url;
 }
 
-on('feeds', guarded(() => feedReport()));
-on('update-feeds', guarded(async ({ ids }) => {
+on('feeds', [PAGE], () => feedReport());
+on('update-feeds', [PAGE], async ({ ids }) => {
   await updateFeeds({ ids });
   return feedReport();
-}));
-on('set-feed-enabled', guarded(async ({ id, enabled }) => {
+});
+on('set-feed-enabled', [PAGE], async ({ id, enabled }) => {
   const feed = (await feeds()).find((f) => f.id === id);
   if (!feed) throw new Error('no such feed');
   await setEnabled(id, enabled);
@@ -175,8 +163,8 @@ on('set-feed-enabled', guarded(async ({ id, enabled }) => {
   }
   await syncPreloadRules();
   return feedReport();
-}));
-on('add-feed', guarded(async ({ url, name, role = 'block' }) => {
+});
+on('add-feed', [PAGE], async ({ url, name, role = 'block' }) => {
   const u = feedUrl(url);
   if (!['block', 'trust'].includes(role)) throw new Error('role must be block or trust');
   if (!(await api.permissions.contains({ origins: [`${u.origin}/*`] }))) throw new Error(`no permission to read ${u.origin}`);
@@ -187,8 +175,8 @@ on('add-feed', guarded(async ({ url, name, role = 'block' }) => {
   await addFeed({ id, name: label, url: readableTemplate(u.href), role, licence: '', home: u.origin, enabled: true });
   await updateFeeds({ ids: [id] });
   return feedReport();
-}));
-on('remove-feed', guarded(async ({ id }) => {
+});
+on('remove-feed', [PAGE], async ({ id }) => {
   const feed = (await feeds()).find((f) => f.id === id);
   if (!feed || feed.builtin) throw new Error('only feeds you added can be removed');
   engine().removeList(feed.name, feed.role);
@@ -197,7 +185,7 @@ on('remove-feed', guarded(async ({ id }) => {
   await removeFeed(id);
   await syncPreloadRules();
   return feedReport();
-}));
+});
 
 api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === ALARM) feedsReady.then(() => updateFeeds());

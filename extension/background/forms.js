@@ -6,7 +6,7 @@
 import { chosenLang, messages } from '../shared/i18n.js';
 import { sensitivity, warns } from '../shared/settings.js';
 import { engine, guardedKinds } from './engine.js';
-import { on } from './router.js';
+import { CONTENT, on } from './router.js';
 import { listsReady, showLevel } from './verdicts.js';
 import { mark } from './wake.js';
 
@@ -50,7 +50,7 @@ export async function pageAnswer({ url, fields, forms, facts }) {
   };
 }
 
-on('page-report', async (message, sender) => {
+on('page-report', [CONTENT], async (message, sender) => {
   const answer = await pageAnswer(message);
   last = { url: message.url, fields: message.fields, answer };
   if (sender.tab?.id !== undefined && sender.frameId === 0 && answer.verdict.level) {

@@ -7,7 +7,7 @@ import { api } from '../shared/api.js';
 import { chosenLang } from '../shared/i18n.js';
 import { formatTime } from '../shared/ui.js';
 import { engine } from './engine.js';
-import { on } from './router.js';
+import { on, PAGE } from './router.js';
 
 /** Kinds as the engine takes them: short lowercase words, no values. */
 function cleanKinds(kinds) {
@@ -27,12 +27,12 @@ async function checklist() {
   return state && typeof state === 'object' ? state : {};
 }
 
-on('guide', async ({ kinds }) => engine().guide(cleanKinds(kinds), await chosenLang()));
+on('guide', [PAGE], async ({ kinds }) => engine().guide(cleanKinds(kinds), await chosenLang()));
 
 // The plain-text summary for a bank or the police. Either names a stored
 // incident (`incidentId`) or gives `kinds`/`site`/`time` itself; `done` (the
 // ticked step ids) defaults to the stored checklist.
-on('summary', async ({ incidentId, kinds, site, time, done }) => {
+on('summary', [PAGE], async ({ incidentId, kinds, site, time, done }) => {
   const lang = await chosenLang();
   let record = { kinds: cleanKinds(kinds), site: String(site ?? ''), time };
   if (incidentId) {
@@ -45,11 +45,11 @@ on('summary', async ({ incidentId, kinds, site, time, done }) => {
   return { text: engine().summary(record.kinds, record.site, when, ticked, lang) };
 });
 
-on('incidents', () => incidents());
+on('incidents', [PAGE], () => incidents());
 
 // Forgets one incident (`id`) or all of them; forgetting all also unticks
 // every step, so the guide starts afresh.
-on('clear-incidents', async ({ id }) => {
+on('clear-incidents', [PAGE], async ({ id }) => {
   if (id) {
     const { incidents: list = [] } = await api.storage.local.get('incidents');
     await api.storage.local.set({ incidents: (Array.isArray(list) ? list : []).filter((i) => i.id !== id) });
@@ -59,10 +59,10 @@ on('clear-incidents', async ({ id }) => {
   return incidents();
 });
 
-on('checklist-get', () => checklist());
+on('checklist-get', [PAGE], () => checklist());
 
 // Ticks or unticks one step (`{id, done}`), or replaces the state (`{state}`).
-on('checklist-set', async ({ id, done, state }) => {
+on('checklist-set', [PAGE], async ({ id, done, state }) => {
   let next;
   if (state && typeof state === 'object') {
     next = Object.fromEntries(Object.keys(state).filter((k) => state[k]).map((k) => [k, true]));

@@ -2,8 +2,8 @@
 // we keep what kinds went where and when (never the values), and open the
 // recovery guide for those kinds.
 import { api } from '../shared/api.js';
-import { guardedKinds, ready } from './engine.js';
-import { on } from './router.js';
+import { guardedKinds, ready, siteOf } from './engine.js';
+import { CONTENT, on } from './router.js';
 
 /** Incidents kept; the oldest go first. */
 const KEEP = 200;
@@ -32,8 +32,10 @@ export function guideUrl(incident) {
   return api.runtime.getURL(`guide/guide.html?${q}`);
 }
 
-on('record-incident', async (message, sender) => {
-  const incident = await recordIncident(message);
+// Sent by the content script when the person sends anyway: the site and time
+// are the browser's record of that page and now, not what the message says.
+on('record-incident', [CONTENT], async ({ kinds }, sender) => {
+  const incident = await recordIncident({ kinds, site: siteOf(sender.url), time: Date.now() });
   const tab = { url: guideUrl(incident) };
   if (sender.tab?.index !== undefined) tab.index = sender.tab.index + 1;
   await api.tabs.create(tab);

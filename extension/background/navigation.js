@@ -23,7 +23,7 @@ import { api } from '../shared/api.js';
 import { engine } from './engine.js';
 import { feeds as feedList, states } from './feeds/config.js';
 import { PRELOAD_BLOCK_RULE, syncPreloadRules, usePreloadRules } from './prerules.js';
-import { on } from './router.js';
+import { PAGE, on } from './router.js';
 import { listsReady, verdictFor } from './verdicts.js';
 import { mark } from './wake.js';
 
@@ -213,12 +213,12 @@ async function namingLists(verdict) {
   });
 }
 
-on('warning-info', guarded(async (url) => {
+on('warning-info', [PAGE], guarded(async (url) => {
   const verdict = await verdictFor(url);
   return { verdict, lists: await namingLists(verdict) };
 }));
 
-on('warning-continue', guarded(async (url, tabId) => {
+on('warning-continue', [PAGE], guarded(async (url, tabId) => {
   // A link that forwards (google.com/url?q=...) was judged by where it leads
   // (the verdict's host): the pass covers both, so the person continues once.
   const verdict = await verdictFor(url);
@@ -243,7 +243,7 @@ on('warning-continue', guarded(async (url, tabId) => {
   return { ok: true };
 }));
 
-on('warning-close', guarded(async (_url, tabId) => {
+on('warning-close', [PAGE], guarded(async (_url, tabId) => {
   await api.tabs.create({});
   await api.tabs.remove(tabId);
   return { ok: true };

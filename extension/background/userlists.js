@@ -3,8 +3,8 @@
 // extension updates; when sync storage is full (its quota is small), they are
 // kept in storage.local instead, so nothing the person set is ever lost.
 import { api } from '../shared/api.js';
-import { engine, ready } from './engine.js';
-import { on } from './router.js';
+import { engine, ready, siteOf } from './engine.js';
+import { CONTENT, on, PAGE } from './router.js';
 
 const KEYS = ['userAllow', 'userBlock'];
 
@@ -40,8 +40,10 @@ async function apply() {
 }
 
 function edit(list, add, remove) {
-  return async ({ site }) => {
-    const entry = String(site ?? '').trim().toLowerCase();
+  return async ({ site }, sender, origin) => {
+    // A content script may only trust its own page's site, whatever it says.
+    const named = origin === CONTENT ? siteOf(sender.url) : site;
+    const entry = String(named ?? '').trim().toLowerCase();
     if (!entry) throw new Error('no site given');
     const lists = await userLists();
     lists[list] = lists[list].filter((s) => s !== entry);
@@ -51,12 +53,14 @@ function edit(list, add, remove) {
   };
 }
 
-on('trust-site', edit('allow', true, 'block'));
-on('untrust-site', edit('allow', false));
-on('block-site', edit('block', true, 'allow'));
-on('unblock-site', edit('block', false));
-on('user-lists', () => userLists());
-on('set-user-lists', ({ allow = [], block = [] }) => save(allow.map(String), block.map(String)));
+// The in-page warning's "Trust this site" comes from the content script; every
+// other change, and reading the lists, only from our own pages.
+on('trust-site', [PAGE, CONTENT], edit('allow', true, 'block'));
+on('untrust-site', [PAGE], edit('allow', false));
+on('block-site', [PAGE], edit('block', true, 'allow'));
+on('unblock-site', [PAGE], edit('block', false));
+on('user-lists', [PAGE], () => userLists());
+on('set-user-lists', [PAGE], ({ allow = [], block = [] }) => save(allow.map(String), block.map(String)));
 
 api.storage.onChanged.addListener((changes) => {
   if (KEYS.some((k) => k in changes)) apply();

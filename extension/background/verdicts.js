@@ -3,7 +3,7 @@
 import { api } from '../shared/api.js';
 import { chosenLang, messages, t } from '../shared/i18n.js';
 import { engine, ready } from './engine.js';
-import { on } from './router.js';
+import { on, PAGE } from './router.js';
 import { userListsReady } from './userlists.js';
 import { feedsReady } from './feeds.js';
 import { mark } from './wake.js';
@@ -46,8 +46,9 @@ async function pastedVerdict(text) {
   return engine().checkPasted(text, lang);
 }
 
-on('check-url', ({ url }) => verdictFor(String(url ?? '')));
-on('check-pasted', ({ text }) => pastedVerdict(String(text ?? '')));
+// The popup's questions.
+on('check-url', [PAGE], ({ url }) => verdictFor(String(url ?? '')));
+on('check-pasted', [PAGE], ({ text }) => pastedVerdict(String(text ?? '')));
 
 // Keeps the toolbar badge from showing an earlier page's level: a tab that
 // starts loading a new page loses its badge until that page is judged (its

@@ -341,6 +341,45 @@ describe('chromium: form guard', () => {
     }
   });
 
+  test('a content script may not change settings, read them, or trust another site than its own', async () => {
+    // What a confused content script could send: run in its own isolated world via CDP.
+    const page = await openGuarded(GUARD_SUSPICIOUS);
+    const cdp = await browser.context.newCDPSession(page);
+    const worlds = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+    await cdp.send('Runtime.enable');
+    const world = worlds.find((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${browser.extId}`)
+      ?? worlds.find((c) => c.auxData?.type === 'isolated');
+    assert.ok(world, 'the content script\'s isolated world is there');
+    const send = async (message) => (await cdp.send('Runtime.evaluate', {
+      contextId: world.id,
+      expression: `chrome.runtime.sendMessage(${JSON.stringify(message)})`,
+      awaitPromise: true,
+      returnByValue: true,
+    })).result.value;
+    const before = await browser.worker.evaluate(() => chrome.storage.sync.get(['userAllow', 'userBlock']));
+    for (const message of [
+      { type: 'set-user-lists', allow: ['bank-login.example'], block: [] },
+      { type: 'user-lists' },
+      { type: 'block-site', site: 'shop.example.com' },
+      { type: 'incidents' },
+      { type: 'add-feed', url: 'http://feeds.test.example/x.txt' },
+      { type: 'check-url', url: 'http://192.0.2.10/' },
+      { type: 'warning-continue', url: 'http://192.0.2.10/' },
+    ]) {
+      assert.deepEqual(await send(message), { error: 'not allowed' }, message.type);
+    }
+    assert.deepEqual(await browser.worker.evaluate(() => chrome.storage.sync.get(['userAllow', 'userBlock'])), before);
+    // "Trust this site" from a content script trusts the page it runs in, whatever site it names.
+    assert.equal((await send({ type: 'trust-site', site: 'bank-login.example' })).error, undefined);
+    const { userAllow } = await browser.worker.evaluate(() => chrome.storage.sync.get('userAllow'));
+    assert.ok(userAllow.includes('192.0.2.10'));
+    assert.ok(!userAllow.includes('bank-login.example'));
+    await browser.worker.evaluate((lists) => chrome.storage.sync.set(lists), { userAllow: before.userAllow ?? [], userBlock: before.userBlock ?? [] });
+    await cdp.detach();
+    await page.close();
+  });
+
   test('"I trust this site" sends and stops the warnings there', async () => {
     const before = posts('/pay').length;
     const page = await openGuarded(GUARD_TRUSTED);
