@@ -356,6 +356,9 @@ fn canon_host(src: Source<'_>, raw: &[u8]) -> Result<String, CanonError> {
     }
     // Most hosts are already canonical: copied as they are.
     if is_canonical_name(raw) {
+        if !within_dns_limits(raw) {
+            return Err(CanonError::BadHost);
+        }
         if let Some([a, b, c, d]) = parse_ipv4(raw) {
             return Ok(format!("{a}.{b}.{c}.{d}"));
         }
@@ -389,7 +392,34 @@ fn canon_host(src: Source<'_>, raw: &[u8]) -> Result<String, CanonError> {
     if let Some([a, b, c, d]) = parse_ipv4(&host) {
         return Ok(format!("{a}.{b}.{c}.{d}"));
     }
+    if !within_dns_limits(&host) {
+        return Err(CanonError::BadHost);
+    }
     Ok(ascii_string(host))
+}
+
+/// DNS limits on a name: at most 253 bytes, 63 per label (RFC 1035 2.3.4; an
+/// escape `%XX` counts as the one byte it stands for). No browser can reach a
+/// longer name, and every signal after this point does work that grows with
+/// the host, so a hostile page's 60 KB host ends here.
+fn within_dns_limits(host: &[u8]) -> bool {
+    const MAX_HOST: usize = 253;
+    const MAX_LABEL: usize = 63;
+    let (mut total, mut label, mut i) = (0, 0, 0);
+    while i < host.len() {
+        if host[i] == b'.' {
+            label = 0;
+            i += 1;
+        } else {
+            label += 1;
+            i += if host[i] == b'%' { 3 } else { 1 };
+        }
+        total += 1;
+        if total > MAX_HOST || label > MAX_LABEL {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether `raw` is a host name as [`push_host`] would write it: labels of

@@ -66,7 +66,9 @@ pub(super) fn label_to_ascii(label: &str) -> Option<String> {
                 !c.is_control() && !c.is_whitespace() && !is_dot(c) && c != '\u{FFFD}'
             }
         };
-        if !mapped.chars().all(allowed) {
+        // Every character costs at least one byte of the encoding: a longer
+        // label cannot fit, and encoding it is quadratic in its length.
+        if !mapped.chars().all(allowed) || mapped.chars().count() > MAX_LABEL {
             return None;
         }
         mapped = format!("{ACE_PREFIX}{}", punycode::encode(&mapped)?);
