@@ -3,6 +3,8 @@
 //! content script follows on the live DOM, written once in `extract_rules.md`:
 #![doc = include_str!("extract_rules.md")]
 
+use std::collections::HashMap;
+
 use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
@@ -43,9 +45,24 @@ struct Node {
     skipped: bool,
 }
 
-/// The page as a flat list: node `i`'s subtree is `i..nodes[i].end`.
+/// The page as a flat list: node `i`'s subtree is `i..nodes[i].end`, with
+/// the lookups every field makes indexed once, so that a page of many fields
+/// costs linear time (a hostile page's 20,000 labelled fields took seconds).
 struct Tree {
     nodes: Vec<Node>,
+    /// The first element with each `id`.
+    ids: HashMap<String, usize>,
+    /// The first `label` with each `for`.
+    labels_for: HashMap<String, usize>,
+    /// Each node's nearest `form` ancestor.
+    form_of: Vec<Option<usize>>,
+    /// Each node's nearest `label` ancestor that has no `for`.
+    label_of: Vec<Option<usize>>,
+    /// For each position, the first text node at or after it that is read
+    /// (not skipped) and has more than whitespace; `nodes.len()` for none.
+    next_text: Vec<usize>,
+    /// How many read, whitespace-only text nodes come before each position.
+    blanks_before: Vec<u32>,
 }
 
 impl Tree {
@@ -74,7 +91,28 @@ impl Tree {
                 nodes[p].end = nodes[p].end.max(nodes[i].end);
             }
         }
-        Tree { nodes }
+        let (next_text, blanks_before) = text_index(&nodes);
+        let mut tree = Tree { nodes, ids: HashMap::new(), labels_for: HashMap::new(), form_of: Vec::new(), label_of: Vec::new(), next_text, blanks_before };
+        // Parents come before their children, so one pass in order fills the
+        // ancestor tables.
+        for i in 0..tree.nodes.len() {
+            let parent = tree.nodes[i].parent;
+            let nearest = |table: &[Option<usize>], own: bool| parent.and_then(|p| if own { Some(p) } else { table[p] });
+            let form = nearest(&tree.form_of, parent.is_some_and(|p| tree.is(p, "form")));
+            let label = nearest(&tree.label_of, parent.is_some_and(|p| tree.is(p, "label") && tree.attr(p, "for").is_none()));
+            tree.form_of.push(form);
+            tree.label_of.push(label);
+            if tree.nodes[i].name.is_empty() {
+                continue;
+            }
+            if let Some(id) = tree.attr(i, "id") {
+                tree.ids.entry(id.to_string()).or_insert(i);
+            }
+            if let (true, Some(target)) = (tree.is(i, "label"), tree.attr(i, "for")) {
+                tree.labels_for.entry(target.to_string()).or_insert(i);
+            }
+        }
+        tree
     }
 
     fn attr(&self, i: usize, name: &str) -> Option<&str> {
@@ -90,20 +128,41 @@ impl Tree {
     }
 
     fn by_id(&self, id: &str) -> Option<usize> {
-        (0..self.nodes.len()).find(|&i| !self.nodes[i].name.is_empty() && self.attr(i, "id") == Some(id))
+        self.ids.get(id).copied()
     }
 
     fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         std::iter::successors(self.nodes[i].parent, |&p| self.nodes[p].parent)
     }
 
-    /// The collapsed text of node `i`'s subtree, skipped elements left out.
-    fn text(&self, i: usize) -> String {
-        let raw: String = (i + 1..self.nodes[i].end)
-            .filter(|&j| !self.nodes[j].skipped)
-            .filter_map(|j| self.nodes[j].text.as_deref())
-            .collect();
-        collapse(&raw)
+    /// The first `n` UTF-16 units of the collapsed text of node `i`'s
+    /// subtree, skipped elements left out. Reads only as far as it needs:
+    /// every step of the index takes a text with something besides
+    /// whitespace, so no call reads more than about `n` texts, however large
+    /// the subtree (a label around 20,000 fields took seconds).
+    fn text(&self, i: usize, n: usize) -> String {
+        let end = self.nodes[i].end;
+        let (mut raw, mut solid, mut at) = (String::new(), 0, i + 1);
+        'texts: while at < end {
+            let k = self.next_text[at];
+            if k >= end {
+                break;
+            }
+            if self.blanks_before[k] > self.blanks_before[at] {
+                raw.push(' ');
+            }
+            for c in self.nodes[k].text.as_deref().unwrap_or("").chars() {
+                raw.push(c);
+                if !is_space(c) {
+                    solid += c.len_utf16();
+                    if solid > n {
+                        break 'texts;
+                    }
+                }
+            }
+            at = k + 1;
+        }
+        head_utf16(&collapse(&raw), n)
     }
 
     fn is_field(&self, i: usize) -> bool {
@@ -122,6 +181,24 @@ impl Tree {
             _ => false,
         }
     }
+}
+
+/// The tables behind [`Tree::text`]: `next_text` and `blanks_before`, one
+/// entry per position and one past the end.
+fn text_index(nodes: &[Node]) -> (Vec<usize>, Vec<u32>) {
+    let read = |j: usize| nodes[j].text.as_deref().filter(|_| !nodes[j].skipped);
+    let mut next_text = vec![nodes.len(); nodes.len() + 1];
+    for j in (0..nodes.len()).rev() {
+        next_text[j] = if read(j).is_some_and(|t| !t.chars().all(is_space)) { j } else { next_text[j + 1] };
+    }
+    let mut blanks_before = Vec::with_capacity(nodes.len() + 1);
+    let mut blanks = 0u32;
+    for j in 0..nodes.len() {
+        blanks_before.push(blanks);
+        blanks += u32::from(read(j).is_some_and(|t| t.chars().all(is_space)));
+    }
+    blanks_before.push(blanks);
+    (next_text, blanks_before)
 }
 
 /// `el.type` for an input with this `type` attribute.
@@ -242,11 +319,12 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
             }
         })
         .collect();
-    let fields = (0..tree.nodes.len()).filter(|&i| tree.is_field(i)).map(|i| field(&tree, i, &form_nodes)).collect();
+    let form_index: HashMap<usize, i32> = form_nodes.iter().enumerate().map(|(index, &f)| (f, index as i32)).collect();
+    let fields = (0..tree.nodes.len()).filter(|&i| tree.is_field(i)).map(|i| field(&tree, i, &form_index)).collect();
     Extracted { fields, forms, page: page_facts(&tree, base.as_deref()) }
 }
 
-fn field(tree: &Tree, i: usize, forms: &[usize]) -> FieldDescriptor {
+fn field(tree: &Tree, i: usize, form_index: &HashMap<usize, i32>) -> FieldDescriptor {
     let attr = |name| tree.attr(i, name).unwrap_or("").to_string();
     let tag = tree.nodes[i].name.clone();
     let kind = match tag.as_str() {
@@ -258,7 +336,7 @@ fn field(tree: &Tree, i: usize, forms: &[usize]) -> FieldDescriptor {
     let max_length = if tag == "select" { -1 } else { tree.attr(i, "maxlength").and_then(parse_non_negative).unwrap_or(-1) };
     let owner = match tree.attr(i, "form") {
         Some(id) => tree.by_id(id).filter(|&f| tree.is(f, "form")),
-        None => tree.ancestors(i).find(|&a| tree.is(a, "form")),
+        None => tree.form_of[i],
     };
     FieldDescriptor {
         tag,
@@ -269,11 +347,11 @@ fn field(tree: &Tree, i: usize, forms: &[usize]) -> FieldDescriptor {
         inputmode: attr("inputmode"),
         placeholder: attr("placeholder"),
         aria_label: collapse(&attr("aria-label")),
-        label: head_utf16(&label(tree, i), 100),
+        label: label(tree, i, 100),
         max_length,
         pattern: attr("pattern"),
         nearby_text: nearby(tree, i),
-        form_index: owner.and_then(|f| forms.iter().position(|&x| x == f)).map_or(-1, |p| p as i32),
+        form_index: owner.and_then(|f| form_index.get(&f).copied()).unwrap_or(-1),
     }
 }
 
@@ -283,24 +361,34 @@ fn parse_non_negative(s: &str) -> Option<i32> {
     digits.parse::<i32>().ok()
 }
 
-fn label(tree: &Tree, i: usize) -> String {
+/// The first `n` UTF-16 units of field `i`'s label text.
+fn label(tree: &Tree, i: usize, n: usize) -> String {
     if let Some(id) = tree.attr(i, "id").filter(|id| !id.is_empty()) {
-        if let Some(l) = tree.elements("label").find(|&l| tree.attr(l, "for") == Some(id)) {
-            let text = tree.text(l);
+        if let Some(&l) = tree.labels_for.get(id) {
+            let text = tree.text(l, n);
             if !text.is_empty() {
                 return text;
             }
         }
     }
-    if let Some(l) = tree.ancestors(i).find(|&a| tree.is(a, "label") && tree.attr(a, "for").is_none()) {
-        let text = tree.text(l);
+    if let Some(l) = tree.label_of[i] {
+        let text = tree.text(l, n);
         if !text.is_empty() {
             return text;
         }
     }
     let ids = tree.attr(i, "aria-labelledby").unwrap_or("");
-    let texts: Vec<String> = ids.split_ascii_whitespace().filter_map(|id| tree.by_id(id)).map(|n| tree.text(n)).filter(|t| !t.is_empty()).collect();
-    texts.join(" ")
+    let mut joined = String::new();
+    for text in ids.split_ascii_whitespace().filter_map(|id| tree.by_id(id)).map(|node| tree.text(node, n)).filter(|t| !t.is_empty()) {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(&text);
+        if utf16_len(&joined) >= n {
+            break;
+        }
+    }
+    head_utf16(&joined, n)
 }
 
 fn nearby(tree: &Tree, i: usize) -> String {
@@ -333,14 +421,14 @@ fn nearby(tree: &Tree, i: usize) -> String {
 }
 
 fn page_facts(tree: &Tree, base: Option<&str>) -> PageFacts {
-    let title = tree.elements("title").next().map(|t| head_utf16(&tree.text(t), 200)).unwrap_or_default();
+    let title = tree.elements("title").next().map(|t| tree.text(t, 200)).unwrap_or_default();
     let headings = (0..tree.nodes.len())
         .filter(|&i| tree.is(i, "h1") || tree.is(i, "h2"))
-        .map(|i| head_utf16(&tree.text(i), 100))
+        .map(|i| tree.text(i, 100))
         .filter(|t| !t.is_empty())
         .take(10)
         .collect();
-    let text_sample = tree.elements("body").next().map(|b| head_utf16(&tree.text(b), 300)).unwrap_or_default();
+    let text_sample = tree.elements("body").next().map(|b| tree.text(b, 300)).unwrap_or_default();
     let logo_alts = tree
         .elements("img")
         .filter(|&i| {
@@ -403,5 +491,42 @@ mod tests {
         assert!(e.fields.iter().all(|f| f.form_index == 0));
         assert_eq!(e.forms[0].action, "https://bank.example/p");
         assert_eq!(e.forms[0].method, "get");
+    }
+
+    /// The text of a subtree read whole, as the rules define it: what the
+    /// indexed [`Tree::text`] must equal.
+    fn whole_text(tree: &Tree, i: usize, n: usize) -> String {
+        let raw: String = (i + 1..tree.nodes[i].end).filter(|&j| !tree.nodes[j].skipped).filter_map(|j| tree.nodes[j].text.as_deref()).collect();
+        head_utf16(&collapse(&raw), n)
+    }
+
+    #[test]
+    fn indexed_text_equals_the_whole_text() {
+        let pages = [
+            "<p>a<b> </b>b<i>\n\t</i><script>x y</script>c<select><option>o</option></select>  d</p>",
+            "<label> <span>  </span>有効期限<textarea>t</textarea><span>月</span> / <em></em>年 </label>",
+            "<div>one<div>two<div>three<div> </div>four</div></div>five</div>",
+        ];
+        let long = format!("<form><label>{}</label></form>", (0..300).map(|i| format!("w{i} <span> </span><input name=n{i}>")).collect::<String>());
+        for html in pages.iter().copied().chain([long.as_str()]) {
+            let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
+            let tree = Tree::build(&dom);
+            for i in 0..tree.nodes.len() {
+                for n in [0, 1, 3, 5, 100, 300] {
+                    assert_eq!(tree.text(i, n), whole_text(&tree, i, n), "node {i} of {html:?}, n {n}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn many_fields_in_one_label_each_get_its_head() {
+        // A page built to make every field read one large label: each reads
+        // only the label's first 100 units.
+        let html = format!("<form><label>{}</label></form>", (0..20_000).map(|i| format!("T{i} <input name=n{i}>")).collect::<String>());
+        let e = extract(&html, None);
+        assert_eq!(e.fields.len(), 20_000);
+        let head = head_utf16(&(0..40).map(|i| format!("T{i}")).collect::<Vec<_>>().join(" "), 100);
+        assert!(e.fields.iter().all(|f| f.label == head && f.form_index == 0));
     }
 }
