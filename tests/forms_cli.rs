@@ -183,3 +183,18 @@ fn garbage_page_still_gets_an_object() {
     assert_eq!(kind_of(&j, "p"), "password");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn long_attributes_are_read_as_their_first_code_units() {
+    let j = page("long-attributes.html");
+    let f = &j["fields"][0];
+    assert_eq!(f["kind"], "card-number");
+    assert_eq!(f["name"].as_str().unwrap().len(), 200);
+    // 199 letters: the emoji at units 200-201 does not fit and is not split.
+    assert_eq!(f["placeholder"].as_str().unwrap(), "a".repeat(199));
+    assert_eq!(f["ariaLabel"], "カード");
+    let form = &j["forms"][0];
+    assert_eq!(form["method"], "post");
+    // The action's first 2,000 units, resolved against the page.
+    assert_eq!(form["action"].as_str().unwrap(), format!("https://shop.victim-check.example/pay/{}", "p".repeat(1995)));
+}

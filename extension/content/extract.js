@@ -66,6 +66,11 @@
     return el.getAttribute(name) ?? '';
   }
 
+  /** Attribute `name` as reported: at most its first `n` code units (rules: the top). */
+  function reported(el, name, n = 200) {
+    return head(attr(el, name), n);
+  }
+
   function isField(el) {
     const tag = el.localName;
     if (tag === 'select' || tag === 'textarea') return true;
@@ -175,15 +180,15 @@
     return {
       tag,
       type: el.type,
-      name: attr(el, 'name'),
-      id: attr(el, 'id'),
-      autocomplete: attr(el, 'autocomplete'),
-      inputmode: attr(el, 'inputmode'),
-      placeholder: attr(el, 'placeholder'),
-      ariaLabel: collapse(attr(el, 'aria-label')),
+      name: reported(el, 'name'),
+      id: reported(el, 'id'),
+      autocomplete: reported(el, 'autocomplete'),
+      inputmode: reported(el, 'inputmode'),
+      placeholder: reported(el, 'placeholder'),
+      ariaLabel: collapse(reported(el, 'aria-label')),
       label: head(labelOf(el, root, labelFor, deps), 100),
       maxLength: tag === 'select' ? -1 : el.maxLength,
-      pattern: attr(el, 'pattern'),
+      pattern: reported(el, 'pattern'),
       nearbyText: nearbyOf(el, deps),
     };
   }
@@ -197,14 +202,14 @@
   }
 
   function describeForm(form, index) {
-    const action = attr(form, 'action');
-    const method = form.getAttribute('method');
+    const action = reported(form, 'action', 2000);
+    const method = form.hasAttribute('method') ? reported(form, 'method') : null;
     return {
       index,
       action: resolveUrl(action) ?? action,
       method: method === null ? 'get' : method.trim().toLowerCase(),
-      id: attr(form, 'id'),
-      name: attr(form, 'name'),
+      id: reported(form, 'id'),
+      name: reported(form, 'name'),
     };
   }
 

@@ -309,13 +309,14 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
         .iter()
         .enumerate()
         .map(|(index, &f)| {
-            let attr = tree.attr(f, "action").unwrap_or("");
+            let attr = tree.attr(f, "action").map_or(String::new(), |a| head_utf16(a, 2000));
+            let attr = attr.as_str();
             FormDescriptor {
                 index: index as i32,
                 action: resolve(base.as_deref(), attr).unwrap_or_else(|| attr.to_string()),
-                method: tree.attr(f, "method").map_or("get".into(), |m| m.trim().to_ascii_lowercase()),
-                id: tree.attr(f, "id").unwrap_or("").into(),
-                name: tree.attr(f, "name").unwrap_or("").into(),
+                method: tree.attr(f, "method").map_or("get".into(), |m| head_utf16(m, ATTR_MAX).trim().to_ascii_lowercase()),
+                id: reported(&tree, f, "id"),
+                name: reported(&tree, f, "name"),
             }
         })
         .collect();
@@ -325,7 +326,7 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Extracted {
 }
 
 fn field(tree: &Tree, i: usize, form_index: &HashMap<usize, i32>) -> FieldDescriptor {
-    let attr = |name| tree.attr(i, name).unwrap_or("").to_string();
+    let attr = |name| reported(tree, i, name);
     let tag = tree.nodes[i].name.clone();
     let kind = match tag.as_str() {
         "input" => input_type(tree.attr(i, "type")),
@@ -353,6 +354,14 @@ fn field(tree: &Tree, i: usize, form_index: &HashMap<usize, i32>) -> FieldDescri
         nearby_text: nearby(tree, i),
         form_index: owner.and_then(|f| form_index.get(&f).copied()).unwrap_or(-1),
     }
+}
+
+/// Code units of an attribute that are reported (rules: the top).
+const ATTR_MAX: usize = 200;
+
+/// Attribute `name` of node `i` as reported: at most its first [`ATTR_MAX`] code units.
+fn reported(tree: &Tree, i: usize, name: &str) -> String {
+    head_utf16(tree.attr(i, name).unwrap_or(""), ATTR_MAX)
 }
 
 /// `maxlength` as the DOM reads it: leading whitespace, then digits.

@@ -7,20 +7,33 @@
 //! that is present must have the right type (a string, an array of strings, or
 //! a whole number that fits an `i32`); unknown members are ignored. A wrong
 //! shape is an error message, never a panic.
+//!
+//! The content script already reports every string short (`extract_rules.md`:
+//! 200 code units an attribute, 2,000 an action); a longer one, which only a
+//! confused content script could send, is cut at [`MAX_MEMBER`] bytes (an
+//! action at [`MAX_URL_LEN`]), and a page fact list at [`MAX_FACTS`] entries,
+//! so the work on one report stays bounded whatever arrives.
 
 use wasm_bindgen::JsValue;
 
+use crate::canon::MAX_URL_LEN;
 use crate::forms::{FieldDescriptor, FormDescriptor, PageFacts, PageInput};
+
+/// Bytes kept of a string member: more than the content script's longest
+/// (300 code units of text, at most 3 bytes each in UTF-8).
+pub const MAX_MEMBER: usize = 1024;
+/// Entries kept of a page fact list (the content script sends at most 10).
+pub const MAX_FACTS: usize = 10;
 
 /// The page report `{fields, forms, facts}` (each optional).
 pub fn page_input(value: &JsValue) -> Result<PageInput, String> {
     object(value, "page")?;
     let mut page = PageInput::default();
     if let Some(v) = member(value, "fields")? {
-        page.fields = list(&v, "fields", field)?;
+        page.fields = list(&v, "fields", usize::MAX, field)?;
     }
     if let Some(v) = member(value, "forms")? {
-        page.forms = list(&v, "forms", form)?;
+        page.forms = list(&v, "forms", usize::MAX, form)?;
     }
     if let Some(v) = member(value, "facts")? {
         page.facts = facts(&v)?;
@@ -28,13 +41,13 @@ pub fn page_input(value: &JsValue) -> Result<PageInput, String> {
     Ok(page)
 }
 
-/// Every element of the JS array `value` read by `read`.
-fn list<T>(value: &JsValue, what: &str, read: fn(&JsValue) -> Result<T, String>) -> Result<Vec<T>, String> {
+/// The first `limit` elements of the JS array `value`, each read by `read`.
+fn list<T>(value: &JsValue, what: &str, limit: usize, read: fn(&JsValue) -> Result<T, String>) -> Result<Vec<T>, String> {
     if !js_sys::Array::is_array(value) {
         return Err(format!("{what}: expected an array"));
     }
     let array = js_sys::Array::from(value);
-    array.iter().map(|item| read(&item)).collect()
+    array.iter().take(limit).map(|item| read(&item)).collect()
 }
 
 /// One field descriptor (members as in [`FieldDescriptor`], camelCase).
@@ -54,7 +67,7 @@ fn field(value: &JsValue) -> Result<FieldDescriptor, String> {
         ("pattern", &mut f.pattern),
         ("nearbyText", &mut f.nearby_text),
     ] {
-        string(value, key, slot)?;
+        string(value, key, slot, MAX_MEMBER)?;
     }
     int(value, "maxLength", &mut f.max_length)?;
     int(value, "formIndex", &mut f.form_index)?;
@@ -66,8 +79,9 @@ fn form(value: &JsValue) -> Result<FormDescriptor, String> {
     object(value, "form")?;
     let mut f = FormDescriptor::default();
     int(value, "index", &mut f.index)?;
-    for (key, slot) in [("action", &mut f.action), ("method", &mut f.method), ("id", &mut f.id), ("name", &mut f.name)] {
-        string(value, key, slot)?;
+    string(value, "action", &mut f.action, MAX_URL_LEN)?;
+    for (key, slot) in [("method", &mut f.method), ("id", &mut f.id), ("name", &mut f.name)] {
+        string(value, key, slot, MAX_MEMBER)?;
     }
     Ok(f)
 }
@@ -77,11 +91,11 @@ fn facts(value: &JsValue) -> Result<PageFacts, String> {
     object(value, "facts")?;
     let mut f = PageFacts::default();
     for (key, slot) in [("title", &mut f.title), ("textSample", &mut f.text_sample), ("faviconHost", &mut f.favicon_host)] {
-        string(value, key, slot)?;
+        string(value, key, slot, MAX_MEMBER)?;
     }
     for (key, slot) in [("headings", &mut f.headings), ("logoAlts", &mut f.logo_alts)] {
         if let Some(v) = member(value, key)? {
-            *slot = list(&v, key, |item| item.as_string().ok_or_else(|| "expected a string".to_string()))?;
+            *slot = list(&v, key, MAX_FACTS, |item| item.as_string().map(|s| cut(s, MAX_MEMBER)).ok_or_else(|| "expected a string".to_string()))?;
         }
     }
     Ok(f)
@@ -101,12 +115,21 @@ fn member(object: &JsValue, key: &str) -> Result<Option<JsValue>, String> {
     Ok((!v.is_undefined()).then_some(v))
 }
 
-/// Sets `slot` to string member `key` when present.
-fn string(object: &JsValue, key: &str, slot: &mut String) -> Result<(), String> {
+/// Sets `slot` to string member `key` when present, cut at `max` bytes.
+fn string(object: &JsValue, key: &str, slot: &mut String, max: usize) -> Result<(), String> {
     if let Some(v) = member(object, key)? {
-        *slot = v.as_string().ok_or_else(|| format!("{key}: expected a string"))?;
+        *slot = cut(v.as_string().ok_or_else(|| format!("{key}: expected a string"))?, max);
     }
     Ok(())
+}
+
+/// `s` cut to at most `max` bytes, at a character boundary.
+fn cut(mut s: String, max: usize) -> String {
+    if s.len() > max {
+        let end = (0..=max).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+        s.truncate(end);
+    }
+    s
 }
 
 /// Sets `slot` to whole-number member `key` when present.

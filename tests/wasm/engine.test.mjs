@@ -81,6 +81,20 @@ test('checkPasted judges the link in pasted text and names it', () => {
   assert.ok(engine.checkPasted('x '.repeat(100_000), 'en').error);
 });
 
+test('checkPage reads at most 1024 bytes of a member and 10 page facts, whatever a content script sends', () => {
+  const page = (placeholder, headings = []) => ({ fields: [{ tag: 'input', type: 'text', placeholder }], facts: { headings } });
+  const check = (p) => engine.checkPage(p, 'http://192.0.2.7/pay', 'en');
+  // Read in full when short; a word past the 1024th byte is never read.
+  assert.equal(check(page('カード番号')).fields[0].kind, 'card-number');
+  assert.notEqual(check(page(`${' '.repeat(1024)}カード番号`)).fields[0].kind, 'card-number');
+  // Cut at a character boundary (3-byte characters do not divide 1024), and
+  // a megabyte answers as its first kilobyte does.
+  assert.deepEqual(check(page('あ'.repeat(1_000_000))), check(page('あ'.repeat(341))));
+  const many = Array.from({ length: 100_000 }, (_, i) => `Heading ${i}`);
+  assert.deepEqual(check(page('', many)), check(page('', many.slice(0, 10))));
+  assert.ok(!engine.checkPage({ forms: [{ index: 0, action: `https://a.example/${'x'.repeat(1 << 20)}` }] }, 'https://a.example/', 'en').error);
+});
+
 test('checkPage reads the page report and rejects wrong types', () => {
   const field = { tag: 'input', type: 'text', name: 'cardnumber', autocomplete: 'cc-number', maxLength: 19, formIndex: 0 };
   const form = { index: 0, action: 'https://collector.example/p', method: 'post' };
