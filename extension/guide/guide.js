@@ -21,6 +21,18 @@ function telHref(tel) {
   return `tel:${encodeURIComponent(tel)}`;
 }
 
+/**
+ * A contact's name with its number as a link to call, shown once: a name that
+ * holds the number already ("Consumer hotline 188") gets the link in its place.
+ */
+function contactName(c) {
+  if (!c.tel) return [h('strong', { text: c.name })];
+  const link = h('a', { class: 'tel', href: telHref(c.tel), text: c.tel });
+  const at = c.name.indexOf(c.tel);
+  if (at < 0) return [h('strong', { text: c.name }), ' ', link];
+  return [h('strong', {}, c.name.slice(0, at), link, c.name.slice(at + c.tel.length))];
+}
+
 /** One situation's section: summary, checklist, damage, contacts, related. */
 function situationSection(s, guide, ticked, shownIds, kinds) {
   const head = guide.headings;
@@ -30,9 +42,7 @@ function situationSection(s, guide, ticked, shownIds, kinds) {
     return h('li', {}, box, h('label', { for: box.id, text: step.text }));
   }));
   const contacts = h('ul', { class: 'contacts' }, ...s.contacts.map((c) => h('li', { 'data-contact': c.id },
-    h('strong', { text: c.name }),
-    c.tel ? h('a', { class: 'tel', href: telHref(c.tel), text: c.tel }) : null,
-    h('br'), c.detail)));
+    ...contactName(c), h('br'), c.detail)));
   const parts = [
     h('h2', { id: `sit-${s.id}-title`, text: s.title }),
     h('p', { class: 'summary', text: s.summary }),
@@ -50,14 +60,19 @@ function situationSection(s, guide, ticked, shownIds, kinds) {
   return h('section', { class: 'situation', id: `sit-${s.id}`, 'data-situation': s.id, 'aria-labelledby': `sit-${s.id}-title` }, ...parts);
 }
 
-/** The record box: what (situation titles), where and when, if known. */
+/**
+ * The record box: what (situation titles), where and when, if known. Only for
+ * something that happened: a recorded incident, or what the person said they
+ * handed over; not when they are reading every section (`?all=1`).
+ */
 function showRecord(guide, incident, req) {
   const rows = [[t(table, 'guideRecordWhat'), guide.situations.map((s) => s.title).join(t(table, 'listSeparator'))]];
   const site = incident?.site || req.site;
   if (site) rows.push([t(table, 'guideRecordSite'), site]);
   if (incident) rows.push([t(table, 'guideRecordTime'), formatTime(incident.time, lang)]);
   $('record-list').replaceChildren(...rows.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })]));
-  $('record').hidden = guide.situations.length === 0;
+  const happened = incident !== null || (!req.all && req.kinds.length > 0);
+  $('record').hidden = !happened || guide.situations.length === 0;
 }
 
 async function render() {

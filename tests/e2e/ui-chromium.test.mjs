@@ -134,6 +134,8 @@ describe('chromium: guide', () => {
     assert.ok((await page.locator('#sit-card .checklist input[type=checkbox]').count()) >= 3);
     assert.ok((await page.locator('#sit-card a[href^="tel:"]').count()) >= 1);
     assert.ok((await page.locator('#prevention-list li').count()) >= 3);
+    // The person named what they handed over: their record is there to copy.
+    assert.ok(await page.isVisible('#record'));
     await page.screenshot({ path: `${ART}/chromium-guide.png`, fullPage: true });
     await page.close();
     page = await open('guide/guide.html?kinds=password');
@@ -141,6 +143,17 @@ describe('chromium: guide', () => {
     await page.close();
     page = await open('guide/guide.html?all=1');
     assert.equal(await page.getAttribute('body', 'data-situations'), 'card,bank,payment,giftcard,wallet,account,phone');
+    // Reading every section is no incident: no "Your record" box.
+    assert.ok(await page.isHidden('#record'));
+    // Each contact's number is shown once, as the link to call it.
+    const contacts = await page.$$eval('.contacts li', (lis) => lis.map((li) => {
+      const tel = li.querySelector('a.tel')?.textContent ?? null;
+      return { id: li.dataset.contact, tel, times: tel ? li.textContent.split(tel).length - 1 : 0 };
+    }));
+    const withTel = contacts.filter((c) => c.tel);
+    assert.deepEqual([...new Set(withTel.map((c) => c.id))].sort(), ['consumer', 'emergency', 'police-consult']);
+    for (const c of withTel) assert.equal(c.times, 1, `${c.id}: ${c.tel} shown ${c.times} times`);
+    assert.equal(await page.textContent('#sit-phone li[data-contact="police-consult"] a.tel'), '#9110');
     await page.close();
   });
 

@@ -94,8 +94,18 @@ describe('firefox: popup and guide', () => {
     assert.equal(await attr('body', 'data-situations'), 'card');
     assert.equal(await ff.exec('return document.getElementById("picker").hidden'), true);
     await ff.screenshot(`${ART}/firefox-guide.png`);
+    assert.equal(await ff.exec('return document.getElementById("record").hidden'), false);
     await open('guide/guide.html?kinds=password');
     assert.equal(await attr('body', 'data-situations'), 'account');
+    // Every section, read without an incident: no record box; each number shown once, as its link.
+    await open('guide/guide.html?all=1');
+    assert.equal(await ff.exec('return document.getElementById("record").hidden'), true);
+    const shown = await ff.exec(`return [...document.querySelectorAll('.contacts li')].flatMap((li) => {
+      const tel = li.querySelector('a.tel')?.textContent;
+      return tel ? [li.textContent.split(tel).length - 1] : [];
+    })`);
+    assert.ok(shown.length > 0);
+    assert.deepEqual([...new Set(shown)], [1]);
   });
 
   test('the popup leads to the picker, which shows exactly what was picked', async () => {
