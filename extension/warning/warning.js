@@ -42,9 +42,41 @@ function reportLink(verdict, lists, table) {
   return `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 
-function render(info, table, lang) {
+/** The site a verdict is about, as the popup names it: its `site` (registrable domain), else the host. */
+function siteOf(verdict) {
+  return verdict.site || verdict.host;
+}
+
+/**
+ * Stopped only by the person's own block list (no threat list names it): the
+ * page says so and points to the settings where it can be unblocked, rather
+ * than calling it a known scam.
+ */
+function blockedByYou(verdict) {
+  const codes = verdict.reasons.map((r) => r.code);
+  return codes.includes('user-block') && !codes.includes('threat-list');
+}
+
+/** The entry of the person's block list that covers `verdict`'s host (the most specific one), else its site. */
+function blockEntry(verdict, block) {
+  const host = verdict.host.toLowerCase();
+  const covering = block.filter((e) => host === e || host.endsWith(`.${e}`));
+  return covering.sort((a, b) => b.length - a.length)[0] ?? siteOf(verdict);
+}
+
+function render(info, table, lang, blocked) {
   const { verdict, lists } = info;
-  document.getElementById('lead').textContent = t(table, 'warningLead', verdict.host);
+  const mine = blockedByYou(verdict);
+  document.body.dataset.blockedByYou = mine ? '1' : '0';
+  if (mine) {
+    const title = t(table, 'warningTitleBlocked');
+    document.title = title;
+    document.getElementById('title').textContent = title;
+  }
+  document.getElementById('lead').textContent = mine
+    ? t(table, 'warningLeadBlocked', blockEntry(verdict, blocked))
+    : t(table, 'warningLead', verdict.host);
+  document.getElementById('unblock').hidden = !mine;
   document.getElementById('address').textContent = url;
   const brand = document.getElementById('brand');
   brand.hidden = !verdict.brand;
@@ -83,7 +115,8 @@ async function main() {
     await goOn();
     return;
   }
-  render(info, table, lang);
+  const blocked = blockedByYou(info.verdict) ? (await ask('user-lists')).block ?? [] : [];
+  render(info, table, lang, blocked);
   document.getElementById('main').hidden = false;
   const back = document.getElementById('back');
   back.focus();
@@ -92,6 +125,10 @@ async function main() {
     else ask('warning-close');
   });
   document.getElementById('continue').addEventListener('click', goOn);
+  document.getElementById('open-settings').addEventListener('click', (e) => {
+    e.preventDefault();
+    api.runtime.openOptionsPage();
+  });
   document.getElementById('trust').addEventListener('click', async () => {
     await api.runtime.sendMessage({ type: 'trust-site', site: new URL(url).hostname });
     await goOn();

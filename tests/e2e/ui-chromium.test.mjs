@@ -252,6 +252,33 @@ describe('chromium: lists, settings and menus', () => {
     await page.close();
   });
 
+  test('the warning page of a site the person blocked says so and leads to the settings', async () => {
+    const url = 'http://login.self-blocked.test/page.html';
+    const popup = await popupFor(url);
+    try {
+      await popup.click('#block');
+      await popup.waitForFunction(() => document.body.dataset.done === '1' && document.getElementById('block').dataset.action === 'unblock-site');
+      const page = await open(`warning/warning.html#${url}`);
+      assert.equal(await page.getAttribute('body', 'data-blocked-by-you'), '1');
+      assert.equal(await page.textContent('h1'), 'You blocked this site');
+      const lead = await page.textContent('#lead');
+      assert.match(lead, /You blocked self-blocked\.test yourself/);
+      assert.match(lead, /unblock it in Settings/);
+      assert.doesNotMatch(lead, /scam|phishing/);
+      assert.ok(await page.isVisible('#open-settings'));
+      const settings = browser.context.waitForEvent('page');
+      await page.click('#open-settings');
+      const options = await settings;
+      await options.waitForSelector('#block-items li[data-site="self-blocked.test"]');
+      assert.match(options.url(), /options\/options\.html/);
+      await options.close();
+      await page.close();
+    } finally {
+      await message(popup, { type: 'set-user-lists', allow: [], block: [] });
+    }
+    await popup.close();
+  });
+
   test('options: add, remove, import and export list entries', async () => {
     const page = await open('options/options.html');
     await page.fill('#block-input', 'https://Bad-Shop.example/path');

@@ -152,6 +152,22 @@ describe('firefox: popup and guide', () => {
     assert.match(await attr('#level', 'class'), /level-caution/);
   });
 
+  test('the warning page of a site the person blocked says so and leads to the settings', async () => {
+    const url = 'http://login.self-blocked.test/page.html';
+    await popupFor(url);
+    await click('#block');
+    await ff.waitFor('return document.body.dataset.done === "1" && document.getElementById("block").dataset.action === "unblock-site"');
+    try {
+      await open(`warning/warning.html#${url}`);
+      assert.equal(await text('h1'), 'You blocked this site');
+      assert.match(await text('#lead'), /^You blocked self-blocked\.test yourself.*unblock it in Settings/);
+      assert.equal(await ff.exec('return document.getElementById("unblock").hidden'), false);
+    } finally {
+      await popupFor(url);
+      await message({ type: 'set-user-lists', allow: [], block: [] });
+    }
+  });
+
   test('the language switch turns the popup and guide Japanese', async () => {
     await setLang('ja');
     await windowSize(420, 760);
