@@ -39,11 +39,12 @@ async function showCurrent() {
   const trusted = lists.allow.includes(site);
   const blocked = lists.block.includes(site);
   const trust = $('trust');
-  trust.textContent = t(table, trusted ? 'popupUntrust' : 'popupTrust');
+  // The buttons name the site they act on: the verdict's `site`, as the warning page's "Trust" does.
+  trust.textContent = t(table, trusted ? 'popupUntrust' : 'popupTrust', site);
   trust.dataset.action = trusted ? 'untrust-site' : 'trust-site';
   trust.dataset.site = site;
   const block = $('block');
-  block.textContent = t(table, blocked ? 'popupUnblock' : 'popupBlock');
+  block.textContent = t(table, blocked ? 'popupUnblock' : 'popupBlock', site);
   block.dataset.action = blocked ? 'unblock-site' : 'block-site';
   block.dataset.site = site;
 }

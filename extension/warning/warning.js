@@ -66,6 +66,7 @@ function blockEntry(verdict, block) {
 
 function render(info, table, lang, blocked) {
   const { verdict, lists } = info;
+  const site = siteOf(verdict);
   const mine = blockedByYou(verdict);
   document.body.dataset.blockedByYou = mine ? '1' : '0';
   if (mine) {
@@ -77,6 +78,7 @@ function render(info, table, lang, blocked) {
     ? t(table, 'warningLeadBlocked', blockEntry(verdict, blocked))
     : t(table, 'warningLead', verdict.host);
   document.getElementById('unblock').hidden = !mine;
+  document.getElementById('trust').textContent = t(table, 'warningTrust', site);
   document.getElementById('address').textContent = url;
   const brand = document.getElementById('brand');
   brand.hidden = !verdict.brand;
@@ -130,7 +132,8 @@ async function main() {
     api.runtime.openOptionsPage();
   });
   document.getElementById('trust').addEventListener('click', async () => {
-    await api.runtime.sendMessage({ type: 'trust-site', site: new URL(url).hostname });
+    // The same site the popup's "Trust" adds, and the button names.
+    await api.runtime.sendMessage({ type: 'trust-site', site: siteOf(info.verdict) });
     await goOn();
   });
   document.body.dataset.done = '1';

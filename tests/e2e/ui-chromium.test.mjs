@@ -66,6 +66,9 @@ describe('chromium: popup', () => {
     assert.equal(await page.textContent('#host .site'), '192.0.2.10');
     assert.ok(await page.isVisible('#trust'));
     assert.ok(await page.isVisible('#block'));
+    // The buttons say which site they act on.
+    assert.equal(await page.textContent('#trust'), 'Trust 192.0.2.10');
+    assert.equal(await page.textContent('#block'), 'Block 192.0.2.10');
     await page.screenshot({ path: `${ART}/chromium-popup.png`, fullPage: true });
     await page.close();
   });
@@ -252,12 +255,18 @@ describe('chromium: lists, settings and menus', () => {
     await page.close();
   });
 
-  test('the warning page of a site the person blocked says so and leads to the settings', async () => {
+  test('the warning page of a site the person blocked says so, and its Trust trusts the site the popup would', async () => {
     const url = 'http://login.self-blocked.test/page.html';
+    // Blocked from the popup, as a person would: the popup acts on the verdict's site.
     const popup = await popupFor(url);
     try {
+      assert.equal(await popup.getAttribute('#block', 'data-site'), 'self-blocked.test');
       await popup.click('#block');
       await popup.waitForFunction(() => document.body.dataset.done === '1' && document.getElementById('block').dataset.action === 'unblock-site');
+      assert.equal(await popup.textContent('#block'), 'Unblock self-blocked.test');
+      const trustInPopup = await popup.textContent('#trust');
+      assert.equal(trustInPopup, 'Trust self-blocked.test');
+
       const page = await open(`warning/warning.html#${url}`);
       assert.equal(await page.getAttribute('body', 'data-blocked-by-you'), '1');
       assert.equal(await page.textContent('h1'), 'You blocked this site');
@@ -272,6 +281,13 @@ describe('chromium: lists, settings and menus', () => {
       await options.waitForSelector('#block-items li[data-site="self-blocked.test"]');
       assert.match(options.url(), /options\/options\.html/);
       await options.close();
+      // "Trust" names and trusts the verdict's site (the registrable domain), as the popup's does, not the exact host.
+      await page.click('summary');
+      assert.equal(await page.textContent('#trust'), trustInPopup);
+      await Promise.all([page.waitForURL(url), page.click('#trust')]);
+      const lists = await message(popup, { type: 'user-lists' });
+      assert.deepEqual(lists.allow, ['self-blocked.test']);
+      assert.deepEqual(lists.block, []);
       await page.close();
     } finally {
       await message(popup, { type: 'set-user-lists', allow: [], block: [] });

@@ -66,6 +66,7 @@ describe('firefox: popup and guide', () => {
     assert.ok(codes.includes('ip-host'), `reasons: ${codes}`);
     assert.equal(await text('#host .site'), '192.0.2.10');
     assert.equal(await ff.exec('return document.getElementById("site-actions").hidden'), false);
+    assert.equal(await text('#trust'), 'Trust 192.0.2.10');
     await ff.screenshot(`${ART}/firefox-popup.png`);
   });
 
@@ -152,16 +153,24 @@ describe('firefox: popup and guide', () => {
     assert.match(await attr('#level', 'class'), /level-caution/);
   });
 
-  test('the warning page of a site the person blocked says so and leads to the settings', async () => {
+  test('the warning page of a site the person blocked says so, and Trust trusts the site the popup names', async () => {
     const url = 'http://login.self-blocked.test/page.html';
     await popupFor(url);
     await click('#block');
     await ff.waitFor('return document.body.dataset.done === "1" && document.getElementById("block").dataset.action === "unblock-site"');
+    const trustInPopup = await text('#trust');
+    assert.equal(trustInPopup, 'Trust self-blocked.test');
     try {
       await open(`warning/warning.html#${url}`);
       assert.equal(await text('h1'), 'You blocked this site');
       assert.match(await text('#lead'), /^You blocked self-blocked\.test yourself.*unblock it in Settings/);
       assert.equal(await ff.exec('return document.getElementById("unblock").hidden'), false);
+      assert.equal(await text('#trust'), trustInPopup);
+      await click('#trust');
+      await ff.waitFor(`return location.href === ${JSON.stringify(url)}`);
+      await popupFor(url);
+      const lists = await message({ type: 'user-lists' });
+      assert.deepEqual([lists.allow, lists.block], [['self-blocked.test'], []]);
     } finally {
       await popupFor(url);
       await message({ type: 'set-user-lists', allow: [], block: [] });
