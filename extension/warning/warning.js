@@ -98,6 +98,8 @@ function render(info, table, lang, blocked) {
     }
     return li;
   }));
+  // A mistake in the person's own list is theirs to undo in Settings, not one to report.
+  document.getElementById('report').hidden = mine;
   document.getElementById('report').href = reportLink(verdict, lists, table);
 }
 

@@ -284,6 +284,7 @@ describe('chromium: lists, settings and menus', () => {
       // "Trust" names and trusts the verdict's site (the registrable domain), as the popup's does, not the exact host.
       await page.click('summary');
       assert.equal(await page.textContent('#trust'), trustInPopup);
+      assert.ok(await page.isHidden('#report'), 'nothing to report about the person\'s own block');
       await Promise.all([page.waitForURL(url), page.click('#trust')]);
       const lists = await message(popup, { type: 'user-lists' });
       assert.deepEqual(lists.allow, ['self-blocked.test']);
