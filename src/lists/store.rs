@@ -51,6 +51,7 @@
 //!     index: ceil(2^p / 16) × u32, zero-padded to a multiple of 8
 //! ```
 
+use super::builder::MAX_ENTRIES;
 use super::hash::hash64;
 use super::{Format, Role};
 
@@ -237,7 +238,10 @@ impl CompiledList {
         }
         let (n, p) = (get32(&bytes, 16) as usize, get32(&bytes, 20));
         let name_len = u16::from_le_bytes([bytes[42], bytes[43]]) as usize;
-        if p > 32 || n > (1usize << p) || (n == 0 && p > 0) {
+        // No compiler of ours writes more than MAX_ENTRIES entries, and this
+        // bound keeps every offset below 2^31, so the layout arithmetic cannot
+        // overflow a 32-bit usize (wasm32) whatever the header says.
+        if p > bucket_bits(MAX_ENTRIES) || n > (1usize << p) || (n == 0 && p > 0) {
             return Err(LoadError::BadLength);
         }
         let (low_off, upper_off, upper_words, index_off, index_len, total) = layout(n, p, name_len);
@@ -471,4 +475,36 @@ fn get32(bytes: &[u8], at: usize) -> u32 {
     let mut w = [0u8; 4];
     w.copy_from_slice(&bytes[at..at + 4]);
     u32::from_le_bytes(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A header naming more buckets than any list of ours has, with a
+    /// matching length and checksum, as damaged storage could hold.
+    fn claiming(p: u32) -> Vec<u8> {
+        let (n, name) = (1usize, "x");
+        let (.., total) = layout(n, p, name.len());
+        let mut bytes = vec![0u8; total];
+        bytes[..4].copy_from_slice(MAGIC);
+        put32(&mut bytes, 4, FORMAT_VERSION);
+        put32(&mut bytes, 16, n as u32);
+        put32(&mut bytes, 20, p);
+        bytes[42..44].copy_from_slice(&(name.len() as u16).to_le_bytes());
+        bytes[HEADER] = b'x';
+        let sum = hash64(&bytes[16..]);
+        bytes[8..16].copy_from_slice(&sum.to_le_bytes());
+        bytes
+    }
+
+    #[test]
+    fn bucket_counts_beyond_the_largest_list_are_refused_by_length() {
+        let most = bucket_bits(MAX_ENTRIES);
+        assert_eq!(CompiledList::from_bytes(claiming(most + 1)).unwrap_err(), LoadError::BadLength);
+        assert_eq!(CompiledList::from_bytes(claiming(32)).unwrap_err(), LoadError::BadLength);
+        // At the bound the header is read on: this one is refused as corrupt
+        // (its role byte and sections are empty), not for its length.
+        assert_ne!(CompiledList::from_bytes(claiming(most)).unwrap_err(), LoadError::BadLength);
+    }
 }
