@@ -125,7 +125,7 @@ build_dist() {
   say "assembling dist/chrome and dist/firefox"
   node scripts/dist.mjs
   rm -rf www/pkg www/shared && cp -r extension/pkg www/pkg
-  mkdir -p www/shared && cp extension/shared/dom.js extension/shared/verdict-view.js www/shared/
+  mkdir -p www/shared && cp extension/shared/dom.js extension/shared/verdict-view.js extension/shared/contact-view.js www/shared/
   (cd dist/chrome && rm -f ../sagiguard-chrome.zip && zip -qr ../sagiguard-chrome.zip .)
   (cd dist/firefox && rm -f ../sagiguard-firefox.zip && zip -qr ../sagiguard-firefox.zip .)
 }

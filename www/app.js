@@ -4,6 +4,7 @@
 // browser; ticked steps stay in this browser's localStorage. The page's own
 // words come from i18n/<lang>.json, everything else from the engine.
 import init, { Engine } from './pkg/sagiguard.js';
+import { contactName } from './shared/contact-view.js';
 import { h } from './shared/dom.js';
 import { renderVerdict } from './shared/verdict-view.js';
 
@@ -82,9 +83,7 @@ function situation(s, guide) {
   if (s.damage.length) parts.push(h('h4', { text: head.damage }), h('ul', {}, ...s.damage.map((d) => h('li', { text: d }))));
   if (s.contacts.length) {
     parts.push(h('h4', { text: head.contacts }), h('ul', { class: 'contacts' }, ...s.contacts.map((c) => h('li', { 'data-contact': c.id },
-      h('strong', { text: c.name }),
-      c.tel ? h('a', { class: 'tel', href: `tel:${encodeURIComponent(c.tel)}`, text: c.tel }) : null,
-      h('br'), c.detail))));
+      ...contactName(c), h('br'), c.detail))));
   }
   if (s.related.length) {
     parts.push(h('h4', { text: head.related }), h('ul', {}, ...s.related.map((id) => {

@@ -5,6 +5,7 @@
 // Every sentence of the guide comes from the engine; the page's own words
 // come from _locales. Ticked steps persist in the background (storage.local).
 import { localizePage, t } from '../shared/i18n.js';
+import { contactName } from '../shared/contact-view.js';
 import { formatTime, h, send } from '../shared/ui.js';
 
 const $ = (id) => document.getElementById(id);
@@ -17,21 +18,6 @@ function request() {
   return { kinds, all: q.get('all') === '1', site: q.get('site') ?? '', incident: q.get('incident') ?? '' };
 }
 
-function telHref(tel) {
-  return `tel:${encodeURIComponent(tel)}`;
-}
-
-/**
- * A contact's name with its number as a link to call, shown once: a name that
- * holds the number already ("Consumer hotline 188") gets the link in its place.
- */
-function contactName(c) {
-  if (!c.tel) return [h('strong', { text: c.name })];
-  const link = h('a', { class: 'tel', href: telHref(c.tel), text: c.tel });
-  const at = c.name.indexOf(c.tel);
-  if (at < 0) return [h('strong', { text: c.name }), ' ', link];
-  return [h('strong', {}, c.name.slice(0, at), link, c.name.slice(at + c.tel.length))];
-}
 
 /** One situation's section: summary, checklist, damage, contacts, related. */
 function situationSection(s, guide, ticked, shownIds, kinds) {

@@ -403,6 +403,13 @@ describe('chromium: public check page', () => {
     await page.check('#choice-giftcard');
     await page.click('#picker button[type=submit]');
     assert.equal(await page.getAttribute('#situations', 'data-situations'), 'card,giftcard');
+    // Each contact's number is shown once, as the link to call it (as on the guide page).
+    const contacts = await page.$$eval('.contacts li', (lis) => lis.map((li) => {
+      const tel = li.querySelector('a.tel')?.textContent ?? '';
+      return { tel, times: tel ? li.textContent.split(tel).length - 1 : 0 };
+    }));
+    assert.ok(contacts.some((c) => c.tel), 'some contact has a number');
+    for (const c of contacts.filter((x) => x.tel)) assert.equal(c.times, 1, c.tel);
     assert.ok(await page.isVisible('#install'));
     await page.screenshot({ path: `${ART}/chromium-www.png`, fullPage: true });
     await page.selectOption('#lang', 'ja');
