@@ -224,13 +224,16 @@ describe('chromium: threat-list feeds and the warning page', () => {
     const page = await visit(LISTED_TRUSTED_LATER);
     assert.ok(isWarning(page));
     await page.click('summary');
+    // The button names the site it trusts: the one the verdict names (the registrable domain).
+    assert.match(await page.textContent('#trust'), /\bbad\.example\b/);
     await page.click('#trust');
     await page.waitForFunction(() => document.title === 'Danger page content');
     await page.close();
     const again = await visit(LISTED_TRUSTED_LATER);
     assert.equal(await again.title(), 'Danger page content');
     await again.close();
-    await send({ type: 'untrust-site', site: new URL(LISTED_TRUSTED_LATER).hostname });
+    assert.deepEqual((await send({ type: 'user-lists' })).allow, ['bad.example']);
+    await send({ type: 'untrust-site', site: 'bad.example' });
   });
 
   test('the person\'s blocklist is blocked before load too', async () => {

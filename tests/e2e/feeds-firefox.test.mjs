@@ -138,7 +138,9 @@ describe('firefox: threat-list feeds and the warning page', () => {
     await ff.waitFor('return document.title === "Danger page content"');
     await visit(LISTED_TRUSTED_LATER);
     assert.equal(await ff.exec('return document.title'), 'Danger page content');
-    await send({ type: 'untrust-site', site: new URL(LISTED_TRUSTED_LATER).hostname });
+    // The warning page trusts the site its verdict names (the registrable domain).
+    assert.deepEqual((await send({ type: 'user-lists' })).allow, ['bad.example']);
+    await send({ type: 'untrust-site', site: 'bad.example' });
   });
 
   test('after a browser restart with the feed server down, the list still blocks', async () => {
